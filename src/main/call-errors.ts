@@ -1,0 +1,46 @@
+/**
+ * Turns anything a handler throws into the structured `{ code, message, details? }` the renderer shows.
+ *
+ * Only errors that say they are safe to show (our own typed errors) keep their message; anything else could
+ * carry internals or secrets, so the user gets a generic message and the log gets the stack.
+ */
+import { z } from 'zod'
+import type { BridgeErrorShape } from '../shared/bridge'
+
+/** An error whose message was written for the user and holds no secret. Typed service errors implement it. */
+export interface UserFacingError {
+  toBridgeError(): BridgeErrorShape
+}
+
+function isUserFacing(err: unknown): err is UserFacingError {
+  return typeof err === 'object' && err !== null && typeof (err as UserFacingError).toBridgeError === 'function'
+}
+
+export interface ValidationIssue {
+  /** Dotted path of the bad field, `"(input)"` when the whole input is wrong. */
+  field: string
+  message: string
+}
+
+export function describeIssues(error: z.ZodError): ValidationIssue[] {
+  return error.issues.map((issue) => ({
+    field: issue.path.length > 0 ? issue.path.map(String).join('.') : '(input)',
+    message: issue.message,
+  }))
+}
+
+export function validationError(error: z.ZodError, what: string): BridgeErrorShape {
+  const issues = describeIssues(error)
+  const summary = issues.map((i) => `${i.field}: ${i.message}`).join('; ')
+  return { code: 'validation', message: `Invalid ${what}: ${summary}`, details: { issues } }
+}
+
+export function toBridgeError(err: unknown, log: (message: string, err: unknown) => void): BridgeErrorShape {
+  if (isUserFacing(err)) return err.toBridgeError()
+  if (err instanceof z.ZodError) return validationError(err, 'value')
+  log('unexpected error in a call handler', err)
+  return {
+    code: 'internal',
+    message: 'Something went wrong inside the app. The details were written to its log; please try again.',
+  }
+}

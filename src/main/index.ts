@@ -1,0 +1,65 @@
+/**
+ * App lifecycle only: build the core, register IPC, open the window. Everything else lives in services that
+ * do not import electron.
+ */
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { app, BrowserWindow, shell } from 'electron'
+import type { Core } from './core'
+import { createCore } from './core'
+import { createHandlerTable, createSenderCheck } from './handler-table'
+import { createEmitter, registerIpc } from './ipc'
+import { createLogger } from './log'
+import { acquireSingleInstanceLock, createMainWindow } from './window'
+
+let mainWindow: BrowserWindow | undefined
+let core: Core | undefined
+
+const log = createLogger()
+
+// The dev server's URL in `npm run dev`; the built page otherwise.
+const appPageUrl =
+  process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(join(__dirname, '../renderer/index.html')).href
+
+function openWindow(): void {
+  mainWindow = createMainWindow({ preloadPath: join(__dirname, '../preload/index.js'), appPageUrl })
+  mainWindow.on('closed', () => {
+    mainWindow = undefined
+  })
+}
+
+if (!acquireSingleInstanceLock(() => mainWindow)) {
+  app.quit()
+} else {
+  app.on('web-contents-created', (_event, contents) => {
+    // Any web contents, not only the main window's, may never open a window of its own.
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }))
+  })
+
+  void app.whenReady().then(() => {
+    core = createCore({
+      appInfo: {
+        name: app.getName(),
+        version: app.getVersion(),
+        platform: process.platform,
+        demoMode: process.argv.includes('--demo'),
+      },
+      emit: createEmitter(() => mainWindow?.webContents),
+      log,
+      openExternal: (url) => shell.openExternal(url),
+    })
+    registerIpc(createHandlerTable({ implementations: core.implementations, isTrustedSender: createSenderCheck(appPageUrl), log }))
+    openWindow()
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) openWindow()
+    })
+  })
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit()
+  })
+
+  app.on('will-quit', () => {
+    void core?.dispose()
+  })
+}

@@ -1,0 +1,93 @@
+/**
+ * The main window and its hardening, after Electron's security checklist: an isolated, sandboxed renderer with
+ * no Node, navigation pinned to the app's own page, new windows denied (allow-listed https links go to the OS
+ * browser), every permission denied, and one instance of the app at a time.
+ */
+import { app, BrowserWindow, shell } from 'electron'
+import type { BrowserWindowConstructorOptions, Session, WebContents } from 'electron'
+import { isAllowedExternalUrl } from './external-links'
+
+/** True when `url` is the app's own page (same file, or same origin for the dev server). */
+export function isAppPage(url: string, appPageUrl: string): boolean {
+  try {
+    const target = new URL(url)
+    const page = new URL(appPageUrl)
+    if (page.protocol === 'file:') return target.protocol === 'file:' && target.pathname === page.pathname
+    return target.origin === page.origin
+  } catch {
+    return false
+  }
+}
+
+export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+  return {
+    width: 1280,
+    height: 820,
+    minWidth: 960,
+    minHeight: 600,
+    show: false,
+    title: 'iProxy Desktop',
+    autoHideMenuBar: true,
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      safeDialogs: true,
+      spellcheck: false,
+    },
+  }
+}
+
+/** Keeps a web contents on the app's page: foreign navigation is stopped, allowed links open outside. */
+export function lockNavigation(contents: WebContents, appPageUrl: string): void {
+  const guard = (event: { preventDefault(): void }, url: string): void => {
+    if (isAppPage(url, appPageUrl)) return
+    event.preventDefault()
+    if (isAllowedExternalUrl(url)) void shell.openExternal(url)
+  }
+  contents.on('will-navigate', guard)
+  contents.on('will-redirect', guard)
+  contents.on('will-attach-webview', (event) => event.preventDefault())
+  contents.setWindowOpenHandler(({ url }) => {
+    if (isAllowedExternalUrl(url)) void shell.openExternal(url)
+    return { action: 'deny' }
+  })
+}
+
+/** The app asks for no permission (camera, notifications, geolocation...), so every request is refused. */
+export function denyAllPermissions(session: Session): void {
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
+  session.setPermissionCheckHandler(() => false)
+}
+
+export function createMainWindow(options: { preloadPath: string; appPageUrl: string }): BrowserWindow {
+  const window = new BrowserWindow(mainWindowOptions(options.preloadPath))
+  lockNavigation(window.webContents, options.appPageUrl)
+  denyAllPermissions(window.webContents.session)
+  window.once('ready-to-show', () => window.show())
+  void window.loadURL(options.appPageUrl)
+  return window
+}
+
+/**
+ * Holds the single-instance lock. Returns false when another instance has it (this one should quit); a second
+ * launch then brings the existing window to the front.
+ */
+export function acquireSingleInstanceLock(getWindow: () => BrowserWindow | undefined): boolean {
+  if (!app.requestSingleInstanceLock()) return false
+  app.on('second-instance', () => {
+    const window = getWindow()
+    if (!window) return
+    if (window.isMinimized()) window.restore()
+    window.focus()
+  })
+  return true
+}

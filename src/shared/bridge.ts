@@ -1,0 +1,229 @@
+/**
+ * The IPC contract: every call the renderer can make and every event main can send, in one place.
+ *
+ * Channel names are derived from the contract's keys (`"<domain>.<call>"`, events `"event:<domain>.<name>"`),
+ * never written as string literals elsewhere. Each call carries the zod schema its handler parses the input
+ * with; the result type is carried as a phantom type only (results are produced by our own main process).
+ *
+ * This file is pure TypeScript: the preload, the main process, the renderer and the e2e harness all import it.
+ */
+import { z } from 'zod'
+
+/** A call's description: its input schema and (as a type only) its result. */
+export interface CallSpec<I extends z.ZodType, R> {
+  readonly kind: 'call'
+  readonly input: I
+  /** Phantom: never set at run time, carries the result type. */
+  readonly result?: R
+}
+
+/** An event's description: its payload type, as a type only. */
+export interface EventSpec<P> {
+  readonly kind: 'event'
+  readonly payload?: P
+}
+
+/** `call<Result>()(inputSchema)`: curried so the result type can be given while the input type is inferred. */
+export const call =
+  <R>() =>
+  <I extends z.ZodType>(input: I): CallSpec<I, R> => ({ kind: 'call', input })
+
+export const event = <P>(): EventSpec<P> => ({ kind: 'event' })
+
+/** Input schema of calls that take nothing. Strict, so a stray argument is a validation error too. */
+export const noInput = z.undefined()
+
+// ---------------------------------------------------------------------------------------------------------
+// Results shared across domains
+// ---------------------------------------------------------------------------------------------------------
+
+export interface AppInfo {
+  name: string
+  version: string
+  platform: 'darwin' | 'win32' | 'linux' | string
+  demoMode: boolean
+}
+
+/** What a failed call looks like on the renderer side: something a person can read and act on. */
+export interface BridgeErrorShape {
+  code: string
+  message: string
+  details?: unknown
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The contract, grouped by domain. Later issues add their calls to their domain.
+// ---------------------------------------------------------------------------------------------------------
+
+export const calls = {
+  app: {
+    info: call<AppInfo>()(noInput),
+    /** Opens an https link on an allow-listed iProxy host in the user's browser. */
+    openExternal: call<void>()(z.strictObject({ url: z.url() })),
+  },
+  account: {},
+  profiles: {},
+  connections: {},
+  proxies: {},
+  vpn: {},
+  stats: {},
+  actionLinks: {},
+  health: {},
+  exports: {},
+} as const
+
+export const events = {
+  app: {},
+  health: {},
+} as const
+
+// ---------------------------------------------------------------------------------------------------------
+// Types derived from the contract
+// ---------------------------------------------------------------------------------------------------------
+
+type Calls = typeof calls
+type Events = typeof events
+
+type AnyCall = CallSpec<z.ZodType, unknown>
+
+/** `"app.info" | ...`: every call's channel name. */
+export type CallName = {
+  [D in keyof Calls]: { [C in keyof Calls[D]]: `${D & string}.${C & string}` }[keyof Calls[D]]
+}[keyof Calls]
+
+type SpecOf<N extends CallName> = N extends `${infer D}.${infer C}`
+  ? D extends keyof Calls
+    ? C extends keyof Calls[D]
+      ? Calls[D][C]
+      : never
+    : never
+  : never
+
+export type CallInput<N extends CallName> = SpecOf<N> extends CallSpec<infer I, unknown> ? z.input<I> : never
+export type ParsedCallInput<N extends CallName> = SpecOf<N> extends CallSpec<infer I, unknown> ? z.output<I> : never
+export type CallResult<N extends CallName> = SpecOf<N> extends CallSpec<z.ZodType, infer R> ? R : never
+
+export type EventName = {
+  [D in keyof Events]: { [E in keyof Events[D]]: `${D & string}.${E & string}` }[keyof Events[D]]
+}[keyof Events]
+
+type EventSpecOf<N extends EventName> = N extends `${infer D}.${infer E}`
+  ? D extends keyof Events
+    ? E extends keyof Events[D]
+      ? Events[D][E]
+      : never
+    : never
+  : never
+
+export type EventPayload<N extends EventName> = EventSpecOf<N> extends EventSpec<infer P> ? P : never
+
+/** What crosses the IPC boundary for a call: never a thrown Error, whose fields Electron would drop. */
+export type Envelope<R> = { ok: true; value: R } | { ok: false; error: BridgeErrorShape }
+
+/** Every call of the contract, flattened: `[["app.info", spec], ...]`. */
+export function listCalls(): Array<[CallName, AnyCall]> {
+  const out: Array<[CallName, AnyCall]> = []
+  for (const [domain, group] of Object.entries(calls)) {
+    for (const [name, spec] of Object.entries(group as Record<string, AnyCall>)) {
+      out.push([`${domain}.${name}` as CallName, spec])
+    }
+  }
+  return out
+}
+
+export function getCallSpec(name: string): AnyCall | undefined {
+  const dot = name.indexOf('.')
+  if (dot < 0) return undefined
+  const group = (calls as Record<string, Record<string, AnyCall>>)[name.slice(0, dot)]
+  const key = name.slice(dot + 1)
+  return group && Object.prototype.hasOwnProperty.call(group, key) ? group[key] : undefined
+}
+
+export function listEvents(): EventName[] {
+  const out: EventName[] = []
+  for (const [domain, group] of Object.entries(events)) {
+    for (const name of Object.keys(group)) out.push(`${domain}.${name}` as EventName)
+  }
+  return out
+}
+
+/** The IPC channel an event travels on; kept apart from call channels so the two can never collide. */
+export const eventChannel = (name: EventName): string => `event:${name}`
+
+// ---------------------------------------------------------------------------------------------------------
+// The renderer's view: window.iproxy
+// ---------------------------------------------------------------------------------------------------------
+
+/** A failed call, as the renderer sees it. */
+export class BridgeError extends Error implements BridgeErrorShape {
+  readonly code: string
+  readonly details?: unknown
+  constructor(shape: BridgeErrorShape) {
+    super(shape.message)
+    this.name = 'BridgeError'
+    this.code = shape.code
+    if (shape.details !== undefined) this.details = shape.details
+  }
+}
+
+type CallFn<N extends CallName, Out> = undefined extends CallInput<N>
+  ? (input?: CallInput<N>) => Promise<Out>
+  : (input: CallInput<N>) => Promise<Out>
+
+type Listen = <N extends EventName>(name: N, listener: (payload: EventPayload<N>) => void) => () => void
+
+/**
+ * `window.iproxy`, as the preload exposes it. Calls resolve to envelopes rather than rejecting, because Electron's
+ * contextBridge drops every custom property of an Error it passes (the `code` the renderer needs would be lost).
+ */
+export type RawBridge = {
+  [D in keyof Calls]: { [C in keyof Calls[D]]: CallFn<`${D & string}.${C & string}` & CallName, Envelope<CallResult<`${D & string}.${C & string}` & CallName>>> }
+} & { on: Listen }
+
+/** The renderer's API: calls resolve to their result or reject with a `BridgeError`. */
+export type IproxyApi = {
+  [D in keyof Calls]: { [C in keyof Calls[D]]: CallFn<`${D & string}.${C & string}` & CallName, CallResult<`${D & string}.${C & string}` & CallName>> }
+} & {
+  /** Listen to a main-process event; returns the function that stops listening. */
+  on: Listen
+}
+
+export type Invoke = (channel: string, input: unknown) => Promise<Envelope<unknown>>
+export type Subscribe = (channel: string, listener: (payload: unknown) => void) => () => void
+
+/**
+ * Builds `window.iproxy` from a transport: the preload passes `ipcRenderer.invoke`, the e2e harness passes a
+ * Playwright binding that reaches the very same handler table.
+ */
+export function createBridge(invoke: Invoke, subscribe: Subscribe): RawBridge {
+  const bridge: Record<string, unknown> = {}
+  for (const [domain, group] of Object.entries(calls)) {
+    const fns: Record<string, (input?: unknown) => Promise<Envelope<unknown>>> = {}
+    for (const name of Object.keys(group)) {
+      const channel = `${domain}.${name}`
+      fns[name] = (input?: unknown) => invoke(channel, input)
+    }
+    bridge[domain] = Object.freeze(fns)
+  }
+  bridge.on = (name: EventName, listener: (payload: unknown) => void) => subscribe(eventChannel(name), listener)
+  return Object.freeze(bridge) as RawBridge
+}
+
+/** The renderer's side of the bridge: unwraps each envelope into a result or a thrown `BridgeError`. */
+export function unwrapBridge(raw: RawBridge): IproxyApi {
+  const api: Record<string, unknown> = {}
+  const rawGroups = raw as unknown as Record<string, Record<string, (input?: unknown) => Promise<Envelope<unknown>>>>
+  for (const [domain, group] of Object.entries(calls)) {
+    const fns: Record<string, (input?: unknown) => Promise<unknown>> = {}
+    for (const name of Object.keys(group)) {
+      fns[name] = async (input?: unknown) => {
+        const envelope = await rawGroups[domain]![name]!(input)
+        if (envelope.ok) return envelope.value
+        throw new BridgeError(envelope.error)
+      }
+    }
+    api[domain] = Object.freeze(fns)
+  }
+  api.on = raw.on
+  return Object.freeze(api) as IproxyApi
+}

@@ -1,0 +1,88 @@
+/**
+ * The e2e harness: the built renderer in Debian's Chromium, with `window.iproxy` built by the same createBridge
+ * as the preload and every call reaching the same handler table `main/ipc.ts` registers, on the real services.
+ * Only Electron's IPC transport is replaced (by a Playwright binding).
+ */
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { test as base } from '@playwright/test'
+import type { Page } from '@playwright/test'
+import { eventChannel } from '../../../src/shared/bridge'
+import type { AppInfo } from '../../../src/shared/bridge'
+import { createCore } from '../../../src/main/core'
+import type { Core, Emit } from '../../../src/main/core'
+import { createHandlerTable, createSenderCheck } from '../../../src/main/handler-table'
+import type { HandlerTable } from '../../../src/main/handler-table'
+import { createLogger } from '../../../src/main/log'
+import { systemPartsRequired } from '../../support/system'
+import { chromiumAvailability } from './chromium'
+import { BRIDGE_BUNDLE, RENDERER_DIR, REPO_ROOT } from './paths'
+import { serveDirectory } from './static-server'
+
+export interface AppHarness {
+  page: Page
+  /** The URL the app's page was loaded from; the handler table trusts only this page. */
+  pageUrl: string
+  core: Core
+  table: HandlerTable
+  emit: Emit
+  /** Every line the main-process logger wrote during the test. */
+  logs: string[]
+  /** Links main was asked to open in the user's browser (nothing is opened in tests). */
+  openedLinks: string[]
+  /**
+   * Makes main answer the next `times` calls of `channel` with this error, as a failing service would: for
+   * checking what the renderer shows when a call fails, where no real service can be made to fail yet.
+   */
+  failNextCalls(channel: string, error: { code: string; message: string }, times?: number): void
+}
+
+export function harnessAppInfo(demoMode = false): AppInfo {
+  const pkg = JSON.parse(readFileSync(resolve(REPO_ROOT, 'package.json'), 'utf8')) as { productName: string; version: string }
+  return { name: pkg.productName, version: pkg.version, platform: process.platform, demoMode }
+}
+
+/** Call at the top of each spec: skips with a printed reason where no browser exists (CI fails instead). */
+export function skipWithoutChromium(): void {
+  const chromium = chromiumAvailability()
+  if (!chromium.available && !systemPartsRequired) console.warn(`skipped: Chromium not available (${chromium.reason})`)
+  base.skip(!chromium.available && !systemPartsRequired, `Chromium not available (${chromium.reason})`)
+}
+
+export const test = base.extend<{ app: AppHarness }>({
+  app: async ({ page }, use) => {
+    const server = await serveDirectory(RENDERER_DIR)
+    const pageUrl = `${server.origin}/index.html`
+    const logs: string[] = []
+    const log = createLogger((line) => logs.push(line))
+    const emit: Emit = (name, payload) => {
+      page
+        .evaluate(([channel, data]) => (window as unknown as { __iproxyDispatch(c: string, p: unknown): void }).__iproxyDispatch(channel as string, data), [eventChannel(name), payload] as const)
+        .catch(() => {
+          // The page may be closing; events to a closed page are dropped, as Electron drops them too.
+        })
+    }
+    const openedLinks: string[] = []
+    const openExternal = async (url: string): Promise<void> => {
+      openedLinks.push(url)
+    }
+    const core = createCore({ appInfo: harnessAppInfo(), emit, log, openExternal })
+    const table = createHandlerTable({ implementations: core.implementations, isTrustedSender: createSenderCheck(pageUrl), log })
+    const pendingFailures = new Map<string, Array<{ code: string; message: string }>>()
+    await page.exposeBinding('__iproxyInvoke', (source, channel: string, input: unknown) => {
+      const failure = pendingFailures.get(channel)?.shift()
+      if (failure) return { ok: false, error: failure }
+      return table.handle(channel, source.frame.url(), input)
+    })
+    await page.addInitScript({ path: BRIDGE_BUNDLE })
+    await page.goto(pageUrl)
+    const failNextCalls: AppHarness['failNextCalls'] = (channel, error, times = 1) => {
+      pendingFailures.set(channel, [...(pendingFailures.get(channel) ?? []), ...Array.from({ length: times }, () => error)])
+    }
+    await use({ page, pageUrl, core, table, emit, logs, openedLinks, failNextCalls })
+    await core.dispose()
+    await server.close()
+  },
+})
+
+export { expect } from '@playwright/test'

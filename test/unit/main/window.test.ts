@@ -1,0 +1,156 @@
+/**
+ * The one test that mocks `electron` (DESIGN.md): Electron cannot run here, so the window's settings and the
+ * handlers it installs are checked against a recording stand-in of the few Electron APIs window.ts uses.
+ */
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+
+type Handler = (...args: unknown[]) => unknown
+
+const electron = vi.hoisted(() => {
+  const state = {
+    windows: [] as Array<{ options: unknown; contentsHandlers: Map<string, Handler>; openHandler?: Handler; loaded?: string }>,
+    openedExternally: [] as string[],
+    permissionRequest: undefined as Handler | undefined,
+    permissionCheck: undefined as Handler | undefined,
+    appHandlers: new Map<string, Handler>(),
+    lockGranted: true,
+  }
+  class BrowserWindow {
+    webContents: Record<string, unknown>
+    record: (typeof state.windows)[number]
+    constructor(options: unknown) {
+      this.record = { options, contentsHandlers: new Map() }
+      state.windows.push(this.record)
+      const record = this.record
+      this.webContents = {
+        on: (event: string, handler: Handler) => record.contentsHandlers.set(event, handler),
+        setWindowOpenHandler: (handler: Handler) => {
+          record.openHandler = handler
+        },
+        session: {
+          setPermissionRequestHandler: (handler: Handler) => {
+            state.permissionRequest = handler
+          },
+          setPermissionCheckHandler: (handler: Handler) => {
+            state.permissionCheck = handler
+          },
+        },
+      }
+    }
+    once(): void {}
+    loadURL(url: string): Promise<void> {
+      this.record.loaded = url
+      return Promise.resolve()
+    }
+    isMinimized(): boolean {
+      return true
+    }
+    restore = vi.fn()
+    focus = vi.fn()
+  }
+  const app = {
+    requestSingleInstanceLock: () => state.lockGranted,
+    on: (event: string, handler: Handler) => state.appHandlers.set(event, handler),
+  }
+  const shell = {
+    openExternal: async (url: string) => {
+      state.openedExternally.push(url)
+    },
+  }
+  return { state, BrowserWindow, app, shell }
+})
+
+vi.mock('electron', () => ({ BrowserWindow: electron.BrowserWindow, app: electron.app, shell: electron.shell }))
+
+const { acquireSingleInstanceLock, createMainWindow, isAppPage } = await import('../../../src/main/window')
+
+const PAGE = 'file:///opt/iproxy/out/renderer/index.html'
+
+function open() {
+  createMainWindow({ preloadPath: '/opt/iproxy/out/preload/index.js', appPageUrl: PAGE })
+  const record = electron.state.windows.at(-1)!
+  return record
+}
+
+function navigate(handler: Handler | undefined, url: string): boolean {
+  let prevented = false
+  handler?.({ preventDefault: () => (prevented = true) }, url)
+  return prevented
+}
+
+beforeEach(() => {
+  electron.state.windows.length = 0
+  electron.state.openedExternally.length = 0
+  electron.state.appHandlers.clear()
+  electron.state.lockGranted = true
+})
+
+describe('main window', () => {
+  it('isolates and sandboxes the renderer, with no Node and web security on', () => {
+    const record = open()
+    expect(record.options).toMatchObject({
+      show: false,
+      webPreferences: {
+        preload: '/opt/iproxy/out/preload/index.js',
+        contextIsolation: true,
+        sandbox: true,
+        nodeIntegration: false,
+        nodeIntegrationInWorker: false,
+        nodeIntegrationInSubFrames: false,
+        webSecurity: true,
+        allowRunningInsecureContent: false,
+        webviewTag: false,
+      },
+    })
+    expect(record.loaded).toBe(PAGE)
+  })
+
+  it('keeps navigation on the app page and sends allow-listed links to the OS browser', async () => {
+    const record = open()
+    const willNavigate = record.contentsHandlers.get('will-navigate')
+    expect(navigate(willNavigate, `${PAGE}#/proxies`)).toBe(false)
+    expect(navigate(willNavigate, 'https://evil.example/')).toBe(true)
+    expect(navigate(willNavigate, 'file:///etc/passwd')).toBe(true)
+    expect(navigate(willNavigate, 'https://iproxy.online/app/')).toBe(true)
+    expect(navigate(record.contentsHandlers.get('will-redirect'), 'https://evil.example/')).toBe(true)
+    expect(navigate(record.contentsHandlers.get('will-attach-webview'), 'https://evil.example/')).toBe(true)
+    await Promise.resolve()
+    expect(electron.state.openedExternally).toEqual(['https://iproxy.online/app/'])
+  })
+
+  it('denies every new window; only https iproxy.online links open, in the OS browser', async () => {
+    const record = open()
+    for (const url of ['https://iproxy.online/docs', 'http://iproxy.online/', 'https://evil.example/', 'https://iproxy.online.evil.example/', 'https://user:pw@iproxy.online/', 'javascript:alert(1)']) {
+      expect(record.openHandler?.({ url })).toEqual({ action: 'deny' })
+    }
+    await Promise.resolve()
+    expect(electron.state.openedExternally).toEqual(['https://iproxy.online/docs'])
+  })
+
+  it('denies every permission request and check', () => {
+    open()
+    const answers: boolean[] = []
+    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read']) {
+      electron.state.permissionRequest?.({}, permission, (granted: boolean) => answers.push(granted))
+    }
+    expect(answers).toEqual([false, false, false, false])
+    expect(electron.state.permissionCheck?.({}, 'media')).toBe(false)
+  })
+
+  it('holds a single-instance lock; a second launch focuses the existing window', () => {
+    const window = new electron.BrowserWindow({})
+    expect(acquireSingleInstanceLock(() => window as never)).toBe(true)
+    electron.state.appHandlers.get('second-instance')?.()
+    expect(window.restore).toHaveBeenCalled()
+    expect(window.focus).toHaveBeenCalled()
+    electron.state.lockGranted = false
+    expect(acquireSingleInstanceLock(() => undefined)).toBe(false)
+  })
+
+  it('tells the app page from others, by file path or by dev-server origin', () => {
+    expect(isAppPage(`${PAGE}?x=1`, PAGE)).toBe(true)
+    expect(isAppPage('file:///opt/iproxy/out/renderer/other.html', PAGE)).toBe(false)
+    expect(isAppPage('http://localhost:5173/x', 'http://localhost:5173/')).toBe(true)
+    expect(isAppPage('http://127.0.0.1:5173/x', 'http://localhost:5173/')).toBe(false)
+  })
+})
