@@ -1,0 +1,5 @@
+export * from './access'
+export { startProxyListener, type ProxyListener, type ProxyListenerOptions } from './listener'
+export { createProxyListenerPool, type ProxyListenerPool, type ProxyListenerPoolOptions } from './pool'
+export { PROXY_AUTHENTICATE } from './http-proxy'
+export { SocksReply } from './socks5'
