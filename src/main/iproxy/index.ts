@@ -1,0 +1,27 @@
+/**
+ * The iProxy Console API client's public surface. Schemas and types of the API itself are in `shared/iproxy.ts`.
+ */
+export { createIproxyClient, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from './client'
+export type { IproxyClient, IproxyClientOptions } from './client'
+export type { CallOptions, RequestTiming } from './transport'
+export {
+  IproxyAbortError,
+  IproxyAuthError,
+  IproxyConnectionError,
+  IproxyError,
+  IproxyHttpError,
+  IproxyNotFoundError,
+  IproxyRateLimitError,
+  IproxyResponseError,
+  IproxyServerError,
+  IproxyTimeoutError,
+  IproxyValidationError,
+} from './errors'
+export type { IproxyErrorInit, IproxyIssue } from './errors'
+export { MAX_RETRY_AFTER_MS, parseRetryAfterMs } from './retry'
+export type { MeResource } from './resources/me'
+export type { ConnectionsResource } from './resources/connections'
+export type { ProxiesResource } from './resources/proxies'
+export type { VpnResource } from './resources/vpn'
+export type { StatsResource } from './resources/stats'
+export type { ActionLinksResource } from './resources/action-links'

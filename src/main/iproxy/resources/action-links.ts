@@ -1,0 +1,71 @@
+/**
+ * `client.actionLinks`: URLs that reboot a phone or change its IP without the API key.
+ */
+import {
+  actionLinkListResponseSchema,
+  commandSentSchema,
+  createActionLinkRequestSchema,
+  createdActionLinkSchema,
+  deletedSchema,
+  type ActionLink,
+  type CommandSent,
+  type CreateActionLinkRequest,
+  type CreatedActionLink,
+  type Deleted,
+} from '../../../shared/iproxy'
+import { isHttpUrl } from '../../../shared/validators'
+import { IproxyValidationError } from '../errors'
+import type { CallOptions, Transport } from '../transport'
+import { checked, resolvePath } from './endpoint'
+
+export function createActionLinksResource(transport: Transport) {
+  return {
+    /** `GET /actionlinks`. Resolves to every action link of the user (unwrapped from `{ action_links }`). */
+    async list(options?: CallOptions): Promise<ActionLink[]> {
+      const res = await transport.send({ method: 'GET', path: '/actionlinks', schema: actionLinkListResponseSchema }, options)
+      return res.action_links
+    },
+
+    /** `GET /connections/{connId}/actionlinks`. Resolves to that connection's action links (unwrapped). */
+    async listByConnection(connId: string, options?: CallOptions): Promise<ActionLink[]> {
+      const path = resolvePath('GET', '/connections/{connId}/actionlinks', { connId })
+      const res = await transport.send({ method: 'GET', path, schema: actionLinkListResponseSchema }, options)
+      return res.action_links
+    },
+
+    /** `POST /connections/{connId}/actionlinks` with `{ action: reboot|changeip, comment? }`. Resolves to `{ id }` (HTTP 201). */
+    async create(connId: string, body: CreateActionLinkRequest, options?: CallOptions): Promise<CreatedActionLink> {
+      const path = resolvePath('POST', '/connections/{connId}/actionlinks', { connId })
+      const valid = checked(createActionLinkRequestSchema, body, 'POST', path)
+      return transport.send({ method: 'POST', path, body: valid, schema: createdActionLinkSchema }, options)
+    },
+
+    /** `DELETE /connections/{connId}/actionlinks/{linkId}`. Resolves to `{ id }` of the deleted link. */
+    async delete(connId: string, linkId: string, options?: CallOptions): Promise<Deleted> {
+      const path = resolvePath('DELETE', '/connections/{connId}/actionlinks/{linkId}', { connId, linkId })
+      return transport.send({ method: 'DELETE', path, schema: deletedSchema }, options)
+    },
+
+    /**
+     * `GET <link>`: runs the link's action (reboot or IP change) by requesting its own URL, without the API key.
+     * Resolves to `{ message }`. Although a GET, it is not repeated after a failure that may have reached the
+     * server, so a phone is never rebooted twice. The link's id (its secret) is masked in errors and logs.
+     */
+    async execute(link: ActionLink | string, options?: CallOptions): Promise<CommandSent> {
+      const href = typeof link === 'string' ? link : link?.link
+      if (typeof href !== 'string' || !isHttpUrl(href)) {
+        throw new IproxyValidationError('Cannot run the action link: link must be an http(s) URL.', {
+          status: 0, method: 'GET', path: '(action link)', field: 'link', issues: [{ field: 'link', message: 'must be an http(s) URL' }],
+        })
+      }
+      const url = new URL(href)
+      const displayPath = url.pathname.replace(/[^/]+\/?$/, '***')
+      return transport.send(
+        { method: 'GET', path: url.pathname, externalUrl: url, displayPath, idempotent: false, schema: commandSentSchema },
+        options,
+      )
+    },
+  }
+}
+
+export type ActionLinksResource = ReturnType<typeof createActionLinksResource>

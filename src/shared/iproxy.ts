@@ -1,0 +1,596 @@
+/**
+ * The iProxy Console API (`/api/console/v1`) as zod schemas, with the types inferred from them.
+ *
+ * One place for every shape so the main-process client, the renderer's forms and the demo simulator apply
+ * exactly the same rules. Request schemas are strict and carry the documented validation rules, with messages
+ * that name the rule (forms show them as they are). Response schemas are lenient: unknown fields pass through,
+ * fields the docs show absent somewhere are optional, and lists may arrive as `null` (the API is written in Go,
+ * where an empty slice is often serialized as `null`) and become `[]`.
+ *
+ * Pure TypeScript: no node:*, no DOM. It is longer than our usual ~400 lines on purpose: splitting the API's
+ * shapes across files would make "one place for the contract" two places. The value validators it uses (IP,
+ * RFC 3339, URL, cron) live in validators.ts.
+ */
+import { z } from 'zod'
+import { isIpAddress, isRfc3339, toRfc3339, isHttpUrl, describeCronProblem } from './validators'
+
+export const IPROXY_DEFAULT_BASE_URL = 'https://iproxy.online/api/console/v1/'
+
+/** `expires_at` value that removes an expiry date (proxy and VPN access updates). */
+export const EXPIRES_AT_NEVER = '0001-01-01T00:00:00Z'
+
+// ---------------------------------------------------------------------------------------------------------
+// Constants the UI needs
+// ---------------------------------------------------------------------------------------------------------
+
+export const TCP_FINGERPRINTS = [
+  'none', 'WinXP', 'Win78', 'Win10', 'WinNT', 'Nintendo', 'FreeBSD', 'FreeBSD9', 'MacOS', 'iOS',
+] as const
+export type TcpFingerprint = (typeof TCP_FINGERPRINTS)[number]
+
+export const COMMAND_ACTIONS = [
+  'refresh_fingerprint', 'refresh', 'reboot', 'changeip', 'fix_lte',
+  'toggle_proxy', 'find_my_device', 'debug_report', 'upgrade_app', 'speed_test',
+] as const
+export type CommandAction = (typeof COMMAND_ACTIONS)[number]
+
+/** The reasons the delete form offers; the API also accepts any other non-empty text. */
+export const DELETE_REASONS = ['does_not_need', 'short_period', 'switch_server', 'technical_issues', 'mistake'] as const
+export type DeleteReason = (typeof DELETE_REASONS)[number]
+export const DELETE_REASON_DESCRIPTIONS: Record<DeleteReason, string> = {
+  does_not_need: 'No longer needed',
+  short_period: 'Used only for a short period',
+  switch_server: 'Switching to another server',
+  technical_issues: 'Technical problems',
+  mistake: 'Connection was created by mistake',
+}
+
+export const TEAM_PERMISSIONS = [
+  'airplane_mode_time_edit', 'authorization_pin_create', 'battery_level_threshold', 'connection_change_tariff',
+  'connection_payment', 'connection_remove', 'description_edit', 'dns_setting', 'enable_unique_ip', 'find_device',
+  'fix_lte', 'ip_history_view', 'logs_download', 'macros_url', 'name_edit', 'open_vpn_create', 'open_vpn_view',
+  'open_vpn_edit', 'open_vpn_remove', 'pof_setting', 'no_network_reboot', 'proxy_create', 'proxy_edit',
+  'proxy_remove', 'proxy_view', 'reboot_device', 'repeating_ip_view', 'rotation_setting', 'scheduled_reboot',
+  'sms_control', 'tariff_statistic_view', 'no_network_airplane_toggle_time_edit', 'uptime_view',
+  'url_change_ip_create', 'url_change_ip_remove', 'team_members_edit', 'api_key_create', 'action_link_create',
+  'action_link_view', 'action_link_remove', 'basic_info_edit', 'settings_edit', 'connection_control',
+] as const
+export type TeamPermission = (typeof TEAM_PERMISSIONS)[number]
+
+export const LISTEN_SERVICES = ['http', 'socks5'] as const
+export type ListenService = (typeof LISTEN_SERVICES)[number]
+export const AUTH_TYPES = ['userpass', 'noauth'] as const
+export type AuthType = (typeof AUTH_TYPES)[number]
+/** The only inbound ACL policy the docs show. */
+export const ACL_INBOUND_POLICIES = ['deny_except'] as const
+export type AclInboundPolicy = (typeof ACL_INBOUND_POLICIES)[number]
+export const ACTION_LINK_ACTIONS = ['reboot', 'changeip'] as const
+export type ActionLinkAction = (typeof ACTION_LINK_ACTIONS)[number]
+/** `offline` and `nodata` currently mean the same thing, per the docs. */
+export const ONLINE_STATUSES = ['online', 'offline', 'nodata', 'flapping'] as const
+export type OnlineStatus = (typeof ONLINE_STATUSES)[number]
+
+// ---------------------------------------------------------------------------------------------------------
+// Building blocks
+// ---------------------------------------------------------------------------------------------------------
+
+const LENGTH_RULE = 'must be 1–256 characters'
+const basicInfoText = z.string().min(1, LENGTH_RULE).max(256, LENGTH_RULE)
+const rfc3339 = z.string().refine(isRfc3339, 'must be an RFC 3339 date-time such as 2026-01-01T01:01:01Z')
+const ipAddress = z.string().refine(isIpAddress, 'must be an IP address such as 1.1.1.1 or 2606:4700::1111')
+const nonEmptyId = z.string().min(1, 'is required')
+
+function wholeNumberIn(min: number, max: number, unit: string): z.ZodNumber {
+  const rule = `must be a whole number from ${min} to ${max}${unit ? ` ${unit}` : ''} (0 disables)`
+  return z.number(rule).int(rule).min(min, rule).max(max, rule)
+}
+
+const wholeNumberAtLeastZero = z.number('must be a whole number, 0 or more')
+  .int('must be a whole number, 0 or more')
+  .min(0, 'must be a whole number, 0 or more')
+
+/** A list that the server may send as `null` or leave out; it is always an array once parsed. */
+function listOf<T extends z.ZodType>(item: T) {
+  return z.array(item).nullish().transform((list) => list ?? [])
+}
+
+/** A string the API documents as a closed set: parsed leniently (a new value must not break a list), typed helpfully. */
+function openEnum<const T extends readonly string[]>(_values: T) {
+  return z.string() as unknown as z.ZodType<T[number] | (string & {})>
+}
+
+/** A user-set field that may come back empty or missing. */
+const optionalText = z.string().optional()
+
+// ---------------------------------------------------------------------------------------------------------
+// User (/me)
+// ---------------------------------------------------------------------------------------------------------
+
+export const userInfoSchema = z.looseObject({
+  id: z.string(),
+  username: z.string(),
+  email: z.string(),
+  /** A decimal string such as "15.89"; a number is accepted and turned into one. */
+  balance: z.union([z.string(), z.number().transform(String)]),
+  display_name: optionalText,
+  telegram: optionalText,
+  proxy_prefix: optionalText,
+})
+export type UserInfo = z.output<typeof userInfoSchema>
+
+export const updateUserBasicInfoRequestSchema = z.strictObject({
+  display_name: basicInfoText.optional(),
+  telegram: basicInfoText.optional(),
+  proxy_prefix: basicInfoText.optional(),
+})
+export type UpdateUserBasicInfoRequest = z.input<typeof updateUserBasicInfoRequestSchema>
+
+export const userBasicInfoSchema = z.looseObject({
+  id: z.string(),
+  display_name: optionalText,
+  telegram: optionalText,
+  proxy_prefix: optionalText,
+})
+export type UserBasicInfo = z.output<typeof userBasicInfoSchema>
+
+export const apiKeySchema = z.looseObject({ api_key: z.string() })
+export type ApiKeyResult = z.output<typeof apiKeySchema>
+
+// ---------------------------------------------------------------------------------------------------------
+// Connections
+// ---------------------------------------------------------------------------------------------------------
+
+export const activePlanSchema = z.looseObject({
+  id: z.string(),
+  started_at: z.string(),
+  expires_at: z.string(),
+})
+export type ActivePlan = z.output<typeof activePlanSchema>
+
+export const connectionSettingsSchema = z.looseObject({
+  prolongation_enabled: z.boolean(),
+  dns: listOf(z.string()),
+  telegram_change_ip_notification_enabled: z.boolean(),
+  telegram_status_notification_enabled: z.boolean(),
+  reboot_cron_string: z.string(),
+  low_battery_reboot_threshold: z.number(),
+  no_network_reboot_timeout_seconds: z.number(),
+  ip_change_airplane_mode_time_seconds: z.number(),
+  no_network_airplane_toggle_timeout_seconds: z.number(),
+  tariff_notify_hours_before_expired: listOf(z.number()),
+  no_wifi_inet_disable_wifi_timeout_seconds: z.number(),
+  no_wifi_connection_reboot_timeout_seconds: z.number(),
+  tcp_fingerprint: openEnum(TCP_FINGERPRINTS),
+  ip_change_wait_unique: z.boolean(),
+  ip_change_wait_unique_attempts: z.number(),
+  ip_change_wait_unique_lookbehind_minutes: z.number(),
+  ip_change_enabled: z.boolean(),
+  ip_change_interval_minutes: z.number(),
+  macros_url: z.string(),
+  app_restart_interval_minutes: z.number(),
+  connection_refresh_interval_minutes: z.number(),
+})
+export type ConnectionSettings = z.output<typeof connectionSettingsSchema>
+
+export const connectionSchema = z.looseObject({
+  id: z.string(),
+  basic_info: z.looseObject({
+    name: z.string(),
+    description: optionalText,
+    created_at: z.string(),
+    updated_at: z.string(),
+    server_geo: z.looseObject({ country: z.string(), city: z.string() }).optional(),
+    is_onboarding: z.boolean().optional(),
+    /** Absent on connections the user owns in some answers; another user's id on shared ones. */
+    user_id: optionalText,
+    server_id: optionalText,
+  }),
+  /** The docs only ever show `[]`, so the entries' shape is not known. */
+  shared_users: listOf(z.unknown()),
+  /** Absent while the connection has no active plan. */
+  plan_info: z.looseObject({ active_plan: activePlanSchema.optional() }).optional(),
+  settings: connectionSettingsSchema,
+  /** Absent until the phone app has reported in. */
+  app_data: z.looseObject({
+    device_info: z.looseObject({
+      is_root: z.boolean().optional(),
+      manufacturer: optionalText,
+      model: optionalText,
+      android_version: optionalText,
+    }).optional(),
+    app_id: optionalText,
+    app_version: optionalText,
+    last_activity_at: optionalText,
+  }).optional(),
+})
+export type Connection = z.output<typeof connectionSchema>
+export type ConnectionBasicInfo = Connection['basic_info']
+export type ConnectionAppData = NonNullable<Connection['app_data']>
+
+export const connectionListResponseSchema = z.looseObject({ connections: listOf(connectionSchema) })
+
+export const createConnectionRequestSchema = z.strictObject({
+  name: basicInfoText,
+  description: basicInfoText.optional(),
+  prolongation_enabled: z.boolean().optional(),
+  country: z.string().regex(/^[A-Za-z]{2}$/, 'must be a 2-letter country code such as us').optional(),
+  city: z.string().min(1, 'must not be empty').optional(),
+  /** Only for VIP servers; mutually exclusive with country + city. */
+  server_id: z.string().min(1, 'must not be empty').optional(),
+}).superRefine((body, ctx) => {
+  const hasGeo = body.country !== undefined || body.city !== undefined
+  if (body.server_id !== undefined && hasGeo) {
+    ctx.addIssue({ code: 'custom', path: ['server_id'], message: 'is mutually exclusive with country and city: send one or the other' })
+  } else if (body.server_id === undefined && body.country === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['country'], message: 'is required together with city (or send server_id for a VIP server)' })
+  } else if (body.server_id === undefined && body.city === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['city'], message: 'is required together with country' })
+  }
+})
+export type CreateConnectionRequest = z.input<typeof createConnectionRequestSchema>
+
+export const createdConnectionSchema = z.looseObject({
+  id: z.string(),
+  country: optionalText,
+  city: optionalText,
+  server_id: optionalText,
+})
+export type CreatedConnection = z.output<typeof createdConnectionSchema>
+
+export const updateConnectionBasicInfoRequestSchema = z.strictObject({
+  name: basicInfoText.optional(),
+  description: basicInfoText.optional(),
+})
+export type UpdateConnectionBasicInfoRequest = z.input<typeof updateConnectionBasicInfoRequestSchema>
+
+export const connectionBasicInfoUpdateSchema = z.looseObject({ id: z.string(), name: z.string(), description: optionalText })
+export type ConnectionBasicInfoUpdate = z.output<typeof connectionBasicInfoUpdateSchema>
+
+export const updateSettingsRequestSchema = z.strictObject({
+  prolongation_enabled: z.boolean().optional(),
+  dns: z.array(ipAddress).optional(),
+  telegram_change_ip_notification_enabled: z.boolean().optional(),
+  telegram_status_notification_enabled: z.boolean().optional(),
+  reboot_cron_string: z.string().superRefine((value, ctx) => {
+    const problem = value === '' ? undefined : describeCronProblem(value)
+    if (problem) ctx.addIssue({ code: 'custom', message: `must be a 5-field cron expression or empty to disable: ${problem}` })
+  }).optional(),
+  low_battery_reboot_threshold: z.number('must be a number from 0 to 95 (0 disables)')
+    .min(0, 'must be a number from 0 to 95 (0 disables)').max(95, 'must be a number from 0 to 95 (0 disables)').optional(),
+  no_network_reboot_timeout_seconds: wholeNumberIn(0, 3600, 'seconds').optional(),
+  ip_change_airplane_mode_time_seconds: wholeNumberIn(0, 3600, 'seconds').optional(),
+  no_network_airplane_toggle_timeout_seconds: wholeNumberIn(0, 3600, 'seconds').optional(),
+  tariff_notify_hours_before_expired: z.array(wholeNumberAtLeastZero).optional(),
+  no_wifi_inet_disable_wifi_timeout_seconds: wholeNumberIn(0, 3600, 'seconds').optional(),
+  no_wifi_connection_reboot_timeout_seconds: wholeNumberIn(0, 40320, 'seconds').optional(),
+  tcp_fingerprint: z.enum(['', ...TCP_FINGERPRINTS], `must be one of ${TCP_FINGERPRINTS.join(', ')}, or empty to disable`).optional(),
+  ip_change_wait_unique: z.boolean().optional(),
+  ip_change_wait_unique_attempts: wholeNumberIn(0, 10, '').optional(),
+  ip_change_wait_unique_lookbehind_minutes: wholeNumberIn(0, 64800, 'minutes').optional(),
+  ip_change_enabled: z.boolean().optional(),
+  ip_change_interval_minutes: wholeNumberIn(0, 1439, 'minutes').optional(),
+  macros_url: z.string().refine((v) => v === '' || isHttpUrl(v), 'must be a valid http(s) URL, or empty to disable').optional(),
+  app_restart_interval_minutes: wholeNumberAtLeastZero.optional(),
+  connection_refresh_interval_minutes: wholeNumberAtLeastZero.optional(),
+})
+export type UpdateSettingsRequest = z.input<typeof updateSettingsRequestSchema>
+export type SettingsField = keyof UpdateSettingsRequest
+
+/** One line per settings field, from the docs' table, for labels and tooltips. */
+export const SETTINGS_FIELD_DESCRIPTIONS: Record<SettingsField, string> = {
+  prolongation_enabled: 'Enables automatic prolongation payments.',
+  dns: 'Sets Global DNS. Each entry must be an IP address; an empty list clears it.',
+  telegram_change_ip_notification_enabled: 'Sends Telegram alerts when the external IP changes.',
+  telegram_status_notification_enabled: 'Sends Telegram alerts for status changes.',
+  reboot_cron_string: 'Enables scheduled reboots (cron expression; empty disables).',
+  low_battery_reboot_threshold: 'Reboots the device if the battery level drops below this percentage (0–95; 0 disables).',
+  no_network_reboot_timeout_seconds: 'Reboots the device if proxies are disconnected for this long (0–3600 s; 0 disables).',
+  ip_change_airplane_mode_time_seconds: 'Minimum time in Airplane Mode to change IP (0–3600 s; 0 disables).',
+  no_network_airplane_toggle_timeout_seconds: 'Toggles Airplane Mode if the mobile network is idle for longer than this (0–3600 s; 0 disables).',
+  tariff_notify_hours_before_expired: 'Payment notifications, hours before the plan expires (an empty list clears them).',
+  no_wifi_inet_disable_wifi_timeout_seconds: 'Disables Wi-Fi if no internet is detected over Wi-Fi for this long (0–3600 s; 0 disables).',
+  no_wifi_connection_reboot_timeout_seconds: 'Automatic Wi-Fi reconnection after this timeout (0–40320 s, up to 7 days; 0 disables).',
+  tcp_fingerprint: 'Sets the device fingerprint (empty disables).',
+  ip_change_wait_unique: 'Enables unique IP assignment based on history.',
+  ip_change_wait_unique_attempts: 'Maximum number of attempts to acquire a unique IP (0–10; 0 disables).',
+  ip_change_wait_unique_lookbehind_minutes: 'IP history time window for uniqueness (0–64800 min, up to 45 days; 0 disables).',
+  ip_change_enabled: 'Master switch for the IP change engine.',
+  ip_change_interval_minutes: 'Minimum time between IP changes (0–1439 min, up to 24 h; 0 disables).',
+  macros_url: 'Webhook URL for MacroDroid integration (empty disables).',
+  app_restart_interval_minutes: 'Interval in minutes for automatic app restarts.',
+  connection_refresh_interval_minutes: 'Forces a connection refresh after this many minutes.',
+}
+
+export const updatedSettingsSchema = connectionSettingsSchema.extend({ id: z.string() })
+export type UpdatedSettings = z.output<typeof updatedSettingsSchema>
+
+const teamPermissionsShape = Object.fromEntries(TEAM_PERMISSIONS.map((p) => [p, z.boolean().optional()])) as {
+  [K in TeamPermission]: z.ZodOptional<z.ZodBoolean>
+}
+const email = z.email('must be an email address')
+
+export const modifyTeamAccessRequestSchema = z.strictObject({
+  email,
+  permissions: z.strictObject(teamPermissionsShape),
+})
+export type ModifyTeamAccessRequest = z.input<typeof modifyTeamAccessRequestSchema>
+
+export const teamAccessSchema = z.looseObject({ email: z.string(), permissions: z.record(z.string(), z.boolean()) })
+export type TeamAccess = z.output<typeof teamAccessSchema>
+
+export const removeTeamAccessRequestSchema = z.strictObject({ email })
+export type RemoveTeamAccessRequest = z.input<typeof removeTeamAccessRequestSchema>
+export const removedTeamAccessSchema = z.looseObject({ email: z.string() })
+export type RemovedTeamAccess = z.output<typeof removedTeamAccessSchema>
+
+/** The plan as the client last saw it; the server uses it to refuse changes based on a stale view. */
+const activePlanRequestSchema = z.strictObject({ id: nonEmptyId, started_at: rfc3339, expires_at: rfc3339 })
+
+export const changePlanRequestSchema = z.strictObject({
+  active_plan: activePlanRequestSchema,
+  plan_id: nonEmptyId,
+  coupon_code: z.string().min(1, 'must not be empty').optional(),
+})
+export type ChangePlanRequest = z.input<typeof changePlanRequestSchema>
+
+export const planChangeResultSchema = z.looseObject({
+  active_plan: activePlanSchema,
+  coupon_code: optionalText,
+  is_coupon_applied: z.boolean().optional(),
+})
+export type PlanChangeResult = z.output<typeof planChangeResultSchema>
+
+export const prolongatePlanRequestSchema = z.strictObject({
+  active_plan: activePlanRequestSchema,
+  coupon_code: z.string().min(1, 'must not be empty').optional(),
+  /** Must also be a multiple of the current plan's days (30, 60, 90…); only the server knows that length. */
+  days: z.number('must be a positive whole number of days').int('must be a positive whole number of days')
+    .min(1, 'must be a positive whole number of days'),
+})
+export type ProlongatePlanRequest = z.input<typeof prolongatePlanRequestSchema>
+
+export const deleteConnectionRequestSchema = z.strictObject({
+  /** One of DELETE_REASONS, or any other non-empty text. */
+  reason: z.string().trim().min(1, 'must not be empty: pick a reason or describe it'),
+})
+export type DeleteConnectionRequest = z.input<typeof deleteConnectionRequestSchema>
+
+/** `{ id }`: what every delete answers with. */
+export const deletedSchema = z.looseObject({ id: z.string() })
+export type Deleted = z.output<typeof deletedSchema>
+
+export const recreateConnectionRequestSchema = z.strictObject({
+  connection_id: nonEmptyId,
+  name: basicInfoText,
+  server_id: nonEmptyId,
+  description: basicInfoText.optional(),
+  prolongation_enabled: z.boolean().optional(),
+})
+export type RecreateConnectionRequest = z.input<typeof recreateConnectionRequestSchema>
+export const recreatedConnectionSchema = z.looseObject({ id: z.string() })
+export type RecreatedConnection = z.output<typeof recreatedConnectionSchema>
+
+export const smsMessageSchema = z.looseObject({
+  id: z.string(),
+  message: z.string(),
+  from: z.string(),
+  from_contact: optionalText,
+  created_at: z.string(),
+})
+export type SmsMessage = z.output<typeof smsMessageSchema>
+export const smsHistoryResponseSchema = z.looseObject({ sms_messages: listOf(smsMessageSchema) })
+
+const SIMPLE_COMMANDS = COMMAND_ACTIONS.filter((a): a is Exclude<CommandAction, 'toggle_proxy'> => a !== 'toggle_proxy')
+export const commandPushRequestSchema = z.discriminatedUnion('action', [
+  z.strictObject({
+    action: z.literal('toggle_proxy'),
+    toggle_proxy_params: z.strictObject({ enabled: z.boolean('must be true or false') }, 'is required for toggle_proxy: { enabled: boolean }'),
+  }),
+  // Other commands take no documented parameters; `<action>_params` objects pass through untouched.
+  z.looseObject({ action: z.enum(SIMPLE_COMMANDS) }),
+], { error: (issue) => (issue.code === 'invalid_union' ? `must be one of ${COMMAND_ACTIONS.join(', ')}` : undefined) })
+export type CommandPushRequest = z.input<typeof commandPushRequestSchema>
+
+/** `{ message: "<action> command has been sent" }` (command push and action links). */
+export const commandSentSchema = z.looseObject({ message: z.string() })
+export type CommandSent = z.output<typeof commandSentSchema>
+
+export const connectionStatusSchema = z.looseObject({
+  connection_id: z.string(),
+  online_status: openEnum(ONLINE_STATUSES),
+  /** Absent while the status is `nodata`. */
+  last_online_status_update: optionalText,
+})
+export type ConnectionStatus = z.output<typeof connectionStatusSchema>
+export const connectionStatusListResponseSchema = z.looseObject({ connections: listOf(connectionStatusSchema) })
+
+export const pinCodeSchema = z.looseObject({ pincode: z.string(), expires_at: z.string() })
+export type PinCode = z.output<typeof pinCodeSchema>
+
+// ---------------------------------------------------------------------------------------------------------
+// Proxy access
+// ---------------------------------------------------------------------------------------------------------
+
+const proxyAuthRequestSchema = z.strictObject({
+  login: z.string().min(1, 'must not be empty'),
+  password: z.string().min(1, 'must not be empty'),
+})
+
+const aclIps = z.array(ipAddress)
+
+export const createProxyAccessRequestSchema = z.strictObject({
+  listen_service: z.enum(LISTEN_SERVICES, 'must be http or socks5'),
+  auth_type: z.enum(AUTH_TYPES, 'must be userpass or noauth'),
+  /** Generated by the server when left out. */
+  auth: proxyAuthRequestSchema.optional(),
+  description: basicInfoText.optional(),
+  acl_inbound_policy: z.enum(ACL_INBOUND_POLICIES, 'must be deny_except').optional(),
+  acl_inbound_ips: aclIps.optional(),
+  expires_at: rfc3339.optional(),
+}).superRefine((body, ctx) => {
+  if (body.auth_type === 'noauth' && body.acl_inbound_policy === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['acl_inbound_policy'], message: 'is required when auth_type is noauth (a proxy without a password must be limited to known IPs)' })
+  }
+  if (body.acl_inbound_policy !== undefined && body.auth_type !== 'noauth') {
+    ctx.addIssue({ code: 'custom', path: ['acl_inbound_policy'], message: 'is allowed only when auth_type is noauth' })
+  }
+  if ((body.acl_inbound_policy !== undefined || body.acl_inbound_ips !== undefined) && (body.acl_inbound_ips?.length ?? 0) === 0) {
+    ctx.addIssue({ code: 'custom', path: ['acl_inbound_ips'], message: 'must list at least one IP address when an inbound ACL is set' })
+  }
+})
+export type CreateProxyAccessRequest = z.input<typeof createProxyAccessRequestSchema>
+
+export const updateProxyAccessRequestSchema = z.strictObject({
+  listen_service: z.enum(LISTEN_SERVICES, 'must be http or socks5').optional(),
+  auth_type: z.enum(AUTH_TYPES, 'must be userpass or noauth').optional(),
+  auth: proxyAuthRequestSchema.optional(),
+  description: basicInfoText.optional(),
+  acl_inbound_policy: z.enum(ACL_INBOUND_POLICIES, 'must be deny_except').optional(),
+  /** `[]` turns the ACL off. */
+  acl_inbound_ips: aclIps.optional(),
+  /** EXPIRES_AT_NEVER removes the expiry. */
+  expires_at: rfc3339.optional(),
+}).superRefine((body, ctx) => {
+  if (body.acl_inbound_policy !== undefined && body.auth_type === 'userpass') {
+    ctx.addIssue({ code: 'custom', path: ['acl_inbound_policy'], message: 'is allowed only when auth_type is noauth' })
+  }
+  if (body.acl_inbound_policy !== undefined && (body.acl_inbound_ips?.length ?? 0) === 0) {
+    ctx.addIssue({ code: 'custom', path: ['acl_inbound_ips'], message: 'must list at least one IP address when acl_inbound_policy is set' })
+  }
+})
+export type UpdateProxyAccessRequest = z.input<typeof updateProxyAccessRequestSchema>
+
+export const proxyAccessSchema = z.looseObject({
+  id: z.string(),
+  connection_id: z.string(),
+  description: optionalText,
+  listen_service: openEnum(LISTEN_SERVICES),
+  auth_type: openEnum(AUTH_TYPES),
+  /** Absent on noauth proxies. */
+  auth: z.looseObject({ login: z.string(), password: z.string() }).optional(),
+  acl_inbound_policy: openEnum(ACL_INBOUND_POLICIES).optional(),
+  acl_inbound_ips: z.array(z.string()).nullish(),
+  ip: z.string(),
+  port: z.number(),
+  hostname: z.string(),
+  password_updated_at: optionalText,
+  expires_at: optionalText,
+})
+export type ProxyAccess = z.output<typeof proxyAccessSchema>
+export const proxyAccessListResponseSchema = z.looseObject({ proxy_accesses: listOf(proxyAccessSchema) })
+
+// ---------------------------------------------------------------------------------------------------------
+// OpenVPN access
+// ---------------------------------------------------------------------------------------------------------
+
+export const createOvpnAccessRequestSchema = z.strictObject({
+  name: basicInfoText,
+  description: basicInfoText.optional(),
+})
+export type CreateOvpnAccessRequest = z.input<typeof createOvpnAccessRequestSchema>
+
+export const updateOvpnAccessRequestSchema = z.strictObject({
+  name: basicInfoText.optional(),
+  description: basicInfoText.optional(),
+  /** EXPIRES_AT_NEVER removes the expiry. */
+  expires_at: rfc3339.optional(),
+})
+export type UpdateOvpnAccessRequest = z.input<typeof updateOvpnAccessRequestSchema>
+
+export const ovpnAccessSchema = z.looseObject({
+  id: z.string(),
+  connection_id: z.string(),
+  name: z.string(),
+  description: optionalText,
+  status: z.string(),
+  dns: listOf(z.string()),
+  expires_at: optionalText,
+})
+export type OvpnAccess = z.output<typeof ovpnAccessSchema>
+export const ovpnAccessListResponseSchema = z.looseObject({ ovpn_accesses: listOf(ovpnAccessSchema) })
+
+export const ovpnConfigResponseSchema = z.looseObject({ config_base64: z.string(), config_sha1: z.string() })
+/** The config as the API sends it plus `config`, the decoded text, once its SHA-1 has been checked. */
+export type OvpnConfig = z.output<typeof ovpnConfigResponseSchema> & { config: string }
+
+// ---------------------------------------------------------------------------------------------------------
+// Statistics
+// ---------------------------------------------------------------------------------------------------------
+
+/** `Date` or RFC 3339 text in, RFC 3339 text out (what goes into the query string). */
+export const timestampInputSchema = z.union([z.instanceof(Date), z.string()], 'must be a Date or an RFC 3339 date-time such as 2025-07-01T00:00:00Z').superRefine((value, ctx) => {
+  const ok = value instanceof Date ? !Number.isNaN(value.getTime()) : isRfc3339(value)
+  if (!ok) ctx.addIssue({ code: 'custom', message: 'must be a valid Date or an RFC 3339 date-time such as 2025-07-01T00:00:00Z' })
+}).transform((value) => (value instanceof Date ? toRfc3339(value) : value))
+
+export const statsRangeQuerySchema = z.strictObject({ from: timestampInputSchema, to: timestampInputSchema })
+  .superRefine((range, ctx) => {
+    if (typeof range.from === 'string' && typeof range.to === 'string' && Date.parse(range.to) < Date.parse(range.from)) {
+      ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' })
+    }
+  })
+export type StatsRangeQuery = z.input<typeof statsRangeQuerySchema>
+
+export const trafficByDayQuerySchema = z.strictObject({
+  from: timestampInputSchema,
+  to: timestampInputSchema,
+  /** An IANA zone such as Europe/Lisbon; the server falls back to UTC for anything it does not know. */
+  timezone: z.string().optional(),
+}).superRefine((range, ctx) => {
+  if (typeof range.from === 'string' && typeof range.to === 'string' && Date.parse(range.to) < Date.parse(range.from)) {
+    ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' })
+  }
+})
+export type TrafficByDayQuery = z.input<typeof trafficByDayQuerySchema>
+
+const trafficSampleSchema = z.looseObject({ date: z.string(), in_bytes: z.number(), out_bytes: z.number() })
+export type TrafficSample = z.output<typeof trafficSampleSchema>
+
+export const trafficByDaySchema = z.looseObject({
+  total_in_bytes: z.number(),
+  total_out_bytes: z.number(),
+  daily_stats: listOf(trafficSampleSchema),
+})
+export type TrafficByDay = z.output<typeof trafficByDaySchema>
+
+export const portTrafficSchema = z.looseObject({
+  /** Text in the docs ("20314"); a number is accepted and turned into text. */
+  port: z.union([z.string(), z.number().transform(String)]),
+  total_in_bytes: z.number(),
+  total_out_bytes: z.number(),
+  hourly_stats: listOf(trafficSampleSchema),
+})
+export type PortTraffic = z.output<typeof portTrafficSchema>
+export const trafficByHourPortResponseSchema = z.looseObject({ port_stats: listOf(portTrafficSchema) })
+
+export const uptimeEntrySchema = z.looseObject({ date: z.string(), status: z.string() })
+export type UptimeEntry = z.output<typeof uptimeEntrySchema>
+export const uptimeResponseSchema = z.looseObject({ uptime: listOf(uptimeEntrySchema) })
+
+export const ipHistoryEntrySchema = z.looseObject({ date: z.string(), ipv4: optionalText, ipv6: optionalText })
+export type IpHistoryEntry = z.output<typeof ipHistoryEntrySchema>
+export const ipHistoryResponseSchema = z.looseObject({ ip_history: listOf(ipHistoryEntrySchema) })
+
+// ---------------------------------------------------------------------------------------------------------
+// Action links
+// ---------------------------------------------------------------------------------------------------------
+
+export const createActionLinkRequestSchema = z.strictObject({
+  action: z.enum(ACTION_LINK_ACTIONS, 'must be reboot or changeip'),
+  comment: z.string().optional(),
+})
+export type CreateActionLinkRequest = z.input<typeof createActionLinkRequestSchema>
+export const createdActionLinkSchema = z.looseObject({ id: z.string() })
+export type CreatedActionLink = z.output<typeof createdActionLinkSchema>
+
+export const actionLinkSchema = z.looseObject({
+  id: z.string(),
+  /** Works without the API key: anyone holding it can reboot or change the IP. Treat it as a secret. */
+  link: z.string(),
+  action: openEnum(ACTION_LINK_ACTIONS),
+  connection_id: z.string(),
+  comment: optionalText,
+  created_at: z.string(),
+})
+export type ActionLink = z.output<typeof actionLinkSchema>
+export const actionLinkListResponseSchema = z.looseObject({ action_links: listOf(actionLinkSchema) })
