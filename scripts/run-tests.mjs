@@ -16,6 +16,8 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const results = join(root, 'test-results')
 mkdirSync(results, { recursive: true })
 const bin = (name) => join(root, 'node_modules', '.bin', name)
+// Stages that store API keys run inside a private D-Bus session with an unlocked GNOME Keyring.
+const withKeyring = (...command) => ['bash', join(root, 'test/support/with-keyring.sh'), ...command]
 
 /** Reads a vitest JSON report. */
 const vitestCounts = (file) => {
@@ -38,14 +40,14 @@ const stages = [
   { name: 'lint', command: ['npm', 'run', '--silent', 'lint'] },
   {
     name: 'unit and service tests (vitest)',
-    command: [bin('vitest'), 'run', '--config', 'test/vitest.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${join(results, 'unit-report.json')}`],
+    command: withKeyring(bin('vitest'), 'run', '--config', 'test/vitest.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${join(results, 'unit-report.json')}`),
     report: join(results, 'unit-report.json'),
     counts: vitestCounts,
   },
   { name: 'build', command: ['npm', 'run', '--silent', 'build'] },
   {
     name: 'e2e in Chromium (Playwright)',
-    command: [bin('playwright'), 'test', '--config', 'test/e2e/playwright.config.ts'],
+    command: withKeyring(bin('playwright'), 'test', '--config', 'test/e2e/playwright.config.ts'),
     report: join(results, 'e2e-report.json'),
     counts: playwrightCounts,
   },

@@ -6,10 +6,12 @@
  * what the app runs.
  */
 import type { AppInfo, EventName, EventPayload } from '../shared/bridge'
-import { AppError } from './app-error'
-import { EXTERNAL_LINK_HOSTS, isAllowedExternalUrl } from './external-links'
+import { appCalls } from './calls/app-calls'
+import { profileCalls } from './calls/profile-calls'
 import type { Implementations } from './handler-table'
 import type { Logger } from './log'
+import type { SecretStore } from './secrets/keychain'
+import { createProfileService } from './secrets/profile-service'
 
 export type Emit = <N extends EventName>(name: N, payload: EventPayload<N>) => void
 
@@ -19,23 +21,31 @@ export interface CoreOptions {
   log: Logger
   /** Opens a link in the user's browser (Electron's shell.openExternal in the app). */
   openExternal: (url: string) => Promise<void>
+  /** Where the app keeps its files (Electron's userData folder in the app). */
+  userDataDir: string
+  /** The OS keychain: the only place API keys are stored. */
+  keychain: SecretStore
 }
 
 export interface Core {
   implementations: Implementations
+  /** Re-activates the last used profile; called once at start-up, after the window is up. */
+  start(): Promise<void>
   /** Stops timers, servers and sockets the services hold. */
   dispose(): Promise<void>
 }
 
-export function createCore({ appInfo, openExternal }: CoreOptions): Core {
+export function createCore(options: CoreOptions): Core {
+  const profiles = createProfileService({ dataDir: options.userDataDir, keychain: options.keychain, log: options.log })
   const implementations: Implementations = {
-    'app.info': () => appInfo,
-    'app.openExternal': async ({ url }) => {
-      if (!isAllowedExternalUrl(url)) {
-        throw new AppError('link_not_allowed', `Only https links to ${EXTERNAL_LINK_HOSTS.join(', ')} open from the app.`)
-      }
-      await openExternal(url)
-    },
+    ...appCalls(options),
+    ...profileCalls(profiles),
   }
-  return { implementations, dispose: async () => {} }
+  return {
+    implementations,
+    start: async () => {
+      await profiles.restoreLastActive()
+    },
+    dispose: () => profiles.dispose(),
+  }
 }

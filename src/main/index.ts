@@ -10,6 +10,7 @@ import { createCore } from './core'
 import { createHandlerTable, createSenderCheck } from './handler-table'
 import { createEmitter, registerIpc } from './ipc'
 import { createLogger } from './log'
+import { createKeychain } from './secrets/keychain'
 import { acquireSingleInstanceLock, createMainWindow } from './window'
 
 let mainWindow: BrowserWindow | undefined
@@ -47,9 +48,12 @@ if (!acquireSingleInstanceLock(() => mainWindow)) {
       emit: createEmitter(() => mainWindow?.webContents),
       log,
       openExternal: (url) => shell.openExternal(url),
+      userDataDir: app.getPath('userData'),
+      keychain: createKeychain(),
     })
     registerIpc(createHandlerTable({ implementations: core.implementations, isTrustedSender: createSenderCheck(appPageUrl), log }))
     openWindow()
+    void core.start()
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) openWindow()
     })

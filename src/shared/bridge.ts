@@ -8,6 +8,10 @@
  * This file is pure TypeScript: the preload, the main process, the renderer and the e2e harness all import it.
  */
 import { z } from 'zod'
+import { updateUserBasicInfoRequestSchema } from './iproxy'
+import type { UserBasicInfo, UserInfo } from './iproxy'
+import { apiKeyInputSchema, baseUrlSchema, profileIdSchema, profileNameSchema } from './profiles'
+import type { ProfileSummary } from './profiles'
 
 /** A call's description: its input schema and (as a type only) its result. */
 export interface CallSpec<I extends z.ZodType, R> {
@@ -61,8 +65,25 @@ export const calls = {
     /** Opens an https link on an allow-listed iProxy host in the user's browser. */
     openExternal: call<void>()(z.strictObject({ url: z.url() })),
   },
-  account: {},
-  profiles: {},
+  account: {
+    /** The active account's user info (GET /me). */
+    get: call<UserInfo>()(noInput),
+    updateBasicInfo: call<UserBasicInfo>()(updateUserBasicInfoRequestSchema),
+    /** Rotates the API key; the new key is stored in the keychain and only its hint comes back. */
+    rotateApiKey: call<{ keyHint: string }>()(noInput),
+  },
+  profiles: {
+    list: call<ProfileSummary[]>()(noInput),
+    /** Verifies the key with iProxy, stores it in the keychain, and makes the new profile active. */
+    add: call<ProfileSummary>()(
+      z.strictObject({ name: profileNameSchema, apiKey: apiKeyInputSchema, baseUrl: baseUrlSchema.optional() }),
+    ),
+    rename: call<ProfileSummary>()(z.strictObject({ id: profileIdSchema, name: profileNameSchema })),
+    /** Deletes the profile and its keychain entry. */
+    remove: call<void>()(z.strictObject({ id: profileIdSchema })),
+    activate: call<ProfileSummary>()(z.strictObject({ id: profileIdSchema })),
+    replaceKey: call<ProfileSummary>()(z.strictObject({ id: profileIdSchema, apiKey: apiKeyInputSchema })),
+  },
   connections: {},
   proxies: {},
   vpn: {},

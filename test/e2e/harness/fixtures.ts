@@ -3,8 +3,9 @@
  * as the preload and every call reaching the same handler table `main/ipc.ts` registers, on the real services.
  * Only Electron's IPC transport is replaced (by a Playwright binding).
  */
-import { readFileSync } from 'node:fs'
-import { resolve } from 'node:path'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
 import { test as base } from '@playwright/test'
 import type { Page } from '@playwright/test'
 import { eventChannel } from '../../../src/shared/bridge'
@@ -14,6 +15,7 @@ import type { Core, Emit } from '../../../src/main/core'
 import { createHandlerTable, createSenderCheck } from '../../../src/main/handler-table'
 import type { HandlerTable } from '../../../src/main/handler-table'
 import { createLogger } from '../../../src/main/log'
+import { createKeychain } from '../../../src/main/secrets/keychain'
 import { systemPartsRequired } from '../../support/system'
 import { chromiumAvailability } from './chromium'
 import { BRIDGE_BUNDLE, RENDERER_DIR, REPO_ROOT } from './paths'
@@ -30,6 +32,10 @@ export interface AppHarness {
   logs: string[]
   /** Links main was asked to open in the user's browser (nothing is opened in tests). */
   openedLinks: string[]
+  /** The scratch user-data folder main writes to. */
+  userDataDir: string
+  /** Every envelope the handler table answered the page with, in order. */
+  bridgeResults: unknown[]
   /**
    * Makes main answer the next `times` calls of `channel` with this error, as a failing service would: for
    * checking what the renderer shows when a call fails, where no real service can be made to fail yet.
@@ -66,22 +72,27 @@ export const test = base.extend<{ app: AppHarness }>({
     const openExternal = async (url: string): Promise<void> => {
       openedLinks.push(url)
     }
-    const core = createCore({ appInfo: harnessAppInfo(), emit, log, openExternal })
+    const userDataDir = mkdtempSync(join(tmpdir(), 'iproxy-e2e-userdata-'))
+    const core = createCore({ appInfo: harnessAppInfo(), emit, log, openExternal, userDataDir, keychain: createKeychain() })
+    await core.start()
     const table = createHandlerTable({ implementations: core.implementations, isTrustedSender: createSenderCheck(pageUrl), log })
     const pendingFailures = new Map<string, Array<{ code: string; message: string }>>()
-    await page.exposeBinding('__iproxyInvoke', (source, channel: string, input: unknown) => {
+    const bridgeResults: unknown[] = []
+    await page.exposeBinding('__iproxyInvoke', async (source, channel: string, input: unknown) => {
       const failure = pendingFailures.get(channel)?.shift()
-      if (failure) return { ok: false, error: failure }
-      return table.handle(channel, source.frame.url(), input)
+      const result = failure ? { ok: false, error: failure } : await table.handle(channel, source.frame.url(), input)
+      bridgeResults.push(result)
+      return result
     })
     await page.addInitScript({ path: BRIDGE_BUNDLE })
     await page.goto(pageUrl)
     const failNextCalls: AppHarness['failNextCalls'] = (channel, error, times = 1) => {
       pendingFailures.set(channel, [...(pendingFailures.get(channel) ?? []), ...Array.from({ length: times }, () => error)])
     }
-    await use({ page, pageUrl, core, table, emit, logs, openedLinks, failNextCalls })
+    await use({ page, pageUrl, core, table, emit, logs, openedLinks, failNextCalls, userDataDir, bridgeResults })
     await core.dispose()
     await server.close()
+    rmSync(userDataDir, { recursive: true, force: true })
   },
 })
 

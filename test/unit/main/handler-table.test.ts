@@ -1,5 +1,9 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { createCore } from '../../../src/main/core'
+import { createMemorySecretStore } from '../../../src/main/secrets/keychain'
 import { createHandlerTable, createSenderCheck } from '../../../src/main/handler-table'
 import { listCalls } from '../../../src/shared/bridge'
 
@@ -15,13 +19,15 @@ function setup() {
     openExternal: async (url) => {
       opened.push(url)
     },
+    userDataDir: mkdtempSync(join(tmpdir(), 'iproxy-handler-table-')),
+    keychain: createMemorySecretStore(),
   })
   const table = createHandlerTable({
     implementations: core.implementations,
     isTrustedSender: createSenderCheck(APP_PAGE),
     log: (message) => logs.push(message),
   })
-  return { table, logs, opened }
+  return { table, logs, opened, core }
 }
 
 describe('handler table', () => {
@@ -96,12 +102,13 @@ describe('handler table', () => {
 
   it('turns an unexpected throw into a generic error and logs the cause, without leaking it', async () => {
     const logs: string[] = []
+    const { core } = setup()
     const table = createHandlerTable({
       implementations: {
+        ...core.implementations,
         'app.info': () => {
           throw new Error('db password=hunter2 exploded')
         },
-        'app.openExternal': async () => {},
       },
       isTrustedSender: () => true,
       log: (message, err) => logs.push(`${message} ${String(err)}`),

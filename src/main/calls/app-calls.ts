@@ -1,0 +1,19 @@
+import type { AppInfo } from '../../shared/bridge'
+import { AppError } from '../app-error'
+import { EXTERNAL_LINK_HOSTS, isAllowedExternalUrl } from '../external-links'
+import type { Implementations } from '../handler-table'
+
+export function appCalls(deps: {
+  appInfo: AppInfo
+  openExternal: (url: string) => Promise<void>
+}): Pick<Implementations, 'app.info' | 'app.openExternal'> {
+  return {
+    'app.info': () => deps.appInfo,
+    'app.openExternal': async ({ url }) => {
+      if (!isAllowedExternalUrl(url)) {
+        throw new AppError('link_not_allowed', `Only https links to ${EXTERNAL_LINK_HOSTS.join(', ')} open from the app.`)
+      }
+      await deps.openExternal(url)
+    },
+  }
+}

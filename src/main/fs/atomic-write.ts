@@ -1,0 +1,66 @@
+/**
+ * Files on disk are written atomically: a temporary file in the same folder, fsync, then rename over the target.
+ * A crash or a full disk leaves either the old file or the new one, never half of one, and no temporary behind.
+ */
+import { randomBytes } from 'node:crypto'
+import { open, rename, rm } from 'node:fs/promises'
+import { basename, dirname, join } from 'node:path'
+import { AppError } from '../app-error'
+
+export interface AtomicWriteOptions {
+  /** File mode for a new file; 0o600 by default, since what we write is the user's own. */
+  mode?: number
+}
+
+export async function writeFileAtomic(path: string, data: string | Uint8Array, options: AtomicWriteOptions = {}): Promise<void> {
+  const folder = dirname(path)
+  const temporary = join(folder, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`)
+  try {
+    const handle = await open(temporary, 'wx', options.mode ?? 0o600)
+    try {
+      await handle.writeFile(data)
+      await handle.sync()
+    } finally {
+      await handle.close()
+    }
+    await rename(temporary, path)
+  } catch (err) {
+    await rm(temporary, { force: true }).catch(() => {})
+    throw describeWriteError(err, path)
+  }
+  await syncFolder(folder)
+}
+
+/** Makes the rename itself durable where the OS allows opening a folder (not on Windows). */
+async function syncFolder(folder: string): Promise<void> {
+  if (process.platform === 'win32') return
+  try {
+    const handle = await open(folder, 'r')
+    try {
+      await handle.sync()
+    } finally {
+      await handle.close()
+    }
+  } catch {
+    // Some file systems refuse fsync on a folder; the data itself is already synced.
+  }
+}
+
+const WRITE_PROBLEMS: Record<string, string> = {
+  EACCES: 'permission denied: choose a folder you can write to',
+  EPERM: 'the operating system refused the write: choose another folder',
+  EROFS: 'the folder is on a read-only disk: choose another folder',
+  ENOSPC: 'the disk is full: free some space and try again',
+  EDQUOT: 'your disk quota is used up: free some space and try again',
+  ENOENT: 'the folder does not exist (any more): choose another folder',
+  ENOTDIR: 'part of the path is a file, not a folder: choose another folder',
+  EISDIR: 'a folder already has that name: choose another file name',
+  ENAMETOOLONG: 'the file name is too long: choose a shorter one',
+}
+
+/** A write failure as the user should see it: which file, what went wrong, what to do. */
+export function describeWriteError(err: unknown, path: string): AppError {
+  const code = typeof err === 'object' && err !== null ? String((err as { code?: unknown }).code ?? '') : ''
+  const problem = WRITE_PROBLEMS[code] ?? `the file could not be written${code ? ` (${code})` : ''}`
+  return new AppError('write_failed', `Could not save ${path}: ${problem}.`, { path, systemCode: code || undefined })
+}

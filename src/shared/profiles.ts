@@ -1,0 +1,33 @@
+/**
+ * Profiles: one per iProxy account the user manages (their own, a client's). Shapes shared by main and renderer.
+ * The API key itself never travels main → renderer; the renderer sees only `keyHint`.
+ */
+import { z } from 'zod'
+
+export const profileNameSchema = z.string().trim().min(1, 'enter a name').max(100, 'use at most 100 characters')
+
+export const apiKeyInputSchema = z
+  .string()
+  .trim()
+  .min(8, 'this is too short to be an iProxy API key')
+  .max(512, 'this is too long to be an iProxy API key')
+  .regex(/^\S+$/, 'an API key has no spaces: copy it again')
+
+export const baseUrlSchema = z.url({
+  protocol: /^https?$/,
+  error: 'enter the API address as a full URL starting with https:// (or http:// for a local simulator)',
+})
+
+export const profileIdSchema = z.string().min(1).max(64)
+
+export interface ProfileSummary {
+  id: string
+  name: string
+  baseUrl: string
+  createdAt: string
+  /** The key's last four characters, or null when the keychain could not be read. */
+  keyHint: string | null
+  active: boolean
+  /** The embedded simulator's profile: nothing about it is stored. */
+  demo: boolean
+}
