@@ -1,0 +1,60 @@
+/**
+ * `npm run simulator -- --port 8787 [--seed demo|empty] [--key KEY] [--host 127.0.0.1]`: the simulator on its own,
+ * for poking with curl. Prints where it is and the key; Ctrl-C stops it cleanly.
+ */
+import { parseArgs } from 'node:util'
+import { startSimulator } from './simulator'
+
+const HELP = `Usage: npm run simulator -- [--port 8787] [--host 127.0.0.1] [--seed demo|empty] [--key API_KEY]
+  --scale-connections N  build a large account (N connections, --scale-proxies accesses each)`
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string', default: '8787' },
+      host: { type: 'string', default: '127.0.0.1' },
+      seed: { type: 'string', default: 'demo' },
+      key: { type: 'string' },
+      'scale-connections': { type: 'string' },
+      'scale-proxies': { type: 'string', default: '4' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  })
+  if (values.help) {
+    console.log(HELP)
+    return
+  }
+  const port = Number(values.port)
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`--port must be 0–65535, got ${values.port}`)
+  if (values.seed !== 'demo' && values.seed !== 'empty') throw new Error(`--seed must be demo or empty, got ${values.seed}`)
+  const scaleConnections = values['scale-connections'] === undefined ? undefined : Number(values['scale-connections'])
+
+  const started = performance.now()
+  const sim = await startSimulator({
+    port,
+    host: values.host,
+    seed: values.seed,
+    ...(values.key ? { apiKey: values.key } : {}),
+    ...(scaleConnections ? { scale: { connections: scaleConnections, proxiesPerConnection: Number(values['scale-proxies']) } } : {}),
+  })
+  console.log(`iProxy simulator ready in ${Math.round(performance.now() - started)} ms`)
+  console.log(`  baseUrl: ${sim.baseUrl}`)
+  console.log(`  apiKey:  ${sim.apiKey}`)
+  console.log(`  echoUrl: ${sim.echoUrl}`)
+  console.log(`  try:     curl -H "Authorization: Bearer ${sim.apiKey}" ${sim.baseUrl}/me`)
+
+  let stopping = false
+  const shutdown = (signal: string) => {
+    if (stopping) return
+    stopping = true
+    console.log(`\n${signal}: stopping the simulator`)
+    void sim.stop().then(() => process.exit(0))
+  }
+  process.on('SIGINT', () => shutdown('SIGINT'))
+  process.on('SIGTERM', () => shutdown('SIGTERM'))
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err)
+  process.exit(1)
+})
