@@ -8,6 +8,7 @@
 import type { AppInfo, EventName, EventPayload } from '../shared/bridge'
 import { appCalls } from './calls/app-calls'
 import { profileCalls } from './calls/profile-calls'
+import { createDemoSession } from './demo/demo-session'
 import type { Implementations } from './handler-table'
 import type { Logger } from './log'
 import type { SecretStore } from './secrets/keychain'
@@ -37,15 +38,21 @@ export interface Core {
 
 export function createCore(options: CoreOptions): Core {
   const profiles = createProfileService({ dataDir: options.userDataDir, keychain: options.keychain, log: options.log })
+  const demo = createDemoSession()
   const implementations: Implementations = {
     ...appCalls(options),
-    ...profileCalls(profiles),
+    ...profileCalls(profiles, demo),
   }
   return {
     implementations,
     start: async () => {
-      await profiles.restoreLastActive()
+      // `--demo` on the command line (npm run demo) opens straight into the demo account.
+      if (options.appInfo.demoMode) await profiles.startDemo(await demo.start())
+      else await profiles.restoreLastActive()
     },
-    dispose: () => profiles.dispose(),
+    dispose: async () => {
+      await profiles.dispose()
+      await demo.stop()
+    },
   }
 }

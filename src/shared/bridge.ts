@@ -83,6 +83,8 @@ export const calls = {
     remove: call<void>()(z.strictObject({ id: profileIdSchema })),
     activate: call<ProfileSummary>()(z.strictObject({ id: profileIdSchema })),
     replaceKey: call<ProfileSummary>()(z.strictObject({ id: profileIdSchema, apiKey: apiKeyInputSchema })),
+    /** Starts the embedded simulator and makes its account the active "Demo" profile. */
+    startDemo: call<ProfileSummary>()(noInput),
   },
   connections: {},
   proxies: {},

@@ -15,7 +15,7 @@ test('the shell shows every section and the version main reports through the bri
     await expect(nav.getByRole('button', { name: label, exact: true })).toBeVisible()
   }
   await nav.getByRole('button', { name: 'Proxies', exact: true }).click()
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Proxies')
+  await expect(page.getByRole('banner').getByRole('heading', { level: 1 })).toHaveText('Proxies')
   await expect(nav.getByRole('button', { name: 'Proxies', exact: true })).toHaveAttribute('aria-current', 'page')
 })
 

@@ -1,3 +1,4 @@
+import type { DemoSession } from '../demo/demo-session'
 import type { Implementations } from '../handler-table'
 import type { ProfileService } from '../secrets/profile-service'
 
@@ -8,11 +9,12 @@ type ProfileCallNames =
   | 'profiles.remove'
   | 'profiles.activate'
   | 'profiles.replaceKey'
+  | 'profiles.startDemo'
   | 'account.get'
   | 'account.updateBasicInfo'
   | 'account.rotateApiKey'
 
-export function profileCalls(profiles: ProfileService): Pick<Implementations, ProfileCallNames> {
+export function profileCalls(profiles: ProfileService, demo: DemoSession): Pick<Implementations, ProfileCallNames> {
   return {
     'profiles.list': () => profiles.list(),
     'profiles.add': (input) => profiles.add(input),
@@ -20,6 +22,7 @@ export function profileCalls(profiles: ProfileService): Pick<Implementations, Pr
     'profiles.remove': (input) => profiles.remove(input),
     'profiles.activate': (input) => profiles.activate(input),
     'profiles.replaceKey': (input) => profiles.replaceKey(input),
+    'profiles.startDemo': async () => profiles.startDemo(await demo.start()),
     'account.get': () => profiles.account.get(),
     'account.updateBasicInfo': (input) => profiles.account.updateBasicInfo(input),
     'account.rotateApiKey': () => profiles.account.rotateApiKey(),

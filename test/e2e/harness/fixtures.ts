@@ -55,8 +55,10 @@ export function skipWithoutChromium(): void {
   base.skip(!chromium.available && !systemPartsRequired, `Chromium not available (${chromium.reason})`)
 }
 
-export const test = base.extend<{ app: AppHarness }>({
-  app: async ({ page }, use) => {
+export const test = base.extend<{ app: AppHarness; demoMode: boolean }>({
+  /** Starts main as `--demo` does: straight into the embedded simulator's account. */
+  demoMode: [false, { option: true }],
+  app: async ({ page, demoMode }, use) => {
     const server = await serveDirectory(RENDERER_DIR)
     const pageUrl = `${server.origin}/index.html`
     const logs: string[] = []
@@ -73,7 +75,7 @@ export const test = base.extend<{ app: AppHarness }>({
       openedLinks.push(url)
     }
     const userDataDir = mkdtempSync(join(tmpdir(), 'iproxy-e2e-userdata-'))
-    const core = createCore({ appInfo: harnessAppInfo(), emit, log, openExternal, userDataDir, keychain: createKeychain() })
+    const core = createCore({ appInfo: harnessAppInfo(demoMode), emit, log, openExternal, userDataDir, keychain: createKeychain() })
     await core.start()
     const table = createHandlerTable({ implementations: core.implementations, isTrustedSender: createSenderCheck(pageUrl), log })
     const pendingFailures = new Map<string, Array<{ code: string; message: string }>>()

@@ -1,19 +1,19 @@
 import { create } from 'zustand'
 
-/** The sidebar's sections, one per domain of the bridge contract the user works with. */
+/** The sidebar's sections, one per domain of the bridge contract the user works with. Labels are i18n keys. */
 export const SECTIONS = [
-  { id: 'connections', label: 'Connections' },
-  { id: 'proxies', label: 'Proxies' },
-  { id: 'vpn', label: 'VPN' },
-  { id: 'stats', label: 'Statistics' },
-  { id: 'actionLinks', label: 'Action links' },
-  { id: 'health', label: 'Health checks' },
-  { id: 'exports', label: 'Exports' },
-  { id: 'account', label: 'Account' },
-  { id: 'profiles', label: 'Profiles' },
+  'connections',
+  'proxies',
+  'vpn',
+  'stats',
+  'actionLinks',
+  'health',
+  'exports',
+  'account',
+  'profiles',
 ] as const
 
-export type SectionId = (typeof SECTIONS)[number]['id']
+export type SectionId = (typeof SECTIONS)[number]
 
 interface NavigationState {
   section: SectionId

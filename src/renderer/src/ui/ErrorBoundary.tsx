@@ -1,5 +1,6 @@
 import { Component } from 'react'
 import type { ErrorInfo, ReactNode } from 'react'
+import i18next from 'i18next'
 import { errorMessage } from './error-message'
 
 interface Props {
@@ -26,10 +27,10 @@ export class ErrorBoundary extends Component<Props, State> {
     if (this.state.error === undefined) return this.props.children
     return (
       <div role="alert" className="error-panel">
-        <h2>This screen could not be shown</h2>
+        <h2>{i18next.t('app.renderFailedTitle')}</h2>
         <p>{errorMessage(this.state.error)}</p>
         <button type="button" onClick={() => this.setState({ error: undefined })}>
-          Try again
+          {i18next.t('app.tryAgain')}
         </button>
       </div>
     )

@@ -1,0 +1,30 @@
+/**
+ * Demo mode: the embedded simulator started inside the main process on first use and kept for the app's life,
+ * so "Try the demo" and `--demo` give a working account without any iProxy key.
+ */
+import { startSimulator } from './simulator'
+import type { Simulator } from './simulator'
+
+export interface DemoSession {
+  /** Starts the demo simulator once; later calls get the same one. */
+  start(): Promise<Simulator>
+  stop(): Promise<void>
+}
+
+export function createDemoSession(): DemoSession {
+  let simulator: Promise<Simulator> | undefined
+  return {
+    start() {
+      simulator ??= startSimulator({ seed: 'demo' }).catch((err: unknown) => {
+        simulator = undefined
+        throw err
+      })
+      return simulator
+    },
+    async stop() {
+      const running = simulator
+      simulator = undefined
+      if (running) await (await running).stop()
+    },
+  }
+}
