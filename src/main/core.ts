@@ -6,6 +6,7 @@
  * what the app runs.
  */
 import type { AppInfo, EventName, EventPayload } from '../shared/bridge'
+import { accountDataCalls } from './calls/account-data-calls'
 import { appCalls } from './calls/app-calls'
 import { profileCalls } from './calls/profile-calls'
 import { createDemoSession } from './demo/demo-session'
@@ -15,6 +16,15 @@ import type { SecretStore } from './secrets/keychain'
 import { createProfileService } from './secrets/profile-service'
 
 export type Emit = <N extends EventName>(name: N, payload: EventPayload<N>) => void
+
+/** What main needs from the desktop itself: native dialogs and the clipboard (Electron's, in main/ipc.ts). */
+export interface DesktopIntegration {
+  /** A native "Save as…" dialog; the chosen path, or undefined when the user cancelled. */
+  chooseSaveFile(options: { title: string; defaultName: string; filters: Array<{ name: string; extensions: string[] }> }): Promise<string | undefined>
+  /** A native folder picker; the chosen folder, or undefined when the user cancelled. */
+  chooseFolder(options: { title: string }): Promise<string | undefined>
+  writeClipboard(text: string): void
+}
 
 export interface CoreOptions {
   appInfo: AppInfo
@@ -26,6 +36,7 @@ export interface CoreOptions {
   userDataDir: string
   /** The OS keychain: the only place API keys are stored. */
   keychain: SecretStore
+  desktop: DesktopIntegration
 }
 
 export interface Core {
@@ -42,6 +53,7 @@ export function createCore(options: CoreOptions): Core {
   const implementations: Implementations = {
     ...appCalls(options),
     ...profileCalls(profiles, demo),
+    ...accountDataCalls(() => profiles.client()),
   }
   return {
     implementations,

@@ -8,7 +8,7 @@ import { app, BrowserWindow, shell } from 'electron'
 import type { Core } from './core'
 import { createCore } from './core'
 import { createHandlerTable, createSenderCheck } from './handler-table'
-import { createEmitter, registerIpc } from './ipc'
+import { createDesktopIntegration, createEmitter, registerIpc } from './ipc'
 import { createLogger } from './log'
 import { createKeychain } from './secrets/keychain'
 import { acquireSingleInstanceLock, createMainWindow } from './window'
@@ -50,6 +50,7 @@ if (!acquireSingleInstanceLock(() => mainWindow)) {
       openExternal: (url) => shell.openExternal(url),
       userDataDir: app.getPath('userData'),
       keychain: createKeychain(),
+      desktop: createDesktopIntegration(() => mainWindow),
     })
     registerIpc(createHandlerTable({ implementations: core.implementations, isTrustedSender: createSenderCheck(appPageUrl), log }))
     openWindow()

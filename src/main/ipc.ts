@@ -2,10 +2,10 @@
  * Binds the handler table to Electron's IPC: the only place ipcMain is used. The table itself (sender check,
  * input parsing, envelopes) is plain Node in `handler-table.ts`, so the e2e harness runs exactly the same code.
  */
-import { ipcMain } from 'electron'
-import type { WebContents } from 'electron'
+import { clipboard, dialog, ipcMain } from 'electron'
+import type { WebContents , BrowserWindow} from 'electron'
 import { eventChannel } from '../shared/bridge'
-import type { Emit } from './core'
+import type { DesktopIntegration, Emit } from './core'
 import type { HandlerTable } from './handler-table'
 
 export function registerIpc(table: HandlerTable): () => void {
@@ -23,5 +23,24 @@ export function createEmitter(getTarget: () => WebContents | undefined): Emit {
   return (name, payload) => {
     const target = getTarget()
     if (target && !target.isDestroyed()) target.send(eventChannel(name), payload)
+  }
+}
+
+/** Native dialogs and the clipboard for the services, which receive paths and text, never Electron objects. */
+export function createDesktopIntegration(getWindow: () => BrowserWindow | undefined): DesktopIntegration {
+  return {
+    async chooseSaveFile({ title, defaultName, filters }) {
+      const window = getWindow()
+      const options = { title, defaultPath: defaultName, filters, properties: ['createDirectory', 'showOverwriteConfirmation'] as Array<'createDirectory' | 'showOverwriteConfirmation'> }
+      const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options)
+      return result.canceled ? undefined : result.filePath
+    },
+    async chooseFolder({ title }) {
+      const window = getWindow()
+      const options = { title, properties: ['openDirectory', 'createDirectory'] as Array<'openDirectory' | 'createDirectory'> }
+      const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options)
+      return result.canceled ? undefined : result.filePaths[0]
+    },
+    writeClipboard: (text) => clipboard.writeText(text),
   }
 }

@@ -8,34 +8,67 @@
  * This file is pure TypeScript: the preload, the main process, the renderer and the e2e harness all import it.
  */
 import { z } from 'zod'
-import { updateUserBasicInfoRequestSchema } from './iproxy'
-import type { UserBasicInfo, UserInfo } from './iproxy'
+import { call } from './contract-kit'
+import type { CallSpec, EventSpec } from './contract-kit'
+import { exportsCalls } from './exports'
+import { healthCalls, healthEvents } from './health'
+import {
+  changePlanRequestSchema,
+  commandPushRequestSchema,
+  createActionLinkRequestSchema,
+  createConnectionRequestSchema,
+  createOvpnAccessRequestSchema,
+  createProxyAccessRequestSchema,
+  deleteConnectionRequestSchema,
+  modifyTeamAccessRequestSchema,
+  prolongatePlanRequestSchema,
+  recreateConnectionRequestSchema,
+  removeTeamAccessRequestSchema,
+  updateConnectionBasicInfoRequestSchema,
+  updateOvpnAccessRequestSchema,
+  updateProxyAccessRequestSchema,
+  updateSettingsRequestSchema,
+  updateUserBasicInfoRequestSchema,
+} from './iproxy'
+import type {
+  ActionLink,
+  CommandSent,
+  Connection,
+  ConnectionBasicInfoUpdate,
+  ConnectionStatus,
+  CreatedActionLink,
+  CreatedConnection,
+  Deleted,
+  IpHistoryEntry,
+  OvpnAccess,
+  PinCode,
+  PlanChangeResult,
+  PortTraffic,
+  ProxyAccess,
+  RecreatedConnection,
+  RemovedTeamAccess,
+  SmsMessage,
+  TeamAccess,
+  TrafficByDay,
+  UpdatedSettings,
+  UptimeEntry,
+  UserBasicInfo,
+  UserInfo,
+  ApiKeyResult,
+} from './iproxy'
 import { apiKeyInputSchema, baseUrlSchema, profileIdSchema, profileNameSchema } from './profiles'
 import type { ProfileSummary } from './profiles'
 
-/** A call's description: its input schema and (as a type only) its result. */
-export interface CallSpec<I extends z.ZodType, R> {
-  readonly kind: 'call'
-  readonly input: I
-  /** Phantom: never set at run time, carries the result type. */
-  readonly result?: R
-}
-
-/** An event's description: its payload type, as a type only. */
-export interface EventSpec<P> {
-  readonly kind: 'event'
-  readonly payload?: P
-}
-
-/** `call<Result>()(inputSchema)`: curried so the result type can be given while the input type is inferred. */
-export const call =
-  <R>() =>
-  <I extends z.ZodType>(input: I): CallSpec<I, R> => ({ kind: 'call', input })
-
-export const event = <P>(): EventSpec<P> => ({ kind: 'event' })
+export { call, event } from './contract-kit'
+export type { CallSpec, EventSpec } from './contract-kit'
 
 /** Input schema of calls that take nothing. Strict, so a stray argument is a validation error too. */
 export const noInput = z.undefined()
+
+const id = z.string().min(1, 'is required').max(128)
+const onConnection = <B extends z.ZodType>(body: B) => z.strictObject({ connId: id, body })
+/** Stats windows cross the bridge as RFC 3339 strings; the client checks them again before sending. */
+const statsWindow = z.strictObject({ connId: id, from: z.string().min(1), to: z.string().min(1) })
 
 // ---------------------------------------------------------------------------------------------------------
 // Results shared across domains
@@ -86,18 +119,63 @@ export const calls = {
     /** Starts the embedded simulator and makes its account the active "Demo" profile. */
     startDemo: call<ProfileSummary>()(noInput),
   },
-  connections: {},
-  proxies: {},
-  vpn: {},
-  stats: {},
-  actionLinks: {},
-  health: {},
-  exports: {},
+  connections: {
+    list: call<Connection[]>()(noInput),
+    get: call<Connection>()(z.strictObject({ connId: id })),
+    /** Every connection's online status in one request (GET /connections-status). */
+    statuses: call<ConnectionStatus[]>()(noInput),
+    create: call<CreatedConnection>()(createConnectionRequestSchema),
+    updateBasicInfo: call<ConnectionBasicInfoUpdate>()(onConnection(updateConnectionBasicInfoRequestSchema)),
+    updateSettings: call<UpdatedSettings>()(onConnection(updateSettingsRequestSchema)),
+    modifyTeamAccess: call<TeamAccess>()(onConnection(modifyTeamAccessRequestSchema)),
+    removeTeamAccess: call<RemovedTeamAccess>()(onConnection(removeTeamAccessRequestSchema)),
+    changePlan: call<PlanChangeResult>()(onConnection(changePlanRequestSchema)),
+    prolongatePlan: call<PlanChangeResult>()(onConnection(prolongatePlanRequestSchema)),
+    delete: call<Deleted>()(onConnection(deleteConnectionRequestSchema)),
+    recreate: call<RecreatedConnection>()(recreateConnectionRequestSchema),
+    smsHistory: call<SmsMessage[]>()(z.strictObject({ connId: id })),
+    pushCommand: call<CommandSent>()(onConnection(commandPushRequestSchema)),
+    createPinCode: call<PinCode>()(z.strictObject({ connId: id })),
+    /** A new connection API key: shown once in the UI, as the user asked for it. */
+    createApiKey: call<ApiKeyResult>()(z.strictObject({ connId: id })),
+  },
+  proxies: {
+    /** Every proxy access of the account in one request (GET /proxy-access). */
+    list: call<ProxyAccess[]>()(noInput),
+    listByConnection: call<ProxyAccess[]>()(z.strictObject({ connId: id })),
+    create: call<ProxyAccess>()(onConnection(createProxyAccessRequestSchema)),
+    update: call<ProxyAccess>()(z.strictObject({ connId: id, proxyId: id, body: updateProxyAccessRequestSchema })),
+    delete: call<Deleted>()(z.strictObject({ connId: id, proxyId: id })),
+  },
+  vpn: {
+    list: call<OvpnAccess[]>()(noInput),
+    listByConnection: call<OvpnAccess[]>()(z.strictObject({ connId: id })),
+    create: call<OvpnAccess>()(onConnection(createOvpnAccessRequestSchema)),
+    update: call<OvpnAccess>()(z.strictObject({ connId: id, ovpnId: id, body: updateOvpnAccessRequestSchema })),
+    delete: call<Deleted>()(z.strictObject({ connId: id, ovpnId: id })),
+  },
+  stats: {
+    trafficByDay: call<TrafficByDay>()(statsWindow.extend({ timezone: z.string().max(64).optional() })),
+    trafficByHourPort: call<PortTraffic[]>()(statsWindow),
+    uptime: call<UptimeEntry[]>()(statsWindow),
+    ipHistory: call<IpHistoryEntry[]>()(statsWindow),
+  },
+  actionLinks: {
+    list: call<ActionLink[]>()(noInput),
+    listByConnection: call<ActionLink[]>()(z.strictObject({ connId: id })),
+    create: call<CreatedActionLink>()(onConnection(createActionLinkRequestSchema)),
+    delete: call<Deleted>()(z.strictObject({ connId: id, linkId: id })),
+    /** Runs a link by id: main looks its URL up in the account, so the page can never make main fetch any URL. */
+    execute: call<CommandSent>()(z.strictObject({ connId: id, linkId: id })),
+  },
+  /** Proxy checks: see health.ts. */
+  health: healthCalls,
+  /** Proxy lists and OpenVPN files: see exports.ts. */
+  exports: exportsCalls,
 } as const
 
 export const events = {
-  app: {},
-  health: {},
+  health: healthEvents,
 } as const
 
 // ---------------------------------------------------------------------------------------------------------

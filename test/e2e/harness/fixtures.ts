@@ -37,6 +37,11 @@ export interface AppHarness {
   /** Every envelope the handler table answered the page with, in order. */
   bridgeResults: unknown[]
   /**
+   * Stands in for the native dialogs and the clipboard (the only desktop parts a browser cannot show): set
+   * `nextSavePath` / `nextFolder` before an action that opens one (undefined = the user cancels).
+   */
+  desktop: { nextSavePath?: string; nextFolder?: string; clipboard: string[]; dialogsShown: string[] }
+  /**
    * Makes main answer the next `times` calls of `channel` with this error, as a failing service would: for
    * checking what the renderer shows when a call fails, where no real service can be made to fail yet.
    */
@@ -75,7 +80,28 @@ export const test = base.extend<{ app: AppHarness; demoMode: boolean }>({
       openedLinks.push(url)
     }
     const userDataDir = mkdtempSync(join(tmpdir(), 'iproxy-e2e-userdata-'))
-    const core = createCore({ appInfo: harnessAppInfo(demoMode), emit, log, openExternal, userDataDir, keychain: createKeychain() })
+    const desktop: AppHarness['desktop'] = { clipboard: [], dialogsShown: [] }
+    const core = createCore({
+      appInfo: harnessAppInfo(demoMode),
+      emit,
+      log,
+      openExternal,
+      userDataDir,
+      keychain: createKeychain(),
+      desktop: {
+        chooseSaveFile: async ({ title }) => {
+          desktop.dialogsShown.push(title)
+          return desktop.nextSavePath
+        },
+        chooseFolder: async ({ title }) => {
+          desktop.dialogsShown.push(title)
+          return desktop.nextFolder
+        },
+        writeClipboard: (text) => {
+          desktop.clipboard.push(text)
+        },
+      },
+    })
     await core.start()
     const table = createHandlerTable({ implementations: core.implementations, isTrustedSender: createSenderCheck(pageUrl), log })
     const pendingFailures = new Map<string, Array<{ code: string; message: string }>>()
@@ -91,7 +117,7 @@ export const test = base.extend<{ app: AppHarness; demoMode: boolean }>({
     const failNextCalls: AppHarness['failNextCalls'] = (channel, error, times = 1) => {
       pendingFailures.set(channel, [...(pendingFailures.get(channel) ?? []), ...Array.from({ length: times }, () => error)])
     }
-    await use({ page, pageUrl, core, table, emit, logs, openedLinks, failNextCalls, userDataDir, bridgeResults })
+    await use({ page, pageUrl, core, table, emit, logs, openedLinks, failNextCalls, userDataDir, bridgeResults, desktop })
     await core.dispose()
     await server.close()
     rmSync(userDataDir, { recursive: true, force: true })

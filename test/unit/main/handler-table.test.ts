@@ -21,6 +21,11 @@ function setup() {
     },
     userDataDir: mkdtempSync(join(tmpdir(), 'iproxy-handler-table-')),
     keychain: createMemorySecretStore(),
+    desktop: {
+      chooseSaveFile: async () => undefined,
+      chooseFolder: async () => undefined,
+      writeClipboard: () => {},
+    },
   })
   const table = createHandlerTable({
     implementations: core.implementations,

@@ -1,3 +1,12 @@
+import { connectionsEn } from './features/connections.en'
+import { connectionDetailEn } from './features/connectionDetail.en'
+import { proxiesEn } from './features/proxies.en'
+import { vpnEn } from './features/vpn.en'
+import { statsEn } from './features/stats.en'
+import { actionLinksEn } from './features/actionLinks.en'
+import { healthEn } from './features/health.en'
+import { exportsEn } from './features/exports.en'
+
 /** English: the reference catalogue. Every other language has exactly these keys (a test checks it). */
 export const en = {
   app: {
@@ -77,6 +86,15 @@ export const en = {
     rotated: 'The API key was rotated. New key: {{hint}}',
     noProfile: 'Add an API key or start the demo to see your account.',
   },
+  // Each feature's strings live in i18n/features/<feature>.<lang>.ts, next to each other per language.
+  connections: connectionsEn,
+  connectionDetail: connectionDetailEn,
+  proxies: proxiesEn,
+  vpn: vpnEn,
+  stats: statsEn,
+  actionLinks: actionLinksEn,
+  health: healthEn,
+  exports: exportsEn,
 } as const
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> }

@@ -1,4 +1,12 @@
 import type { Catalogue } from './en'
+import { connectionsRu } from './features/connections.ru'
+import { connectionDetailRu } from './features/connectionDetail.ru'
+import { proxiesRu } from './features/proxies.ru'
+import { vpnRu } from './features/vpn.ru'
+import { statsRu } from './features/stats.ru'
+import { actionLinksRu } from './features/actionLinks.ru'
+import { healthRu } from './features/health.ru'
+import { exportsRu } from './features/exports.ru'
 
 export const ru: Catalogue = {
   app: {
@@ -78,4 +86,12 @@ export const ru: Catalogue = {
     rotated: 'API-ключ сменён. Новый ключ: {{hint}}',
     noProfile: 'Добавьте API-ключ или запустите демо, чтобы увидеть аккаунт.',
   },
+  connections: connectionsRu,
+  connectionDetail: connectionDetailRu,
+  proxies: proxiesRu,
+  vpn: vpnRu,
+  stats: statsRu,
+  actionLinks: actionLinksRu,
+  health: healthRu,
+  exports: exportsRu,
 }

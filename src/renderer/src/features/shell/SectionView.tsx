@@ -1,25 +1,44 @@
+import { lazy, Suspense } from 'react'
+import type { ComponentType } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useShallow } from 'zustand/react/shallow'
+import type { SectionId } from '../../stores/navigation'
 import { useNavigation } from '../../stores/navigation'
 import { AccountScreen } from '../account/AccountScreen'
+import { ConnectionsScreen } from '../connections/ConnectionsScreen'
 import { ProfilesScreen } from '../profiles/ProfilesScreen'
+import { ProxiesScreen } from '../proxies/ProxiesScreen'
 
-/**
- * The selected section's screen. Sections whose screens are not built yet say so plainly rather than showing
- * invented data.
- */
+// The home screen and the lists people live in load with the app; rarely used screens load on first visit.
+const ConnectionDetail = lazy(() => import('../connection-detail/ConnectionDetail').then((m) => ({ default: m.ConnectionDetail })))
+const VpnScreen = lazy(() => import('../vpn/VpnScreen').then((m) => ({ default: m.VpnScreen })))
+const StatsScreen = lazy(() => import('../stats/StatsScreen').then((m) => ({ default: m.StatsScreen })))
+const ActionLinksScreen = lazy(() => import('../action-links/ActionLinksScreen').then((m) => ({ default: m.ActionLinksScreen })))
+const HealthScreen = lazy(() => import('../health/HealthScreen').then((m) => ({ default: m.HealthScreen })))
+const ExportsScreen = lazy(() => import('../exports/ExportsScreen').then((m) => ({ default: m.ExportsScreen })))
+
+const SCREENS: Record<SectionId, ComponentType> = {
+  connections: ConnectionsScreen,
+  proxies: ProxiesScreen,
+  vpn: VpnScreen,
+  stats: StatsScreen,
+  actionLinks: ActionLinksScreen,
+  health: HealthScreen,
+  exports: ExportsScreen,
+  account: AccountScreen,
+  profiles: ProfilesScreen,
+}
+
+/** The selected section's screen, or the open connection's detail within Connections. */
 export function SectionView() {
   const { t } = useTranslation()
-  const section = useNavigation((s) => s.section)
-  const label = t(`sections.${section}`)
+  const { section, detail } = useNavigation(useShallow((s) => ({ section: s.section, detail: s.detail })))
+  const Screen = SCREENS[section]
   return (
-    <section className="section-view" aria-label={label}>
-      {section === 'account' ? (
-        <AccountScreen />
-      ) : section === 'profiles' ? (
-        <ProfilesScreen />
-      ) : (
-        <p className="empty-state">{t('app.nothingYet', { section: label })}</p>
-      )}
+    <section className="section-view" aria-label={t(`sections.${section}`)}>
+      <Suspense fallback={<p>{t('app.loading')}</p>}>
+        {section === 'connections' && detail ? <ConnectionDetail key={detail.connId} /> : <Screen />}
+      </Suspense>
     </section>
   )
 }

@@ -1,0 +1,7 @@
+import { useTranslation } from 'react-i18next'
+
+/** Placeholder until this screen is built: says so plainly rather than showing invented data. */
+export function ConnectionDetail() {
+  const { t } = useTranslation()
+  return <p className="empty-state">{t('app.nothingYet', { section: t('sections.connections') })}</p>
+}
