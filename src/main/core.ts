@@ -10,6 +10,7 @@ import { accountDataCalls } from './calls/account-data-calls'
 import { appCalls } from './calls/app-calls'
 import { profileCalls } from './calls/profile-calls'
 import { createDemoSession } from './demo/demo-session'
+import type { DemoSession } from './demo/demo-session'
 import type { Implementations } from './handler-table'
 import type { Logger } from './log'
 import type { SecretStore } from './secrets/keychain'
@@ -41,6 +42,8 @@ export interface CoreOptions {
 
 export interface Core {
   implementations: Implementations
+  /** The embedded simulator behind demo mode (tests use it to inject faults and read its state). */
+  demo: DemoSession
   /** Re-activates the last used profile; called once at start-up, after the window is up. */
   start(): Promise<void>
   /** Stops timers, servers and sockets the services hold. */
@@ -57,6 +60,7 @@ export function createCore(options: CoreOptions): Core {
   }
   return {
     implementations,
+    demo,
     start: async () => {
       // `--demo` on the command line (npm run demo) opens straight into the demo account.
       if (options.appInfo.demoMode) await profiles.startDemo(await demo.start())

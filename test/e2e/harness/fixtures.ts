@@ -28,6 +28,11 @@ export interface AppHarness {
   core: Core
   table: HandlerTable
   emit: Emit
+  /**
+   * The demo simulator main uses (started on first call): inject faults with `(await app.simulator()).faults`,
+   * read or change its state through `.state`.
+   */
+  simulator(): ReturnType<Core['demo']['start']>
   /** Every line the main-process logger wrote during the test. */
   logs: string[]
   /** Links main was asked to open in the user's browser (nothing is opened in tests). */
@@ -117,7 +122,7 @@ export const test = base.extend<{ app: AppHarness; demoMode: boolean }>({
     const failNextCalls: AppHarness['failNextCalls'] = (channel, error, times = 1) => {
       pendingFailures.set(channel, [...(pendingFailures.get(channel) ?? []), ...Array.from({ length: times }, () => error)])
     }
-    await use({ page, pageUrl, core, table, emit, logs, openedLinks, failNextCalls, userDataDir, bridgeResults, desktop })
+    await use({ page, pageUrl, core, table, emit, logs, openedLinks, failNextCalls, userDataDir, bridgeResults, desktop, simulator: () => core.demo.start() })
     await core.dispose()
     await server.close()
     rmSync(userDataDir, { recursive: true, force: true })
