@@ -72,6 +72,12 @@ function messageOf(body: unknown): string | undefined {
   return found.length > MAX_MESSAGE ? `${found.slice(0, MAX_MESSAGE)}…` : found
 }
 
+function fieldOf(body: unknown): string | undefined {
+  const error = typeof body === 'object' && body !== null ? (body as { error?: unknown }).error : undefined
+  const field = typeof error === 'object' && error !== null ? (error as { field?: unknown }).field : undefined
+  return typeof field === 'string' && field !== '' && field.length <= 100 ? field : undefined
+}
+
 function formatWait(ms: number): string {
   if (ms < 1000) return `${Math.max(0, Math.round(ms))} ms`
   const seconds = Math.ceil(ms / 1000)
@@ -109,9 +115,11 @@ export function errorFromStatus(
     )
   }
   if (status === 400 || status === 422) {
+    // The API names the field at fault (`{ error: { field } }`): pass it on so forms show the error on that field.
+    const field = fieldOf(server.body)
     return new IproxyValidationError(
       `iProxy refused the request as invalid (HTTP ${status}, ${where}).${said || ' Check the values you entered.'}`,
-      init,
+      field === undefined ? init : { ...init, field },
     )
   }
   if (status === 429) {

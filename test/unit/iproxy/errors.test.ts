@@ -96,6 +96,16 @@ describe('typed errors from real answers', () => {
     expect(error.message).toMatch(/days must be a multiple of 30/)
   })
 
+  it('400 naming a field: the error carries it, so a form can show the message on that field', async () => {
+    server.route('POST', '/connections/c1/update-settings', {
+      status: 400,
+      json: { error: { code: 'invalid_value', message: 'must be an IP address', field: 'dns' } },
+    })
+    const error = await expectError(client.connections.updateSettings('c1', { dns: ['1.1.1.1'] }), IproxyValidationError)
+    expect(error.field).toBe('dns')
+    expect(error.toBridgeError().details).toMatchObject({ field: 'dns', status: 400 })
+  })
+
   it('422: IproxyValidationError reads a nested error message', async () => {
     server.route('POST', '/connections', { status: 422, json: { error: { message: 'server_id is unknown', code: 42 } } })
     const error = await expectError(client.connections.create({ name: 'n', server_id: 'nope' }), IproxyValidationError)
