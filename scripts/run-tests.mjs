@@ -16,6 +16,7 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const results = join(root, 'test-results')
 mkdirSync(results, { recursive: true })
 const bin = (name) => join(root, 'node_modules', '.bin', name)
+const vitestEntry = join(root, 'node_modules', 'vitest', 'vitest.mjs')
 // Stages that store API keys run inside a private D-Bus session with an unlocked GNOME Keyring.
 const withKeyring = (...command) => ['bash', join(root, 'test/support/with-keyring.sh'), ...command]
 
@@ -45,6 +46,19 @@ const stages = [
     counts: vitestCounts,
   },
   { name: 'build', command: ['npm', 'run', '--silent', 'build'] },
+  // Both need the build above. Run through `node` and vitest's entry script, which works on Windows too.
+  {
+    name: 'packaging check',
+    command: [process.execPath, vitestEntry, 'run', '--config', 'test/packaging/vitest.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${join(results, 'packaging-report.json')}`],
+    report: join(results, 'packaging-report.json'),
+    counts: vitestCounts,
+  },
+  {
+    name: 'security gate',
+    command: [process.execPath, vitestEntry, 'run', '--config', 'test/security/vitest.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${join(results, 'security-report.json')}`],
+    report: join(results, 'security-report.json'),
+    counts: vitestCounts,
+  },
   {
     name: 'e2e in Chromium (Playwright)',
     command: withKeyring(bin('playwright'), 'test', '--config', 'test/e2e/playwright.config.ts'),
@@ -59,6 +73,17 @@ const stages = [
   },
 ]
 
+/**
+ * Windows starts npm and the node_modules/.bin shims as .cmd files, which only a shell can run (the release
+ * workflow runs `npm test` on Windows too); arguments with spaces are quoted for it.
+ */
+const spawnStage = (command) => {
+  const options = { cwd: root, stdio: 'inherit', env: process.env }
+  if (process.platform !== 'win32') return spawnSync(command[0], command.slice(1), options)
+  const quote = (arg) => (/[\s"]/.test(arg) ? `"${arg.replace(/"/g, '\\"')}"` : arg)
+  return spawnSync(command.map(quote).join(' '), { ...options, shell: true })
+}
+
 const total = { passed: 0, failed: 0, skipped: 0 }
 const summary = []
 
@@ -66,7 +91,7 @@ for (const stage of stages) {
   console.log(`\n=== ${stage.name} ===`)
   if (stage.report) rmSync(stage.report, { force: true })
   const started = Date.now()
-  const run = spawnSync(stage.command[0], stage.command.slice(1), { cwd: root, stdio: 'inherit', env: process.env })
+  const run = spawnStage(stage.command)
   const seconds = ((Date.now() - started) / 1000).toFixed(1)
   let counts
   if (stage.report && existsSync(stage.report)) {

@@ -47,6 +47,7 @@ if (!acquireSingleInstanceLock(() => mainWindow)) {
       },
       emit: createEmitter(() => mainWindow?.webContents),
       log,
+      /* eng-disable OPEN_EXTERNAL_JS_CHECK -- reached only through app.openExternal, which allows https iProxy links alone */
       openExternal: (url) => shell.openExternal(url),
       userDataDir: app.getPath('userData'),
       keychain: createKeychain(),

@@ -51,12 +51,14 @@ export function lockNavigation(contents: WebContents, appPageUrl: string): void 
   const guard = (event: { preventDefault(): void }, url: string): void => {
     if (isAppPage(url, appPageUrl)) return
     event.preventDefault()
+    /* eng-disable OPEN_EXTERNAL_JS_CHECK -- only https links to the allow-listed iProxy hosts (isAllowedExternalUrl) */
     if (isAllowedExternalUrl(url)) void shell.openExternal(url)
   }
   contents.on('will-navigate', guard)
   contents.on('will-redirect', guard)
   contents.on('will-attach-webview', (event) => event.preventDefault())
   contents.setWindowOpenHandler(({ url }) => {
+    /* eng-disable OPEN_EXTERNAL_JS_CHECK -- only https links to the allow-listed iProxy hosts (isAllowedExternalUrl) */
     if (isAllowedExternalUrl(url)) void shell.openExternal(url)
     return { action: 'deny' }
   })
@@ -69,6 +71,7 @@ export function denyAllPermissions(session: Session): void {
 }
 
 export function createMainWindow(options: { preloadPath: string; appPageUrl: string }): BrowserWindow {
+  /* eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK -- mainWindowOptions() sets contextIsolation and sandbox on; the window-open handler denies middle-click windows; test/security checks the built bundle */
   const window = new BrowserWindow(mainWindowOptions(options.preloadPath))
   lockNavigation(window.webContents, options.appPageUrl)
   denyAllPermissions(window.webContents.session)

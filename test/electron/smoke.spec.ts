@@ -9,13 +9,16 @@ import { _electron, expect, test } from '@playwright/test'
 import { findElectronBinary } from './electron-binary'
 
 const ROOT = resolve(__dirname, '../..')
-const binary = findElectronBinary()
+// The release workflow sets IPROXY_PACKAGED_APP to a packaged test build's executable (electron-builder.yml).
+const packagedApp = process.env.IPROXY_PACKAGED_APP
+const binary: { path?: string; reason?: string } = packagedApp ? { path: packagedApp } : findElectronBinary()
 if (!binary.path) console.warn(`not run: the Electron smoke test needs an Electron binary: ${binary.reason}`)
 test.skip(!binary.path, `not run: ${binary.reason ?? ''}`)
 
 test('the packaged entry point opens the shell with the version from package.json', async () => {
   const pkg = JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8')) as { version: string; productName: string }
-  const args = [ROOT]
+  // A packaged app loads its own app.asar; the development build is the project folder.
+  const args = packagedApp ? [] : [ROOT]
   if (process.getuid?.() === 0) args.unshift('--no-sandbox')
   const app = await _electron.launch({ executablePath: binary.path!, args, cwd: ROOT })
   try {

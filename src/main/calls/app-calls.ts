@@ -13,6 +13,7 @@ export function appCalls(deps: {
       if (!isAllowedExternalUrl(url)) {
         throw new AppError('link_not_allowed', `Only https links to ${EXTERNAL_LINK_HOSTS.join(', ')} open from the app.`)
       }
+      /* eng-disable OPEN_EXTERNAL_JS_CHECK -- the url passed isAllowedExternalUrl just above: https, iProxy hosts only */
       await deps.openExternal(url)
     },
   }

@@ -12,6 +12,7 @@ export function FirstRunScreen() {
       <p>{t('firstRun.intro')}</p>
       <AddProfileForm />
       <p>
+        {/* eng-disable OPEN_EXTERNAL_JS_CHECK -- a fixed https link, and main allows only iProxy hosts */}
         <button type="button" className="link" onClick={() => void getApi().app.openExternal({ url: 'https://iproxy.online/' })}>
           {t('firstRun.whereIsKey')}
         </button>
