@@ -8,6 +8,7 @@
 import type { AppInfo, EventName, EventPayload } from '../shared/bridge'
 import { accountDataCalls } from './calls/account-data-calls'
 import { appCalls } from './calls/app-calls'
+import { exportsCalls } from './calls/exports-calls'
 import { profileCalls } from './calls/profile-calls'
 import { createDemoSession } from './demo/demo-session'
 import type { DemoSession } from './demo/demo-session'
@@ -57,6 +58,7 @@ export function createCore(options: CoreOptions): Core {
     ...appCalls(options),
     ...profileCalls(profiles, demo),
     ...accountDataCalls(() => profiles.client()),
+    ...exportsCalls(() => profiles.client(), options.desktop, options.userDataDir),
   }
   return {
     implementations,

@@ -2,4 +2,100 @@
  * Proxy lists and OpenVPN files: shapes shared by main and renderer, and the `exports` domain of the IPC
  * contract (assembled in bridge.ts). The line formats themselves are in proxy-formats.ts.
  */
-export const exportsCalls = {} as const
+import { z } from 'zod'
+import { call } from './contract-kit'
+import { ADDRESS_CHOICES, PROXY_FORMATS, parseTemplate } from './proxy-formats'
+import type { AddressChoice, FormatNote, ProxyFormat, SkippedProxy } from './proxy-formats'
+
+const id = z.string().min(1, 'is required').max(128)
+
+/** What to export and how. `proxyIds` absent = every proxy access of the active account. */
+export const proxyExportInputSchema = z
+  .strictObject({
+    proxyIds: z.array(id).max(200_000).optional(),
+    format: z.enum(PROXY_FORMATS),
+    address: z.enum(ADDRESS_CHOICES),
+    template: z.string().max(2000).optional(),
+  })
+  .superRefine((input, ctx) => {
+    if (input.format !== 'template') return
+    const parsed = parseTemplate(input.template ?? '')
+    if (!parsed.ok) ctx.addIssue({ code: 'custom', path: ['template'], message: parsed.message })
+  })
+export type ProxyExportInput = z.input<typeof proxyExportInputSchema>
+
+export const ovpnRefSchema = z.strictObject({ connId: id, ovpnId: id })
+export type OvpnRef = z.input<typeof ovpnRefSchema>
+
+export const ovpnManyInputSchema = z.strictObject({
+  /** Absent = every OpenVPN access of the account. */
+  items: z.array(ovpnRefSchema).min(1, 'choose at least one VPN access').max(10_000).optional(),
+  into: z.enum(['folder', 'zip']),
+})
+export type OvpnManyInput = z.input<typeof ovpnManyInputSchema>
+
+export const exportPreferencesSchema = z.strictObject({
+  format: z.enum(PROXY_FORMATS),
+  address: z.enum(ADDRESS_CHOICES),
+  template: z.string().max(2000),
+})
+
+export interface ExportPreferences {
+  format: ProxyFormat
+  address: AddressChoice
+  template: string
+}
+
+export interface ProxyExportSummary {
+  /** Proxies written. */
+  count: number
+  /** Proxies asked for (after dropping ids that no longer exist). */
+  total: number
+  /** Proxies the format cannot carry, each with its reason. */
+  skipped: SkippedProxy[]
+  notes: FormatNote[]
+  /** Requested ids that are not in the account (deleted meanwhile). */
+  missing: string[]
+}
+
+export interface ProxyExportPreview extends ProxyExportSummary {
+  /** The first lines of the output (at most `PREVIEW_LINES`). */
+  text: string
+  truncated: boolean
+}
+
+export const PREVIEW_LINES = 20
+
+export type Cancelled = { cancelled: true }
+
+export type SavedProxies = ProxyExportSummary & { path: string }
+
+export interface SavedOvpn {
+  path: string
+  name: string
+}
+
+export interface OvpnManyResult {
+  into: 'folder' | 'zip'
+  /** The folder, or the .zip file. */
+  path: string
+  /** Files written (for a zip: its entries, `path` being the zip). */
+  written: Array<{ name: string; path: string }>
+  /** Accesses that could not be exported, by `<connection> - <vpn>` name, with the reason. */
+  failed: Array<{ name: string; reason: string }>
+}
+
+export const exportsCalls = {
+  /** Formats the proxies and writes them to the clipboard (in main). Remembers format and address. */
+  copyProxies: call<ProxyExportSummary>()(proxyExportInputSchema),
+  /** "Save as…" then an atomic write. Remembers format and address. */
+  saveProxies: call<SavedProxies | Cancelled>()(proxyExportInputSchema),
+  /** What the export would write (first lines, skipped and notes), for the dialog. */
+  preview: call<ProxyExportPreview>()(proxyExportInputSchema),
+  /** One .ovpn file: "Save as…" named `<connection name> - <vpn name>.ovpn`; checked against its SHA-1. */
+  saveOvpn: call<SavedOvpn | Cancelled>()(ovpnRefSchema),
+  /** Many .ovpn files into a chosen folder or one .zip. */
+  saveOvpnMany: call<OvpnManyResult | Cancelled>()(ovpnManyInputSchema),
+  getPreferences: call<ExportPreferences>()(z.undefined()),
+  setPreferences: call<ExportPreferences>()(exportPreferencesSchema.partial().strict()),
+} as const

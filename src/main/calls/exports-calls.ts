@@ -1,0 +1,23 @@
+/**
+ * The `exports` domain: proxy lists (clipboard, file) and OpenVPN files (one, a folder, a zip), for the active
+ * account. Inputs were parsed by the handler table with the schemas in shared/exports.ts.
+ */
+import type { DesktopIntegration } from '../core'
+import { createExportsService } from '../exports/service'
+import type { ExportsClient } from '../exports/service'
+import type { Implementations } from '../handler-table'
+
+type ExportsCallName = Extract<keyof Implementations, `exports.${string}`>
+
+export function exportsCalls(client: () => ExportsClient, desktop: DesktopIntegration, userDataDir: string): Pick<Implementations, ExportsCallName> {
+  const service = createExportsService({ client, desktop, userDataDir })
+  return {
+    'exports.copyProxies': (input) => service.copyProxies(input),
+    'exports.saveProxies': (input) => service.saveProxies(input),
+    'exports.preview': (input) => service.preview(input),
+    'exports.saveOvpn': (input) => service.saveOvpn(input),
+    'exports.saveOvpnMany': (input) => service.saveOvpnMany(input),
+    'exports.getPreferences': () => service.getPreferences(),
+    'exports.setPreferences': (input) => service.setPreferences(input),
+  }
+}

@@ -1,0 +1,206 @@
+/**
+ * The exports service: proxy lists to the clipboard or a file, OpenVPN configs to files, a folder or a zip.
+ * Talks to the active account through `client()`, to the desktop (dialogs, clipboard) through `desktop`.
+ */
+import { extname } from 'node:path'
+import type {
+  Cancelled,
+  ExportPreferences,
+  OvpnManyInput,
+  OvpnManyResult,
+  OvpnRef,
+  ProxyExportInput,
+  ProxyExportPreview,
+  ProxyExportSummary,
+  SavedOvpn,
+  SavedProxies,
+} from '../../shared/exports'
+import { PREVIEW_LINES } from '../../shared/exports'
+import type { OvpnAccess, ProxyAccess } from '../../shared/iproxy'
+import { ProxyTemplateError, formatProxies, type FormattedProxies, type ProxyFormat } from '../../shared/proxy-formats'
+import { AppError } from '../app-error'
+import type { DesktopIntegration } from '../core'
+import { writeFileAtomic } from '../fs/atomic-write'
+import type { IproxyClient } from '../iproxy'
+import { safeFileName } from './file-names'
+import { ovpnStem } from './file-names'
+import { writeOvpnFile, writeOvpnFolder, writeOvpnZip, type OvpnJob } from './ovpn-files'
+import { createPreferencesStore } from './preferences'
+
+export type ExportsClient = Pick<IproxyClient, 'proxies' | 'connections' | 'vpn'>
+
+export interface ExportsServiceOptions {
+  client: () => ExportsClient
+  desktop: DesktopIntegration
+  userDataDir: string
+}
+
+const FILE_TYPES: Record<ProxyFormat, { extension: string; filter: string }> = {
+  'host:port:login:password': { extension: 'txt', filter: 'Text' },
+  'login:password@host:port': { extension: 'txt', filter: 'Text' },
+  url: { extension: 'txt', filter: 'Text' },
+  'host:port': { extension: 'txt', filter: 'Text' },
+  template: { extension: 'txt', filter: 'Text' },
+  csv: { extension: 'csv', filter: 'CSV' },
+  json: { extension: 'json', filter: 'JSON' },
+}
+
+const NEEDS_CONNECTION_NAMES: ReadonlySet<ProxyFormat> = new Set(['csv', 'json', 'template'])
+
+function withExtension(path: string, extension: string): string {
+  return extname(path) ? path : `${path}.${extension}`
+}
+
+export function createExportsService(options: ExportsServiceOptions) {
+  const { client, desktop } = options
+  const preferences = createPreferencesStore(options.userDataDir)
+
+  async function connectionNames(): Promise<Record<string, string>> {
+    const names: Record<string, string> = {}
+    for (const c of await client().connections.list()) names[c.id] = c.basic_info.name
+    return names
+  }
+
+  async function format(input: ProxyExportInput): Promise<{ out: FormattedProxies; summary: ProxyExportSummary }> {
+    const all = await client().proxies.list()
+    let chosen: ProxyAccess[] = all
+    let missing: string[] = []
+    if (input.proxyIds) {
+      const wanted = new Set(input.proxyIds)
+      chosen = all.filter((p) => wanted.has(p.id))
+      const found = new Set(chosen.map((p) => p.id))
+      missing = [...wanted].filter((id) => !found.has(id))
+    }
+    if (chosen.length === 0) {
+      throw new AppError(
+        'nothing_to_export',
+        input.proxyIds && input.proxyIds.length > 0 ? 'The chosen proxies no longer exist. Refresh the list and choose again.' : 'This account has no proxies to export yet.',
+        { missing },
+      )
+    }
+    const names = NEEDS_CONNECTION_NAMES.has(input.format) ? await connectionNames() : undefined
+    let out: FormattedProxies
+    try {
+      out = formatProxies(chosen, { format: input.format, address: input.address, ...(names ? { connectionNames: names } : {}), ...(input.template !== undefined ? { template: input.template } : {}) })
+    } catch (err) {
+      if (err instanceof ProxyTemplateError) throw new AppError('invalid_template', err.message, { issues: [{ field: 'template', message: err.message }] })
+      throw err
+    }
+    return { out, summary: { count: out.count, total: chosen.length, skipped: out.skipped, notes: out.notes, missing } }
+  }
+
+  function requireLines(out: FormattedProxies, summary: ProxyExportSummary): void {
+    if (out.text !== '') return
+    const first = out.skipped[0]
+    throw new AppError(
+      'nothing_to_export',
+      `None of the ${summary.total} proxies can be written in this format${first ? `: ${first.message}` : '.'}`,
+      { skipped: out.skipped },
+    )
+  }
+
+  async function remember(input: ProxyExportInput): Promise<void> {
+    await preferences.update({ format: input.format, address: input.address, ...(input.format === 'template' && input.template !== undefined ? { template: input.template } : {}) })
+  }
+
+  async function findVpn(ref: OvpnRef): Promise<{ access: OvpnAccess; name: string }> {
+    const [accesses, connection] = await Promise.all([client().vpn.listByConnection(ref.connId), client().connections.get(ref.connId)])
+    const access = accesses.find((a) => a.id === ref.ovpnId)
+    if (!access) throw new AppError('not_found', 'That VPN access no longer exists. Refresh the list.')
+    return { access, name: ovpnStem(connection.basic_info.name, access.name) }
+  }
+
+  return {
+    preferences,
+
+    async copyProxies(input: ProxyExportInput): Promise<ProxyExportSummary> {
+      const { out, summary } = await format(input)
+      requireLines(out, summary)
+      desktop.writeClipboard(out.text)
+      await remember(input)
+      return summary
+    },
+
+    async saveProxies(input: ProxyExportInput): Promise<SavedProxies | Cancelled> {
+      const { out, summary } = await format(input)
+      requireLines(out, summary)
+      const type = FILE_TYPES[input.format]
+      const chosen = await desktop.chooseSaveFile({
+        title: 'Save proxies',
+        defaultName: `proxies.${type.extension}`,
+        filters: [{ name: type.filter, extensions: [type.extension] }],
+      })
+      if (!chosen) return { cancelled: true }
+      const path = withExtension(chosen, type.extension)
+      await writeFileAtomic(path, out.text)
+      await remember(input)
+      return { ...summary, path }
+    },
+
+    async preview(input: ProxyExportInput): Promise<ProxyExportPreview> {
+      const { out, summary } = await format(input)
+      const lines = out.text.split('\n')
+      if (lines[lines.length - 1] === '') lines.pop()
+      const truncated = lines.length > PREVIEW_LINES
+      return { ...summary, text: lines.slice(0, PREVIEW_LINES).join('\n'), truncated }
+    },
+
+    async saveOvpn(ref: OvpnRef): Promise<SavedOvpn | Cancelled> {
+      const { name } = await findVpn(ref)
+      const chosen = await desktop.chooseSaveFile({
+        title: 'Save OpenVPN config',
+        defaultName: safeFileName(name, '.ovpn', '', 'vpn'),
+        filters: [{ name: 'OpenVPN config', extensions: ['ovpn'] }],
+      })
+      if (!chosen) return { cancelled: true }
+      const path = withExtension(chosen, 'ovpn')
+      const config = await client().vpn.getConfig(ref.connId, ref.ovpnId)
+      await writeOvpnFile(path, config, name)
+      return { path, name }
+    },
+
+    async saveOvpnMany(input: OvpnManyInput): Promise<OvpnManyResult | Cancelled> {
+      const target =
+        input.into === 'folder'
+          ? await desktop.chooseFolder({ title: 'Choose a folder for the OpenVPN configs' })
+          : await desktop.chooseSaveFile({
+              title: 'Save OpenVPN configs as a zip',
+              defaultName: 'openvpn-configs.zip',
+              filters: [{ name: 'Zip archive', extensions: ['zip'] }],
+            })
+      if (!target) return { cancelled: true }
+
+      const [accesses, names] = await Promise.all([client().vpn.list(), connectionNames()])
+      const byKey = new Map(accesses.map((a) => [`${a.connection_id}\u0000${a.id}`, a]))
+      const jobs: OvpnJob[] = []
+      const failed: OvpnManyResult['failed'] = []
+      const refs = input.items ?? accesses.map((a) => ({ connId: a.connection_id, ovpnId: a.id }))
+      const seen = new Set<string>()
+      for (const ref of refs) {
+        const key = `${ref.connId}\u0000${ref.ovpnId}`
+        if (seen.has(key)) continue
+        seen.add(key)
+        const access = byKey.get(key)
+        if (!access) {
+          failed.push({ name: ref.ovpnId, reason: 'This VPN access no longer exists.' })
+          continue
+        }
+        jobs.push({ name: ovpnStem(names[access.connection_id], access.name), load: () => client().vpn.getConfig(ref.connId, ref.ovpnId) })
+      }
+      if (jobs.length === 0 && failed.length === 0) throw new AppError('nothing_to_export', 'This account has no VPN accesses to export yet.')
+
+      if (input.into === 'folder') {
+        const result = await writeOvpnFolder(target, jobs)
+        return { into: 'folder', path: target, written: result.written, failed: [...failed, ...result.failed] }
+      }
+      const zipPath = withExtension(target, 'zip')
+      const result = await writeOvpnZip(zipPath, jobs)
+      return { into: 'zip', path: zipPath, written: result.written, failed: [...failed, ...result.failed] }
+    },
+
+    getPreferences: (): Promise<ExportPreferences> => preferences.get(),
+    setPreferences: (change: Partial<ExportPreferences>): Promise<ExportPreferences> => preferences.update(change),
+  }
+}
+
+export type ExportsService = ReturnType<typeof createExportsService>

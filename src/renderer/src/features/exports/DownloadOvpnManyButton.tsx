@@ -1,0 +1,106 @@
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { OvpnManyResult, OvpnRef } from '../../../../shared/exports'
+import { getApi } from '../../bridge'
+import { Dialog } from '../../ui/Dialog'
+import { errorMessage } from '../../ui/error-message'
+
+type Into = 'folder' | 'zip'
+
+/** Runs a bulk .ovpn download and reports it; shared by the dialog below and the Exports screen. */
+export function useOvpnMany() {
+  const [busy, setBusy] = useState<Into>()
+  const [result, setResult] = useState<OvpnManyResult | 'cancelled'>()
+  const [error, setError] = useState<string>()
+  const run = async (into: Into, items?: readonly OvpnRef[]) => {
+    setBusy(into)
+    setResult(undefined)
+    setError(undefined)
+    try {
+      const res = await getApi().exports.saveOvpnMany(items ? { items: [...items], into } : { into })
+      setResult('cancelled' in res ? 'cancelled' : res)
+    } catch (err) {
+      setError(errorMessage(err))
+    } finally {
+      setBusy(undefined)
+    }
+  }
+  return { busy, result, error, run }
+}
+
+/** What a bulk download wrote and what failed, by name. */
+export function OvpnManyReport({ result, error }: { result: OvpnManyResult | 'cancelled' | undefined; error: string | undefined }) {
+  const { t } = useTranslation()
+  return (
+    <div aria-live="polite">
+      {error && (
+        <p role="alert" className="form-error">
+          {error}
+        </p>
+      )}
+      {result === 'cancelled' && (
+        <p role="status" className="muted">
+          {t('exports.cancelled')}
+        </p>
+      )}
+      {result && result !== 'cancelled' && (
+        <>
+          <p role="status" className={result.written.length > 0 ? 'notice' : 'form-error'}>
+            {result.written.length === 0
+              ? t('exports.manyNothing')
+              : t(result.into === 'zip' ? 'exports.manyWrittenZip' : 'exports.manyWrittenFolder', { count: result.written.length, path: result.path })}
+          </p>
+          {result.failed.length > 0 && (
+            <div className="exports-skipped">
+              <p>{t('exports.manyFailedTitle', { count: result.failed.length })}</p>
+              <ul>
+                {result.failed.map((f, i) => (
+                  <li key={`${f.name}-${i}`}>
+                    <strong>{f.name}</strong>: {f.reason}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+        </>
+      )}
+    </div>
+  )
+}
+
+/** A button for a selection of VPN accesses: asks "a folder or one .zip", then downloads and reports. */
+export function DownloadOvpnManyButton({ items, label }: { items: readonly OvpnRef[]; label?: string }) {
+  const { t } = useTranslation()
+  const [open, setOpen] = useState(false)
+  const many = useOvpnMany()
+  const close = () => {
+    if (many.busy) return
+    setOpen(false)
+  }
+  return (
+    <>
+      <button type="button" onClick={() => setOpen(true)} disabled={items.length === 0}>
+        {label ?? t('exports.downloadMany', { count: items.length })}
+      </button>
+      {open && (
+        <Dialog title={t('exports.downloadManyTitle', { count: items.length })} onClose={close}>
+          <p>{t('exports.downloadManyHow')}</p>
+          <div className="dialog-actions">
+            <button type="button" disabled={many.busy !== undefined} onClick={() => void many.run('folder', items)}>
+              {many.busy === 'folder' ? t('exports.downloading') : t('exports.intoFolder')}
+            </button>
+            <button type="button" disabled={many.busy !== undefined} onClick={() => void many.run('zip', items)}>
+              {many.busy === 'zip' ? t('exports.downloading') : t('exports.intoZip')}
+            </button>
+          </div>
+          <OvpnManyReport result={many.result} error={many.error} />
+          <div className="dialog-actions">
+            <button type="button" onClick={close} disabled={many.busy !== undefined}>
+              {t('app.close')}
+            </button>
+          </div>
+        </Dialog>
+      )}
+    </>
+  )
+}

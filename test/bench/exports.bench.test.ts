@@ -1,0 +1,55 @@
+/**
+ * `npm run bench:exports`: formats and parses 100,000 proxy accesses in each format and prints the median time
+ * of each (target: under 300 ms per format each way). Asserts counts only, never timings.
+ */
+import { expect, it } from 'vitest'
+import { PROXY_FORMATS, formatProxies, parseProxyLines, type ExportableProxy, type ProxyFormat } from '../../src/shared/proxy-formats'
+
+const COUNT = 100_000
+const RUNS = 3
+
+const proxies: ExportableProxy[] = Array.from({ length: COUNT }, (_, i) => ({
+  id: `proxy${i}`,
+  connection_id: `conn${i % 1000}`,
+  description: i % 3 === 0 ? `phone ${i}, "office"` : 'new proxy description',
+  listen_service: i % 2 === 0 ? 'socks5' : 'http',
+  auth_type: 'userpass',
+  // Unique per access, with characters the URL format has to encode.
+  auth: { login: `user${i}`, password: `p@ss/${i} ✓` },
+  ip: `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`,
+  port: 10_000 + (i % 50_000),
+  hostname: `x${i % 97}.fxdx.in`,
+  expires_at: '2026-01-01T01:01:01Z',
+}))
+const connectionNames = Object.fromEntries(Array.from({ length: 1000 }, (_, i) => [`conn${i}`, `Phone ${i}`]))
+
+const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN
+
+/** Wall time and CPU time (this process, all threads: includes the garbage collector's helpers). */
+function time(fn: () => void): { wall: number; cpu: number } {
+  const c0 = process.cpuUsage()
+  const t0 = performance.now()
+  fn()
+  const c = process.cpuUsage(c0)
+  return { wall: performance.now() - t0, cpu: (c.user + c.system) / 1000 }
+}
+const fmt = (runs: Array<{ wall: number; cpu: number }>): string =>
+  `${median(runs.map((r) => r.wall)).toFixed(1).padStart(7)} ms (cpu ${median(runs.map((r) => r.cpu)).toFixed(0).padStart(4)} ms)`
+
+it(`formats and parses ${COUNT.toLocaleString('en')} proxies in each format`, () => {
+  const rows: string[] = []
+  for (const format of PROXY_FORMATS as readonly ProxyFormat[]) {
+    const options = { format, address: 'ip' as const, connectionNames, template: '{service}://{login_url}:{password_url}@{host}:{port}' }
+    let text = ''
+    const formatTimes: Array<{ wall: number; cpu: number }> = []
+    const parseTimes: Array<{ wall: number; cpu: number }> = []
+    for (let run = 0; run < RUNS; run++) formatTimes.push(time(() => (text = formatProxies(proxies, options).text)))
+    let parsed = parseProxyLines(text)
+    for (let run = 0; run < RUNS; run++) parseTimes.push(time(() => (parsed = parseProxyLines(text))))
+    // host:port repeats addresses across accesses (duplicates are reported); every other format reads back whole.
+    if (format === 'host:port') expect(parsed.proxies.length + parsed.rejected.length).toBe(COUNT)
+    else expect(parsed.proxies).toHaveLength(COUNT)
+    rows.push(`${format.padEnd(26)} format ${fmt(formatTimes)}   parse ${fmt(parseTimes)}   ${(text.length / 1e6).toFixed(1)} MB`)
+  }
+  console.log(`exports bench: ${COUNT.toLocaleString('en')} proxies, median of ${RUNS} runs (target: under 300 ms each)\n${rows.join('\n')}`)
+}, 600_000)

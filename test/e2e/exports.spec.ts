@@ -1,0 +1,152 @@
+/**
+ * The Exports section: proxy lists in every format to the clipboard and to files (remembered format and
+ * address, user templates, filters), and every OpenVPN file into a folder or one .zip, with a failing access
+ * reported by name. Screenshots in both themes.
+ */
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import type { Page } from '@playwright/test'
+import { unzipSync } from 'fflate'
+import { parseProxyLines } from '../../src/shared/proxy-formats'
+import { expect, skipWithoutChromium, test } from './harness/fixtures'
+import { SCREENS_DIR } from './harness/paths'
+
+skipWithoutChromium()
+test.use({ demoMode: true })
+
+async function openExports(page: Page): Promise<void> {
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Exports', exact: true }).click()
+}
+
+function scratch(): string {
+  return mkdtempSync(join(tmpdir(), 'iproxy-e2e-exports-'))
+}
+
+test('copies every proxy in the chosen format and address, and remembers the choice', async ({ app }) => {
+  const { page } = app
+  const sim = await app.simulator()
+  await openExports(page)
+  const proxies = page.getByRole('region', { name: 'Proxy lists' })
+  await expect(proxies.getByText(`All proxies (${sim.state.proxies.size})`)).toBeVisible()
+
+  await proxies.getByLabel('Format').selectOption('login:password@host:port')
+  await proxies.getByRole('radio', { name: 'IP address' }).check()
+  await expect(proxies.locator('pre')).toContainText('@127.0.0.1:')
+  await proxies.getByRole('button', { name: 'Copy to clipboard' }).click()
+  await expect(proxies.getByRole('status').filter({ hasText: /^Copied \d+ proxies/ })).toBeVisible()
+
+  expect(app.desktop.clipboard).toHaveLength(1)
+  const parsed = parseProxyLines(app.desktop.clipboard[0]!)
+  expect(parsed.rejected).toEqual([])
+  const userpass = [...sim.state.proxies.values()].filter((p) => p.authType === 'userpass')
+  const noauth = sim.state.proxies.size - userpass.length
+  expect(parsed.proxies.filter((p) => p.login !== undefined).map((p) => `${p.login}:${p.password}:${p.port}`).sort()).toEqual(
+    userpass.map((p) => `${p.login}:${p.password}:${p.port}`).sort(),
+  )
+  if (noauth > 0) await expect(proxies.getByText(`${noauth} proxies have no login`)).toBeVisible()
+
+  // The choice is remembered: leave and come back.
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Connections', exact: true }).click()
+  await openExports(page)
+  await expect(page.getByLabel('Format')).toHaveValue('login:password@host:port')
+  await expect(page.getByRole('radio', { name: 'IP address' })).toBeChecked()
+})
+
+test('a template with an unknown placeholder is refused on the field; a good one previews and copies', async ({ app }) => {
+  const { page } = app
+  const sim = await app.simulator()
+  await openExports(page)
+  const proxies = page.getByRole('region', { name: 'Proxy lists' })
+  await proxies.getByLabel('Format').selectOption('template')
+  const template = proxies.getByRole('textbox', { name: 'Template' })
+  await template.fill('{host}:{port}|{nope}')
+  await expect(template).toHaveAttribute('aria-invalid', 'true')
+  await expect(proxies.getByRole('alert').filter({ hasText: 'Unknown placeholder {nope}' })).toBeVisible()
+
+  await template.fill('{proxy_id};{service};{port}')
+  await expect(template).not.toHaveAttribute('aria-invalid', 'true')
+  const first = [...sim.state.proxies.values()][0]!
+  await expect(proxies.locator('pre')).toContainText(`${first.id};${first.listenService};${first.port}`)
+  await proxies.getByRole('button', { name: 'Copy to clipboard' }).click()
+  await expect(proxies.getByRole('status').filter({ hasText: /^Copied/ })).toBeVisible()
+  expect(app.desktop.clipboard[0]!.trimEnd().split('\n')).toHaveLength(sim.state.proxies.size)
+})
+
+test('saves the proxies of one connection as CSV', async ({ app }) => {
+  const { page } = app
+  const sim = await app.simulator()
+  const conn = [...sim.state.connections.values()].find((c) => [...sim.state.proxies.values()].some((p) => p.connectionId === c.id))!
+  const own = [...sim.state.proxies.values()].filter((p) => p.connectionId === conn.id)
+  const dir = scratch()
+  try {
+    await openExports(page)
+    const proxies = page.getByRole('region', { name: 'Proxy lists' })
+    await proxies.getByRole('radio', { name: 'Filtered proxies' }).check()
+    await proxies.getByLabel('Connection').selectOption(conn.id)
+    await expect(proxies.getByText(`${own.length} proxies match`)).toBeVisible()
+    await proxies.getByLabel('Format').selectOption('csv')
+    app.desktop.nextSavePath = join(dir, 'list.csv')
+    await proxies.getByRole('button', { name: 'Save as…' }).click()
+    await expect(proxies.getByRole('status').filter({ hasText: `Saved ${own.length} proxies to ${join(dir, 'list.csv')}` })).toBeVisible()
+    const text = readFileSync(join(dir, 'list.csv'), 'utf8')
+    const rows = parseProxyLines(text).proxies
+    expect(rows.map((r) => r.proxyId).sort()).toEqual(own.map((p) => p.id).sort())
+    expect(rows.every((r) => r.connectionName === conn.name)).toBe(true)
+
+    // Cancelling the dialog writes nothing.
+    app.desktop.nextSavePath = undefined
+    await proxies.getByRole('button', { name: 'Save as…' }).click()
+    await expect(proxies.getByRole('status').filter({ hasText: 'Nothing was saved.' })).toBeVisible()
+    expect(readdirSync(dir)).toEqual(['list.csv'])
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+})
+
+test('downloads every VPN file into a zip, and into a folder with one failing access reported by name', async ({ app }) => {
+  const { page } = app
+  const sim = await app.simulator()
+  const vpns = [...sim.state.vpns.values()]
+  const dir = scratch()
+  try {
+    await openExports(page)
+    const section = page.getByRole('region', { name: 'OpenVPN files' })
+    await expect(section.getByText(`${vpns.length} VPN accesses in this account.`)).toBeVisible()
+
+    app.desktop.nextSavePath = join(dir, 'all.zip')
+    await section.getByRole('button', { name: 'Download all as one .zip…' }).click()
+    await expect(section.getByRole('status').filter({ hasText: `Wrote ${vpns.length} files into ${join(dir, 'all.zip')}` })).toBeVisible({ timeout: 15_000 })
+    const entries = Object.keys(unzipSync(new Uint8Array(readFileSync(join(dir, 'all.zip')))))
+    expect(entries).toHaveLength(vpns.length)
+    expect(entries.every((e) => e.endsWith('.ovpn'))).toBe(true)
+
+    const broken = vpns[0]!
+    sim.faults.set([{ path: `/connections/${broken.connectionId}/ovpn-access/${broken.id}/config`, fault: { kind: 'malformed-json' } }])
+    const folder = join(dir, 'folder')
+    mkdirSync(folder)
+    app.desktop.nextFolder = folder
+    await section.getByRole('button', { name: 'Download all into a folder…' }).click()
+    await expect(section.getByRole('status').filter({ hasText: `Wrote ${vpns.length - 1} files into ${folder}` })).toBeVisible({ timeout: 15_000 })
+    const brokenName = `${sim.state.connections.get(broken.connectionId)!.name} - ${broken.name}`
+    await expect(section.getByText('1 could not be downloaded:')).toBeVisible()
+    await expect(section.getByRole('listitem').filter({ hasText: brokenName })).toBeVisible()
+    expect(readdirSync(folder).filter((f) => f.endsWith('.ovpn'))).toHaveLength(vpns.length - 1)
+    expect(readdirSync(folder).filter((f) => !f.endsWith('.ovpn'))).toEqual([])
+  } finally {
+    sim.faults.clear()
+    rmSync(dir, { recursive: true, force: true })
+  }
+})
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`screenshot of the Exports screen in the ${scheme} theme`, async ({ app }) => {
+    const { page } = app
+    await page.emulateMedia({ colorScheme: scheme })
+    await page.setViewportSize({ width: 1280, height: 900 })
+    await openExports(page)
+    await expect(page.getByRole('region', { name: 'Proxy lists' }).locator('pre')).toBeVisible()
+    mkdirSync(SCREENS_DIR, { recursive: true })
+    await page.screenshot({ path: resolve(SCREENS_DIR, `exports-${scheme}.png`) })
+  })
+}
