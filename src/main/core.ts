@@ -9,6 +9,7 @@ import type { AppInfo, EventName, EventPayload } from '../shared/bridge'
 import { accountDataCalls } from './calls/account-data-calls'
 import { appCalls } from './calls/app-calls'
 import { exportsCalls } from './calls/exports-calls'
+import { createHealthCalls } from './calls/health-calls'
 import { profileCalls } from './calls/profile-calls'
 import { createDemoSession } from './demo/demo-session'
 import type { DemoSession } from './demo/demo-session'
@@ -54,10 +55,12 @@ export interface Core {
 export function createCore(options: CoreOptions): Core {
   const profiles = createProfileService({ dataDir: options.userDataDir, keychain: options.keychain, log: options.log })
   const demo = createDemoSession()
+  const health = createHealthCalls({ userDataDir: options.userDataDir, emit: options.emit, log: options.log, profiles, demo })
   const implementations: Implementations = {
     ...appCalls(options),
     ...profileCalls(profiles, demo),
     ...accountDataCalls(() => profiles.client()),
+    ...health.implementations,
     ...exportsCalls(() => profiles.client(), options.desktop, options.userDataDir),
   }
   return {
@@ -69,6 +72,8 @@ export function createCore(options: CoreOptions): Core {
       else await profiles.restoreLastActive()
     },
     dispose: async () => {
+      // Health first: it cancels running batches and writes the last check history before the clients close.
+      await health.service.dispose()
       await profiles.dispose()
       await demo.stop()
     },

@@ -1,7 +1,278 @@
 /**
  * Proxy health checks: shapes shared by main and renderer, and the `health` domain of the IPC contract
  * (assembled in bridge.ts).
+ *
+ * A check goes through one proxy to an IP-echo URL and reports whether it worked, why not, which IP the internet
+ * saw, and how long each step took. Items checked are either an account proxy (`{ connectionId, proxyId }`: main
+ * looks its credentials up, so passwords never travel back from the page) or a pasted line (`{ target }`).
  */
-export const healthCalls = {} as const
+import { z } from 'zod'
+import { call, event } from './contract-kit'
 
-export const healthEvents = {} as const
+// ---------------------------------------------------------------------------------------------------------
+// Results
+// ---------------------------------------------------------------------------------------------------------
+
+export const HEALTH_STATUSES = [
+  'ok',
+  'auth_failed',
+  'refused',
+  'unreachable',
+  'dns_failed',
+  'timeout',
+  'proxy_error',
+  'target_error',
+  'bad_echo_response',
+  'cancelled',
+] as const
+export type HealthStatus = (typeof HEALTH_STATUSES)[number]
+
+/** One line per status, in English (the renderer shows its own translations; logs and tests use these). */
+export const HEALTH_STATUS_MESSAGES: Record<HealthStatus, string> = {
+  ok: 'The proxy works.',
+  auth_failed: 'The proxy refused the login or password.',
+  refused: 'Nothing accepts connections on that address and port.',
+  unreachable: 'The proxy host cannot be reached from this computer.',
+  dns_failed: 'The proxy host name could not be resolved.',
+  timeout: 'The proxy did not answer in time.',
+  proxy_error: 'The proxy answered, but not as a working proxy.',
+  target_error: 'The proxy could not reach the IP-echo service.',
+  bad_echo_response: 'The IP-echo service answered something that is not an IP address.',
+  cancelled: 'The check was cancelled.',
+}
+
+export interface HealthGeo {
+  /** ISO 3166 alpha-2 where the echo service gives one, else its country name. */
+  country?: string
+  city?: string
+  /** `AS12345` */
+  asn?: string
+  org?: string
+}
+
+export interface HealthTimings {
+  /** TCP connect to the proxy. */
+  connectMs?: number
+  /** SOCKS5: the method greeting round trip. */
+  greetingMs?: number
+  /** SOCKS5: the username/password round trip (absent without auth). */
+  authMs?: number
+  /** SOCKS5 greeting + auth + connect request, or the HTTP CONNECT tunnel. */
+  handshakeMs?: number
+  /** From the request to the echo service being sent to its response headers. */
+  firstByteMs?: number
+  totalMs: number
+}
+
+export interface HealthCheckResult {
+  ok: boolean
+  status: HealthStatus
+  /** The one-line human message (the status's message, plus detail when there is some). */
+  error?: string
+  exitIp?: string
+  exitIpVersion?: 4 | 6
+  geo?: HealthGeo
+  /** The echo service's HTTP status, when it answered. */
+  httpStatus?: number
+  timings: HealthTimings
+  /** ISO 8601 */
+  checkedAt: string
+  /** The IP the connection is known to use (its latest IP-history entry), when known. */
+  expectedIp?: string
+  /** True when `expectedIp` is known and the exit IP differs from it. */
+  ipMismatch?: boolean
+  /** Optional download speed through the proxy, in Mbit/s. */
+  throughputMbps?: number
+  /** Why the throughput could not be measured, when it was asked for and failed. */
+  throughputError?: string
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Inputs
+// ---------------------------------------------------------------------------------------------------------
+
+const id = z.string().min(1, 'is required').max(128)
+
+export const healthTargetSchema = z.strictObject({
+  protocol: z.enum(['socks5', 'http'], 'must be socks5 or http'),
+  host: z.string().min(1, 'is required').max(253),
+  port: z.number().int('must be a whole number').min(1, 'must be 1–65535').max(65535, 'must be 1–65535'),
+  username: z.string().max(255).optional(),
+  password: z.string().max(255).optional(),
+})
+export type HealthTarget = z.output<typeof healthTargetSchema>
+
+export const accountProxyItemSchema = z.strictObject({ connectionId: id, proxyId: id })
+export const targetItemSchema = z.strictObject({ target: healthTargetSchema, label: z.string().max(300).optional() })
+export const healthItemSchema = z.union([accountProxyItemSchema, targetItemSchema], {
+  error: () => 'must be { connectionId, proxyId } or { target }',
+})
+export type HealthItem = z.output<typeof healthItemSchema>
+
+/** The key results and history are kept under: the proxy id, or `protocol://[user@]host:port` for a pasted line. */
+export function healthItemKey(item: HealthItem): string {
+  if ('proxyId' in item) return item.proxyId
+  return targetKey(item.target)
+}
+
+export function targetKey(target: HealthTarget): string {
+  const user = target.username ? `${target.username}@` : ''
+  const host = target.host.includes(':') ? `[${target.host}]` : target.host
+  return `${target.protocol}://${user}${host}:${target.port}`
+}
+
+/** One checked item, as results travel to the page (never with a password). */
+export interface HealthItemResult {
+  key: string
+  /** What to show for it: `host:port` and the login, or the pasted line's label. */
+  label: string
+  connectionId?: string
+  proxyId?: string
+  result: HealthCheckResult
+}
+
+export type HealthCounts = Record<HealthStatus, number>
+
+export interface HealthProgress {
+  batchId: string
+  total: number
+  done: number
+  counts: HealthCounts
+  /** Results that finished since the previous event of this batch. */
+  results: HealthItemResult[]
+  finished: boolean
+}
+
+export interface HealthBatchStarted {
+  batchId: string
+  total: number
+}
+
+/** One stored check, kept per proxy (last HEALTH_HISTORY_LIMIT). */
+export type HealthHistoryEntry = Pick<HealthCheckResult, 'status' | 'exitIp' | 'checkedAt' | 'ipMismatch'> & {
+  totalMs: number
+  country?: string
+}
+export const HEALTH_HISTORY_LIMIT = 20
+
+export interface ParsedListLine {
+  lineNumber: number
+  /** What to show for it: `protocol://login@host:port` (never the password). */
+  label: string
+  target: HealthTarget
+  /** True when the line did not say http or socks5 and the default protocol was assumed. */
+  protocolAssumed: boolean
+}
+
+export interface RejectedListLine {
+  lineNumber: number
+  /** The line as it was written. */
+  line: string
+  /** A stable code (proxy-formats' RejectReason) the page translates. */
+  code: string
+  /** The reason in English. */
+  reason: string
+}
+
+export interface ParsedList {
+  items: ParsedListLine[]
+  rejected: RejectedListLine[]
+}
+
+export const ROTATE_STATUSES = ['changed', 'timeout', 'no_proxy', 'check_failed', 'command_failed', 'cancelled'] as const
+export type RotateStatus = (typeof ROTATE_STATUSES)[number]
+
+export interface RotateVerifyResult {
+  connectionId: string
+  proxyId?: string
+  ok: boolean
+  status: RotateStatus
+  /** One line a person can read: what happened, or what went wrong. */
+  message: string
+  oldIp?: string
+  newIp?: string
+  /** From the command being sent to the new IP being seen (or to giving up). */
+  seconds: number
+  /** Checks made after the command. */
+  attempts: number
+  /** True when the connection waits for an IP not seen recently (ip_change_wait_unique). */
+  waitedUnique?: boolean
+}
+
+export interface HealthSettings {
+  /** Tried in order; the first that answers is used. */
+  echoUrls: string[]
+  timeoutMs: number
+  concurrency: number
+  /** Download used for the optional throughput figure. */
+  throughputUrl: string
+  throughputSeconds: number
+}
+
+export const DEFAULT_HEALTH_SETTINGS: HealthSettings = {
+  echoUrls: ['https://api.ipify.org?format=json', 'https://ipinfo.io/json', 'http://ip-api.com/json'],
+  timeoutMs: 10_000,
+  concurrency: 50,
+  throughputUrl: 'https://speed.cloudflare.com/__down?bytes=25000000',
+  throughputSeconds: 5,
+}
+
+const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// address' }).max(2048)
+
+export const healthSettingsUpdateSchema = z.strictObject({
+  echoUrls: z.array(httpUrl).min(1, 'must list at least one address').max(10).optional(),
+  timeoutMs: z.number().int().min(1_000, 'must be at least 1 second').max(120_000, 'must be at most 120 seconds').optional(),
+  concurrency: z.number().int().min(1, 'must be at least 1').max(500, 'must be at most 500').optional(),
+  throughputUrl: httpUrl.optional(),
+  throughputSeconds: z.number().int().min(1).max(60).optional(),
+})
+
+export function emptyCounts(): HealthCounts {
+  return Object.fromEntries(HEALTH_STATUSES.map((s) => [s, 0])) as HealthCounts
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The contract
+// ---------------------------------------------------------------------------------------------------------
+
+export const healthCalls = {
+  /** Checks one proxy now; `throughput` adds the download-speed figure. The result is also kept in history. */
+  check: call<HealthItemResult>()(z.strictObject({ item: healthItemSchema, throughput: z.boolean().optional() })),
+  /** Starts a batch; results arrive through `health.progress`. */
+  checkMany: call<HealthBatchStarted>()(
+    z.strictObject({
+      items: z.array(healthItemSchema).min(1, 'must list at least one proxy').max(20_000),
+      concurrency: z.number().int().min(1).max(500).optional(),
+    }),
+  ),
+  /** Stops a batch: in-flight checks are closed, the rest reported as cancelled. False when it had finished. */
+  cancel: call<{ cancelled: boolean }>()(z.strictObject({ batchId: id })),
+  /**
+   * For each connection: reads the exit IP through one of its proxies, sends `changeip`, then checks again until
+   * the IP differs (and, with ip_change_wait_unique, is not a recent one) or the time is up.
+   */
+  rotateAndVerify: call<RotateVerifyResult[]>()(
+    z.strictObject({
+      connectionIds: z.array(id).min(1, 'must list at least one connection').max(500),
+      proxyId: id.optional(),
+      timeoutMs: z.number().int().min(5_000).max(600_000).optional(),
+    }),
+  ),
+  /** The last checks kept for each key (proxy id or pasted-line key), newest last. */
+  history: call<Record<string, HealthHistoryEntry[]>>()(z.strictObject({ keys: z.array(z.string().min(1).max(600)).max(20_000) })),
+  /** Parses pasted proxy lines (any provider's format); passwords in the echoed lines are masked. */
+  parseList: call<ParsedList>()(
+    z.strictObject({
+      text: z.string().max(5_000_000, 'is too long (at most 5 MB)'),
+      /** For lines that do not say (`host:port:login:password`); http when absent. */
+      defaultProtocol: z.enum(['socks5', 'http']).optional(),
+    }),
+  ),
+  settings: call<HealthSettings>()(z.undefined()),
+  updateSettings: call<HealthSettings>()(healthSettingsUpdateSchema),
+} as const
+
+export const healthEvents = {
+  /** A batch's progress, at most ~10 per second per batch; the last one has `finished: true`. */
+  progress: event<HealthProgress>(),
+} as const

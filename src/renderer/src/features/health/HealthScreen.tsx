@@ -1,7 +1,118 @@
+import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useVirtualizer } from '@tanstack/react-virtual'
+import { useShallow } from 'zustand/react/shallow'
+import type { HealthItemResult } from '../../../../shared/health'
+import { useProxiesCache } from '../../stores/account-lists'
+import { useHealthStore, type BatchState } from '../../stores/health'
+import { useProfileData } from '../../stores/profile-cache'
+import { CheckButton } from './CheckButton'
+import { BatchProgress } from './BatchProgress'
+import { HealthResultCell } from './HealthResultCell'
+import { localTime } from './labels'
+import { PastedListDialog, useRejectReason } from './PastedListDialog'
+import { HealthSettingsForm } from './HealthSettingsForm'
+import './health.css'
 
-/** Placeholder until this screen is built: says so plainly rather than showing invented data. */
+const ROW_HEIGHT = 34
+
+/** A batch's results, virtualized (a pasted list can hold thousands of lines). */
+function BatchResults({ results, label }: { results: HealthItemResult[]; label: string }) {
+  const { t } = useTranslation()
+  const parent = useRef<HTMLDivElement>(null)
+  // TanStack Virtual's functions cannot be memoized by the React Compiler; this component is skipped on purpose.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const rows = useVirtualizer({ count: results.length, getScrollElement: () => parent.current, estimateSize: () => ROW_HEIGHT, overscan: 10 })
+  if (results.length === 0) return null
+  return (
+    <div className="health-results" ref={parent} role="table" aria-label={label} aria-rowcount={results.length + 1}>
+      <div className="health-row health-head" role="row">
+        <span role="columnheader">{t('health.batches.columns.proxy')}</span>
+        <span role="columnheader">{t('health.batches.columns.result')}</span>
+      </div>
+      <div style={{ height: rows.getTotalSize(), position: 'relative' }}>
+        {rows.getVirtualItems().map((v) => {
+          const r = results[v.index] as HealthItemResult
+          return (
+            <div
+              key={`${r.key}-${v.index}`}
+              className="health-row"
+              role="row"
+              aria-rowindex={v.index + 2}
+              style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${v.start}px)`, height: ROW_HEIGHT }}
+            >
+              <span role="cell" className="health-label" title={r.label}>
+                {r.label}
+              </span>
+              <span role="cell">
+                <HealthResultCell itemKey={r.key} />
+              </span>
+            </div>
+          )
+        })}
+      </div>
+    </div>
+  )
+}
+
+function Batch({ batch }: { batch: BatchState }) {
+  const { t } = useTranslation()
+  const reasonOf = useRejectReason()
+  const started = localTime(new Date(batch.startedAt).toISOString())
+  return (
+    <section className="health-batch" aria-label={batch.title}>
+      <h3>{batch.title}</h3>
+      <small className="health-muted" title={started.utc}>
+        {t('health.batches.started', { time: started.text })}
+      </small>
+      <BatchProgress batchId={batch.batchId} />
+      {batch.rejected && batch.rejected.length > 0 && (
+        <div>
+          <strong>{t('health.pasted.rejectedTitle', { count: batch.rejected.length })}</strong>
+          <ul className="health-rejected" aria-label={t('health.pasted.rejectedTitle', { count: batch.rejected.length })}>
+            {batch.rejected.map((r) => (
+              <li key={r.lineNumber}>
+                {t('health.pasted.rejectedLine', { line: r.lineNumber, reason: reasonOf(r) })} — <code>{r.line}</code>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <BatchResults results={batch.results} label={batch.title} />
+    </section>
+  )
+}
+
+/** The Health section: check a pasted list, see recent batches, and the check settings. */
 export function HealthScreen() {
   const { t } = useTranslation()
-  return <p className="empty-state">{t('app.nothingYet', { section: t('sections.health') })}</p>
+  const [pasting, setPasting] = useState(false)
+  const proxies = useProfileData(useProxiesCache)
+  const accountItems = (proxies.data ?? []).map((p) => ({ connectionId: p.connection_id, proxyId: p.id }))
+  const batches = useHealthStore(useShallow((s) => s.batchOrder.map((id) => s.batches[id]).filter((b): b is BatchState => b !== undefined)))
+  return (
+    <div className="health-screen">
+      <p>{t('health.intro')}</p>
+      <div className="toolbar">
+        <button type="button" className="primary" onClick={() => setPasting(true)}>
+          {t('health.pasted.open')}
+        </button>
+        {accountItems.length > 0 && (
+          <CheckButton
+            items={accountItems}
+            label={t('health.checkAll', { count: accountItems.length })}
+            batchTitle={t('health.batches.allProxies', { count: accountItems.length })}
+            showProgress={false}
+          />
+        )}
+      </div>
+      {pasting && <PastedListDialog onClose={() => setPasting(false)} onStarted={() => {}} />}
+      <h2>{t('health.batches.title')}</h2>
+      {batches.length === 0 ? <p className="empty-state">{t('health.batches.empty')}</p> : batches.map((b) => <Batch key={b.batchId} batch={b} />)}
+      <details>
+        <summary>{t('health.settings.title')}</summary>
+        <HealthSettingsForm />
+      </details>
+    </div>
+  )
 }

@@ -1,0 +1,85 @@
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { RotateVerifyResult } from '../../../../shared/health'
+import { Dialog } from '../../ui/Dialog'
+import { useHealthStore } from '../../stores/health'
+import './health.css'
+
+interface RotateVerifyButtonProps {
+  connectionIds: string[]
+  /** Connection names for the results (ids are shown otherwise). */
+  names?: Readonly<Record<string, string>>
+  /** Check through this proxy (one connection only); the connection's first proxy otherwise. */
+  proxyId?: string
+}
+
+/** "Change IP and verify": asks first, then shows old → new IP, seconds and attempts, or why it failed. */
+export function RotateVerifyButton({ connectionIds, names, proxyId }: RotateVerifyButtonProps) {
+  const { t } = useTranslation()
+  const [open, setOpen] = useState(false)
+  const count = connectionIds.length
+  return (
+    <>
+      <button type="button" disabled={count === 0} onClick={() => setOpen(true)}>
+        {count > 1 ? t('health.rotate.buttonMany', { count }) : t('health.rotate.button')}
+      </button>
+      {open && <RotateVerifyDialog connectionIds={connectionIds} {...(names ? { names } : {})} {...(proxyId ? { proxyId } : {})} onClose={() => setOpen(false)} />}
+    </>
+  )
+}
+
+export function RotateVerifyDialog({ connectionIds, names, proxyId, onClose }: RotateVerifyButtonProps & { onClose(): void }) {
+  const { t } = useTranslation()
+  const rotate = useHealthStore((s) => s.rotate)
+  const [running, setRunning] = useState(false)
+  const [results, setResults] = useState<RotateVerifyResult[]>()
+  const [error, setError] = useState<string>()
+  const count = connectionIds.length
+  const nameOf = (id: string) => names?.[id] ?? id
+
+  async function start() {
+    setRunning(true)
+    setError(undefined)
+    try {
+      setResults(await rotate(connectionIds, proxyId))
+    } catch (err) {
+      setError(t('health.rotate.callFailed', { reason: err instanceof Error ? err.message : String(err) }))
+    } finally {
+      setRunning(false)
+    }
+  }
+
+  return (
+    <Dialog title={t('health.rotate.title')} onClose={running ? () => {} : onClose}>
+      <p>{count > 1 ? t('health.rotate.explainMany', { count }) : t('health.rotate.explainOne')}</p>
+      {running && <p role="status">{t('health.rotate.running')}</p>}
+      {error && (
+        <p role="alert" className="form-error">
+          {error}
+        </p>
+      )}
+      {results && (
+        <ul className="health-rotate-results" aria-label={t('health.rotate.title')}>
+          {results.map((r) => (
+            <li key={r.connectionId} className={r.ok ? '' : 'health-warn'}>
+              {r.ok
+                ? t('health.rotate.changed', { name: nameOf(r.connectionId), old: r.oldIp ?? '', new: r.newIp ?? '', seconds: r.seconds, attempts: r.attempts })
+                : t('health.rotate.failed', { name: nameOf(r.connectionId), message: r.message })}
+              {r.ok && r.waitedUnique ? ` (${t('health.rotate.uniqueNote')})` : ''}
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="dialog-actions">
+        <button type="button" onClick={onClose} disabled={running}>
+          {t('app.close')}
+        </button>
+        {!results && (
+          <button type="button" className="primary" onClick={() => void start()} disabled={running}>
+            {t('health.rotate.start')}
+          </button>
+        )}
+      </div>
+    </Dialog>
+  )
+}

@@ -1,0 +1,110 @@
+/**
+ * The Health screen in demo mode: a pasted list (good lines from the demo simulator's real proxies and a bad
+ * line) is checked line by line with the rejected line's reason shown; a batch shows progress and can be
+ * cancelled. Screenshots in both themes.
+ */
+import { mkdirSync } from 'node:fs'
+import { resolve } from 'node:path'
+import type { Page } from '@playwright/test'
+import type { Simulator } from '../../src/main/demo'
+import { expect, skipWithoutChromium, test } from './harness/fixtures'
+import { SCREENS_DIR } from './harness/paths'
+
+skipWithoutChromium()
+test.use({ demoMode: true })
+
+/** Usable userpass proxies of the demo account, as pasted lines, with the IP each connection exits from. */
+function proxyLines(sim: Simulator, count: number): Array<{ line: string; ip: string; label: string }> {
+  const out: Array<{ line: string; ip: string; label: string }> = []
+  for (const p of sim.state.proxies.values()) {
+    const conn = sim.state.connections.get(p.connectionId)
+    if (!p.bound || p.authType !== 'userpass' || p.aclIps.length > 0 || p.expiresAt) continue
+    if (!conn?.ip || !conn.proxyEnabled || conn.status !== 'online') continue
+    // HTTP proxies as host:port:login:password (a line that does not say: checked as HTTP), SOCKS5 as URLs.
+    const line = p.listenService === 'http' ? `127.0.0.1:${p.port}:${p.login}:${p.password}` : `socks5://${p.login}:${p.password}@127.0.0.1:${p.port}`
+    out.push({ line, ip: conn.ip.ipv4, label: `${p.listenService}://${p.login}@127.0.0.1:${p.port}` })
+    if (out.length === count) break
+  }
+  return out
+}
+
+async function openHealth(page: Page): Promise<void> {
+  await expect(page.getByRole('banner').getByText('Demo', { exact: true })).toBeVisible()
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Health checks', exact: true }).click()
+  await expect(page.getByRole('button', { name: 'Check a pasted list' })).toBeVisible()
+}
+
+async function pasteAndCheck(page: Page, text: string): Promise<void> {
+  await page.getByRole('button', { name: 'Check a pasted list' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Check a pasted list of proxies' })
+  await dialog.getByLabel('Proxy lines').fill(text)
+  await dialog.getByRole('button', { name: 'Check these proxies' }).click()
+  await expect(dialog).toBeHidden()
+}
+
+test('a pasted list: each good line checked with its exit IP, the bad line listed with its reason', async ({ app }) => {
+  const { page } = app
+  await openHealth(page)
+  const sim = await app.simulator()
+  const good = proxyLines(sim, 2)
+  expect(good).toHaveLength(2)
+  const text = [good[0]!.line, 'definitely not a proxy line', good[1]!.line].join('\n')
+
+  await pasteAndCheck(page, text)
+  const batch = page.getByRole('region', { name: 'Pasted list (2)' })
+  await expect(batch.getByRole('status')).toHaveText(/2 of 2 checked — Finished/, { timeout: 20_000 })
+  await expect(batch.getByText(/Line 2: /)).toBeVisible()
+  await expect(batch.getByText('definitely not a proxy line')).toBeVisible()
+
+  const results = batch.getByRole('table', { name: 'Pasted list (2)' })
+  for (const g of good) {
+    const row = results.getByRole('row').filter({ hasText: g.label })
+    await expect(row.getByText('OK', { exact: true })).toBeVisible()
+    await expect(row.getByText(g.ip, { exact: true })).toBeVisible()
+  }
+
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme })
+    await page.setViewportSize({ width: 1280, height: 800 })
+    mkdirSync(SCREENS_DIR, { recursive: true })
+    await page.screenshot({ path: resolve(SCREENS_DIR, `health-${scheme}.png`) })
+  }
+})
+
+test('a batch shows its progress and can be cancelled: the rest are reported cancelled', async ({ app }) => {
+  const { page } = app
+  await openHealth(page)
+  const sim = await app.simulator()
+  const lines = proxyLines(sim, 8)
+  expect(lines.length).toBeGreaterThanOrEqual(6)
+  // Two at a time, each echo answer 3 s late: the batch is still running when we cancel it.
+  await app.core.implementations['health.updateSettings']({ concurrency: 2 })
+  sim.faults.set([{ path: '/echo', fault: { kind: 'latency', ms: 3_000 } }])
+  try {
+    await pasteAndCheck(page, lines.map((l) => l.line).join('\n'))
+    const batch = page.getByRole('region', { name: `Pasted list (${lines.length})` })
+    await expect(batch.getByRole('progressbar', { name: 'Check progress' })).toBeVisible()
+    await expect(batch.getByRole('status')).toHaveText(`0 of ${lines.length} checked`)
+    await batch.getByRole('button', { name: 'Cancel checks' }).click()
+    await expect(batch.getByRole('status')).toHaveText(`${lines.length} of ${lines.length} checked — Finished`, { timeout: 10_000 })
+    await expect(batch.getByText(`${lines.length} cancelled`)).toBeVisible()
+    await expect(batch.getByRole('button', { name: 'Cancel checks' })).toBeHidden()
+    await expect(batch.getByText('Cancelled', { exact: true }).first()).toBeVisible()
+  } finally {
+    sim.faults.clear()
+  }
+})
+
+test('"Check all account proxies" checks every proxy of the demo account by id', async ({ app }) => {
+  const { page } = app
+  await openHealth(page)
+  const sim = await app.simulator()
+  const total = sim.state.proxies.size
+  await page.getByRole('button', { name: `Check all account proxies (${total})` }).click()
+  const batch = page.getByRole('region', { name: `All account proxies (${total})` })
+  await expect(batch.getByRole('status')).toHaveText(new RegExp(`^${total} of ${total} checked — Finished`), { timeout: 30_000 })
+  const [usable] = proxyLines(sim, 1)
+  const row = batch.getByRole('table').getByRole('row').filter({ hasText: usable!.label })
+  await expect(row.getByText('OK', { exact: true })).toBeVisible()
+  await expect(row.getByText(usable!.ip, { exact: true })).toBeVisible()
+})

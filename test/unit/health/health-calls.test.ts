@@ -1,0 +1,100 @@
+/**
+ * The `health` domain through the real core and handler table in demo mode: account proxies are checked by id
+ * through the demo simulator's own echo (never a public URL), progress events reach `emit`, input is validated,
+ * and change IP and verify works end to end.
+ */
+import { mkdtempSync } from 'node:fs'
+import { rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createCore, type Core } from '../../../src/main/core'
+import { createHandlerTable, createSenderCheck, type HandlerTable } from '../../../src/main/handler-table'
+import { createMemorySecretStore } from '../../../src/main/secrets/keychain'
+import type { HealthItemResult, HealthProgress, RotateVerifyResult } from '../../../src/shared/health'
+import { simTargets } from './support'
+
+const APP_PAGE = 'file:///opt/iproxy/resources/app.asar/out/renderer/index.html'
+let core: Core
+let table: HandlerTable
+let dir: string
+const emitted: Array<{ name: string; payload: unknown }> = []
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'iproxy-health-calls-'))
+  core = createCore({
+    appInfo: { name: 'iProxy Desktop', version: '1.2.3', platform: 'linux', demoMode: true },
+    emit: (name, payload) => emitted.push({ name, payload }),
+    log: () => {},
+    openExternal: async () => {},
+    userDataDir: dir,
+    keychain: createMemorySecretStore(),
+    desktop: { chooseSaveFile: async () => undefined, chooseFolder: async () => undefined, writeClipboard: () => {} },
+  })
+  await core.start()
+  table = createHandlerTable({ implementations: core.implementations, isTrustedSender: createSenderCheck(APP_PAGE), log: () => {} })
+})
+afterAll(async () => {
+  await core.dispose()
+  await rm(dir, { recursive: true, force: true })
+})
+
+const call = async <T>(channel: string, input: unknown): Promise<T> => {
+  const envelope = await table.handle(channel, APP_PAGE, input)
+  if (!envelope.ok) throw new Error(`${envelope.error.code}: ${envelope.error.message}`)
+  return envelope.value as T
+}
+
+describe('health calls in demo mode', () => {
+  it('health.check by proxy id uses the simulator echo and returns no password', async () => {
+    const sim = await core.demo.start()
+    const [t] = simTargets(sim, 'socks5', 1)
+    const r = await call<HealthItemResult>('health.check', { item: { connectionId: t!.connectionId, proxyId: t!.proxyId } })
+    expect(r.result.status, r.result.error).toBe('ok')
+    expect(r.result.exitIp).toBe(sim.state.connections.get(t!.connectionId)!.ip!.ipv4)
+    expect(r.result.geo?.country).toBeTruthy()
+    expect(JSON.stringify(r)).not.toContain(t!.target.password)
+  })
+
+  it('health.checkMany streams health.progress events to the page', async () => {
+    const sim = await core.demo.start()
+    const items = simTargets(sim, 'http', 3).map((t) => ({ connectionId: t.connectionId, proxyId: t.proxyId }))
+    const { batchId, total } = await call<{ batchId: string; total: number }>('health.checkMany', { items })
+    expect(total).toBe(3)
+    const until = Date.now() + 10_000
+    const progress = () => emitted.filter((e) => e.name === 'health.progress').map((e) => e.payload as HealthProgress).filter((p) => p.batchId === batchId)
+    while (!progress().some((p) => p.finished) && Date.now() < until) await new Promise((r) => setTimeout(r, 20))
+    const last = progress().at(-1)!
+    expect(last.finished).toBe(true)
+    expect(last.counts.ok).toBe(3)
+    expect(progress().flatMap((p) => p.results)).toHaveLength(3)
+  })
+
+  it('validates input: a port out of range, an unknown protocol', async () => {
+    const bad = await table.handle('health.check', APP_PAGE, { item: { target: { protocol: 'ftp', host: 'x', port: 70000 } } })
+    expect(bad.ok).toBe(false)
+    if (!bad.ok) expect(bad.error.code).toBe('validation')
+  })
+
+  it('health.rotateAndVerify changes the demo connection IP and reports both', async () => {
+    const sim = await core.demo.start()
+    const [t] = simTargets(sim, 'socks5', 1)
+    const before = sim.state.connections.get(t!.connectionId)!.ip!.ipv4
+    const [r] = await call<RotateVerifyResult[]>('health.rotateAndVerify', { connectionIds: [t!.connectionId], proxyId: t!.proxyId, timeoutMs: 20_000 })
+    expect(r!.status, r!.message).toBe('changed')
+    expect(r!.oldIp).toBe(before)
+    expect(r!.newIp).toBe(sim.state.connections.get(t!.connectionId)!.ip!.ipv4)
+  })
+
+  it('health.parseList and health.history', async () => {
+    const parsed = await call<{ items: unknown[]; rejected: Array<{ lineNumber: number; code: string }> }>('health.parseList', {
+      text: 'socks5://u:p@127.0.0.1:1080\n127.0.0.1\n',
+    })
+    expect(parsed.items).toHaveLength(1)
+    expect(parsed.rejected).toEqual([expect.objectContaining({ lineNumber: 2, code: 'missing_port' })])
+    const sim = await core.demo.start()
+    const [t] = simTargets(sim, 'socks5', 1)
+    const history = await call<Record<string, unknown[]>>('health.history', { keys: [t!.proxyId] })
+    expect(history[t!.proxyId]!.length).toBeGreaterThanOrEqual(1)
+  })
+})
