@@ -6,6 +6,7 @@ import { statsEn } from './features/stats.en'
 import { actionLinksEn } from './features/actionLinks.en'
 import { healthEn } from './features/health.en'
 import { exportsEn } from './features/exports.en'
+import { proxyAccessEn } from './features/proxyAccess.en'
 
 /** English: the reference catalogue. Every other language has exactly these keys (a test checks it). */
 export const en = {
@@ -95,6 +96,7 @@ export const en = {
   actionLinks: actionLinksEn,
   health: healthEn,
   exports: exportsEn,
+  proxyAccess: proxyAccessEn,
 } as const
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> }

@@ -7,6 +7,7 @@ import { statsRu } from './features/stats.ru'
 import { actionLinksRu } from './features/actionLinks.ru'
 import { healthRu } from './features/health.ru'
 import { exportsRu } from './features/exports.ru'
+import { proxyAccessRu } from './features/proxyAccess.ru'
 
 export const ru: Catalogue = {
   app: {
@@ -94,4 +95,5 @@ export const ru: Catalogue = {
   actionLinks: actionLinksRu,
   health: healthRu,
   exports: exportsRu,
+  proxyAccess: proxyAccessRu,
 }

@@ -1,7 +1,129 @@
+/**
+ * The home screen: every connection of the account with its live status, location, phone, plan, proxy count and
+ * last activity. Three account-wide requests however many connections there are (connections, statuses, proxy
+ * accesses); statuses refresh every 30 s while the screen is visible, and on demand.
+ */
+import { useCallback, useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useProfileData } from '../../stores/profile-cache'
+import { useConnectionsCache, useProxiesCache, useStatusesCache } from '../../stores/account-lists'
+import { selectConnectionsView, useConnectionsView } from '../../stores/connections-view'
+import { BulkActions } from './BulkActions'
+import { ConnectionFilters } from './ConnectionFilters'
+import { ConnectionTable } from './ConnectionTable'
+import { NewConnectionDialog } from './NewConnectionDialog'
+import { RefreshNotice } from './RefreshNotice'
+import { buildRows, filterRows, proxyCounts, sortRows } from './rows'
+import { Time } from './Time'
+import './connections.css'
 
-/** Placeholder until this screen is built: says so plainly rather than showing invented data. */
+export const STATUS_REFRESH_MS = 30_000
+
 export function ConnectionsScreen() {
   const { t } = useTranslation()
-  return <p className="empty-state">{t('app.nothingYet', { section: t('sections.connections') })}</p>
+  const connections = useProfileData(useConnectionsCache)
+  const statuses = useProfileData(useStatusesCache)
+  const proxies = useProfileData(useProxiesCache)
+  const profileId = connections.profileId
+  const view = useConnectionsView(selectConnectionsView(profileId))
+  const [creating, setCreating] = useState(false)
+  const [notice, setNotice] = useState<string>()
+
+  // Statuses every 30 s while this screen is shown and the window visible: one request for all connections.
+  useEffect(() => {
+    if (!profileId) return
+    const timer = setInterval(() => {
+      if (document.visibilityState === 'visible') void useStatusesCache.getState().load(profileId, { force: true })
+    }, STATUS_REFRESH_MS)
+    return () => clearInterval(timer)
+  }, [profileId])
+
+  const refreshAll = useCallback(() => {
+    if (!profileId) return
+    void useConnectionsCache.getState().load(profileId, { force: true })
+    void useStatusesCache.getState().load(profileId, { force: true })
+    void useProxiesCache.getState().load(profileId, { force: true })
+  }, [profileId])
+  const refreshStatuses = useCallback(() => {
+    if (profileId) void useStatusesCache.getState().load(profileId, { force: true })
+  }, [profileId])
+
+  // "now" moves with each statuses refresh, so days left and sorting by plan stay current without a timer per row.
+  const now = statuses.loadedAt ?? connections.loadedAt ?? 0
+  const counts = useMemo(() => proxyCounts(proxies.data), [proxies.data])
+  const rows = useMemo(() => buildRows(connections.data ?? [], statuses.data, counts), [connections.data, statuses.data, counts])
+  const sorted = useMemo(() => sortRows(rows, view.sort, now), [rows, view.sort, now])
+  const shown = useMemo(
+    () => filterRows(sorted, { search: view.search, status: view.status, country: view.country }),
+    [sorted, view.search, view.status, view.country],
+  )
+  const countries = useMemo(() => [...new Set(rows.map((r) => r.country).filter(Boolean))].sort(), [rows])
+  const selection = useMemo(() => sorted.filter((row) => view.selected.has(row.id)).map((row) => ({ id: row.id, name: row.name })), [sorted, view.selected])
+
+  const selectionProxies = useMemo(
+    () =>
+      view.selected.size === 0
+        ? []
+        : (proxies.data ?? []).filter((p) => view.selected.has(p.connection_id)).map((p) => ({ connectionId: p.connection_id, proxyId: p.id })),
+    [proxies.data, view.selected],
+  )
+
+  const loading = connections.loading || statuses.loading || proxies.loading
+  const problems = [
+    { error: connections.error, retry: () => void connections.refresh() },
+    { error: statuses.error, retry: () => void statuses.refresh() },
+    { error: proxies.error, retry: () => void proxies.refresh() },
+  ]
+
+  if (!profileId) return null
+  return (
+    <div className="list-screen connections-screen">
+      <div className="list-toolbar">
+        <ConnectionFilters profileId={profileId} view={view} countries={countries} />
+        <div className="list-toolbar-end">
+          {statuses.loadedAt !== undefined && (
+            <small className="muted">
+              <Time ms={statuses.loadedAt} prefix={(time) => t('connections.updatedAt', { time })} />
+            </small>
+          )}
+          <button type="button" onClick={refreshAll} disabled={loading}>
+            {loading ? t('connections.refreshing') : t('connections.refresh')}
+          </button>
+          <button type="button" className="primary" onClick={() => setCreating(true)}>
+            {t('connections.create.open')}
+          </button>
+        </div>
+      </div>
+      <RefreshNotice problems={problems} />
+      {notice && (
+        <p role="status" className="notice">
+          {notice}
+        </p>
+      )}
+      <BulkActions profileId={profileId} selection={selection} selectionProxies={selectionProxies} onDone={refreshStatuses} />
+      {connections.data === undefined ? (
+        connections.loading && <p className="empty-state">{t('app.loading')}</p>
+      ) : rows.length === 0 ? (
+        <p className="empty-state">{t('connections.empty')}</p>
+      ) : (
+        <>
+          <p className="list-count muted" aria-live="polite">
+            {t('connections.shown', { shown: shown.length, total: rows.length })}
+          </p>
+          {shown.length === 0 && <p className="empty-state">{t('connections.noMatch')}</p>}
+          <ConnectionTable profileId={profileId} rows={shown} view={view} now={now} />
+        </>
+      )}
+      {creating && (
+        <NewConnectionDialog
+          onClose={() => setCreating(false)}
+          onCreated={(_created, name) => {
+            setCreating(false)
+            setNotice(t('connections.create.created', { name }))
+            refreshAll()
+          }}
+        />
+      )}
+    </div>
+  )
 }

@@ -1,7 +1,100 @@
+/**
+ * Every proxy access of the account (one GET /proxy-access) with its connection's name (from the account-wide
+ * connection list, also one request): search, filters by connection, service, authentication and expiry, sort
+ * by any column, multi-select.
+ */
+import { Suspense, useCallback, useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useConnectionsCache, useProxiesCache } from '../../stores/account-lists'
+import { useProfileData } from '../../stores/profile-cache'
+import { selectProxiesView, useProxiesView } from '../../stores/proxies-view'
+import { CheckButton, ExportProxiesButton } from '../connections/lazy-parts'
+import { RefreshNotice } from '../connections/RefreshNotice'
+import { ProxyFilters } from './ProxyFilters'
+import { ProxyTable } from './ProxyTable'
+import { buildProxyRows, filterProxyRows, sortProxyRows } from './rows'
+import '../connections/connections.css'
+import './proxies.css'
 
-/** Placeholder until this screen is built: says so plainly rather than showing invented data. */
+const byName = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' })
+
 export function ProxiesScreen() {
   const { t } = useTranslation()
-  return <p className="empty-state">{t('app.nothingYet', { section: t('sections.proxies') })}</p>
+  const proxies = useProfileData(useProxiesCache)
+  const connections = useProfileData(useConnectionsCache)
+  const profileId = proxies.profileId
+  const view = useProxiesView(selectProxiesView(profileId))
+  const patch = useProxiesView((s) => s.patch)
+
+  const now = proxies.loadedAt ?? 0
+  const rows = useMemo(() => buildProxyRows(proxies.data ?? [], connections.data), [proxies.data, connections.data])
+  const sorted = useMemo(() => sortProxyRows(rows, view.sort), [rows, view.sort])
+  const shown = useMemo(
+    () => filterProxyRows(sorted, { search: view.search, connection: view.connection, service: view.service, auth: view.auth, expiry: view.expiry }, now),
+    [sorted, view.search, view.connection, view.service, view.auth, view.expiry, now],
+  )
+  const withProxies = useMemo(() => {
+    const ids = new Set(rows.map((r) => r.connectionId))
+    return (connections.data ?? [])
+      .filter((c) => ids.has(c.id))
+      .map((c) => ({ id: c.id, name: c.basic_info.name }))
+      .sort((a, b) => byName.compare(a.name, b.name))
+  }, [rows, connections.data])
+  const selectedRows = useMemo(() => (view.selected.size === 0 ? [] : sorted.filter((row) => view.selected.has(row.id))), [sorted, view.selected])
+  const selectedCount = selectedRows.length
+
+  const refresh = useCallback(() => {
+    if (!profileId) return
+    void useProxiesCache.getState().load(profileId, { force: true })
+    void useConnectionsCache.getState().load(profileId, { force: true })
+  }, [profileId])
+
+  if (!profileId) return null
+  const loading = proxies.loading || connections.loading
+  return (
+    <div className="list-screen proxies-screen">
+      <div className="list-toolbar">
+        <ProxyFilters profileId={profileId} view={view} connections={withProxies} />
+        <div className="list-toolbar-end">
+          <button type="button" onClick={refresh} disabled={loading}>
+            {loading ? t('proxies.refreshing') : t('proxies.refresh')}
+          </button>
+        </div>
+      </div>
+      <RefreshNotice
+        problems={[
+          { error: proxies.error, retry: () => void proxies.refresh() },
+          { error: connections.error, retry: () => void connections.refresh() },
+        ]}
+      />
+      {selectedCount > 0 && (
+        <div role="toolbar" aria-label={t('proxies.bulkLabel')} className="bulk-bar">
+          <span className="bulk-count">{t('proxies.selected', { count: selectedCount })}</span>
+          <Suspense fallback={null}>
+            <CheckButton
+              items={selectedRows.map((row) => ({ connectionId: row.connectionId, proxyId: row.id }))}
+              batchTitle={t('proxies.batchTitle', { count: selectedCount })}
+            />
+            <ExportProxiesButton proxyIds={selectedRows.map((row) => row.id)} />
+          </Suspense>
+          <button type="button" onClick={() => patch(profileId, { selected: new Set() })}>
+            {t('proxies.clearSelection')}
+          </button>
+        </div>
+      )}
+      {proxies.data === undefined ? (
+        proxies.loading && <p className="empty-state">{t('app.loading')}</p>
+      ) : rows.length === 0 ? (
+        <p className="empty-state">{t('proxies.empty')}</p>
+      ) : (
+        <>
+          <p className="list-count muted" aria-live="polite">
+            {t('proxies.shown', { shown: shown.length, total: rows.length })}
+          </p>
+          {shown.length === 0 && <p className="empty-state">{t('proxies.noMatch')}</p>}
+          <ProxyTable profileId={profileId} rows={shown} view={view} now={now} />
+        </>
+      )}
+    </div>
+  )
 }

@@ -1,7 +1,37 @@
+import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useConnectionsCache } from '../../stores/account-lists'
+import { useProfileData } from '../../stores/profile-cache'
+import { RefreshNotice } from '../connection-detail/tabs/common'
+import { StatsPanel } from './StatsPanel'
+import './stats.css'
 
-/** Placeholder until this screen is built: says so plainly rather than showing invented data. */
+/** The Statistics section: pick a connection, then its charts (the same panel as the connection's tab). */
 export function StatsScreen() {
   const { t } = useTranslation()
-  return <p className="empty-state">{t('app.nothingYet', { section: t('sections.stats') })}</p>
+  const id = useId()
+  const connections = useProfileData(useConnectionsCache)
+  const [picked, setPicked] = useState<string>()
+  const list = connections.data ?? []
+  const connId = picked && list.some((c) => c.id === picked) ? picked : list[0]?.id
+  return (
+    <div className="stats-screen">
+      <RefreshNotice error={connections.error} onRetry={() => void connections.refresh()} />
+      {!connections.data && connections.loading && <p>{t('app.loading')}</p>}
+      {connections.data && list.length === 0 && <p className="empty-state">{t('stats.noConnections')}</p>}
+      {list.length > 0 && (
+        <div className="field connection-picker">
+          <label htmlFor={`${id}-conn`}>{t('stats.connection')}</label>
+          <select id={`${id}-conn`} value={connId} onChange={(e) => setPicked(e.target.value)}>
+            {list.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.basic_info.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      {connId && <StatsPanel key={connId} connId={connId} />}
+    </div>
+  )
 }

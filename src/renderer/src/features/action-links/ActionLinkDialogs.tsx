@@ -1,0 +1,155 @@
+import { useState } from 'react'
+import type { TFunction } from 'i18next'
+import { useTranslation } from 'react-i18next'
+import type { ActionLink, ActionLinkAction, Connection } from '../../../../shared/iproxy'
+import { ACTION_LINK_ACTIONS, createActionLinkRequestSchema } from '../../../../shared/iproxy'
+import { getApi } from '../../bridge'
+import { useActionLinksCache } from '../../stores/account-lists'
+import { cacheSlot, connectionActionLinksCache } from '../../stores/connection-data'
+import { ConfirmDialog } from '../../ui/ConfirmDialog'
+import { Dialog } from '../../ui/Dialog'
+import type { FormErrors } from '../../ui/field-errors'
+import { TextField } from '../../ui/TextField'
+import { fieldErrors, FormError, validateBody } from '../connection-detail/tabs/common'
+import { SelectField } from '../connection-detail/tabs/ProxyForm'
+
+export type ActionLinkEditing =
+  | { kind: 'create'; connId?: string }
+  | { kind: 'delete'; link: ActionLink }
+  | { kind: 'run'; link: ActionLink }
+
+/**
+ * Creating a link answers only with its id, so both lists are fetched again afterwards (the new link's URL comes
+ * from the server); deletions are applied in place.
+ */
+async function afterCreate(profileId: string, connId: string): Promise<void> {
+  const perConnection = connectionActionLinksCache.getState()
+  const account = useActionLinksCache.getState()
+  const tasks: Array<Promise<void>> = []
+  if (perConnection.entries[cacheSlot(profileId, connId)]?.data) {
+    tasks.push(perConnection.load(profileId, connId, () => getApi().actionLinks.listByConnection({ connId }), { force: true }))
+  }
+  if (account.entries[profileId]?.data) tasks.push(account.load(profileId, { force: true }))
+  await Promise.all(tasks)
+}
+
+function afterDelete(profileId: string, link: ActionLink): void {
+  const drop = (l: ActionLink[] | undefined) => (l ?? []).filter((x) => x.id !== link.id)
+  const perConnection = connectionActionLinksCache.getState()
+  if (perConnection.entries[cacheSlot(profileId, link.connection_id)]?.data) perConnection.update(profileId, link.connection_id, drop)
+  const account = useActionLinksCache.getState()
+  if (account.entries[profileId]?.data) account.update(profileId, drop)
+}
+
+/** Runs a link now; returns what to tell the user. */
+export async function runActionLink(link: ActionLink, t: TFunction): Promise<string> {
+  await getApi().actionLinks.execute({ connId: link.connection_id, linkId: link.id })
+  return t('actionLinks.ran', { action: actionLabel(link.action, t) })
+}
+
+export function actionLabel(action: string, t: TFunction): string {
+  return (ACTION_LINK_ACTIONS as readonly string[]).includes(action) ? t(`actionLinks.actions.${action as ActionLinkAction}`) : action
+}
+
+export function ActionLinkDialogs(props: {
+  editing: ActionLinkEditing
+  profileId: string
+  /** For choosing the connection when creating from the account-wide screen. */
+  connections?: Connection[]
+  onClose(): void
+  onDone(message: string): void
+}) {
+  const { t } = useTranslation()
+  const { editing, profileId, onClose, onDone } = props
+  if (editing.kind === 'create') return <CreateForm {...props} connId={editing.connId} />
+  const { link } = editing
+  if (editing.kind === 'run') {
+    return (
+      <ConfirmDialog
+        title={t('actionLinks.rebootTitle')}
+        body={t('actionLinks.rebootBody')}
+        confirmLabel={t('actionLinks.rebootConfirm')}
+        onClose={onClose}
+        onConfirm={async () => onDone(await runActionLink(link, t))}
+      />
+    )
+  }
+  return (
+    <ConfirmDialog
+      title={t('actionLinks.deleteTitle', { action: actionLabel(link.action, t) })}
+      body={t('actionLinks.deleteBody')}
+      confirmLabel={t('actionLinks.deleteConfirm')}
+      onClose={onClose}
+      onConfirm={async () => {
+        await getApi().actionLinks.delete({ connId: link.connection_id, linkId: link.id })
+        afterDelete(profileId, link)
+        onDone(t('actionLinks.deleted'))
+      }}
+    />
+  )
+}
+
+const FIELDS = ['action', 'comment', 'connId'] as const
+
+function CreateForm({ connId: fixedConnId, connections, profileId, onClose, onDone }: { connId?: string | undefined; connections?: Connection[]; profileId: string; onClose(): void; onDone(message: string): void }) {
+  const { t } = useTranslation()
+  const [connId, setConnId] = useState(fixedConnId ?? connections?.[0]?.id ?? '')
+  const [action, setAction] = useState<ActionLinkAction>('changeip')
+  const [comment, setComment] = useState('')
+  const [errors, setErrors] = useState<FormErrors>({ fields: {} })
+  const [busy, setBusy] = useState(false)
+  const title = t('actionLinks.createTitle')
+  return (
+    <Dialog title={title} onClose={onClose}>
+      <form
+        className="form tab-form"
+        onSubmit={async (event) => {
+          event.preventDefault()
+          if (!connId) return setErrors({ fields: { connId: t('actionLinks.connectionRequired') } })
+          const body = { action, ...(comment.trim() ? { comment: comment.trim() } : {}) }
+          const problems = validateBody(createActionLinkRequestSchema, body, FIELDS)
+          if (problems) return setErrors(problems)
+          setBusy(true)
+          setErrors({ fields: {} })
+          try {
+            await getApi().actionLinks.create({ connId, body })
+            onClose()
+            onDone(t('actionLinks.createdNotice'))
+            await afterCreate(profileId, connId)
+          } catch (err) {
+            setErrors(fieldErrors(err, FIELDS))
+            setBusy(false)
+          }
+        }}
+      >
+        {!fixedConnId && connections && (
+          <SelectField
+            label={t('actionLinks.connection')}
+            value={connId}
+            options={connections.map((c) => ({ value: c.id, label: c.basic_info.name }))}
+            onChange={setConnId}
+            error={errors.fields.connId}
+          />
+        )}
+        <SelectField
+          label={t('actionLinks.action')}
+          value={action}
+          options={ACTION_LINK_ACTIONS.map((a) => ({ value: a, label: t(`actionLinks.actions.${a}`) }))}
+          onChange={(v) => setAction(v as ActionLinkAction)}
+          error={errors.fields.action}
+        />
+        <TextField label={t('actionLinks.comment')} value={comment} onChange={(e) => setComment(e.target.value)} error={errors.fields.comment} />
+        <p className="field-hint">{t('actionLinks.secretHint')}</p>
+        <FormError message={errors.form} />
+        <div className="dialog-actions">
+          <button type="button" onClick={onClose} disabled={busy}>
+            {t('app.cancel')}
+          </button>
+          <button type="submit" className="primary" disabled={busy}>
+            {busy ? t('app.saving') : t('actionLinks.create')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  )
+}

@@ -1,0 +1,89 @@
+import { useTranslation } from 'react-i18next'
+import type { Connection } from '../../../../../shared/iproxy'
+import { useConnectionData } from '../../../stores/connection-detail'
+import { BasicInfoSection } from './BasicInfoSection'
+import { CommandsSection } from './CommandsSection'
+import { DangerSection } from './DangerSection'
+import { KeysSection } from './KeysSection'
+import { LocalTime } from './LocalTime'
+import { PlanSection } from './PlanSection'
+
+/** What the connection is, what runs it, its plan, and everything one can do to it. */
+export function OverviewTab({ connId }: { connId: string }) {
+  const { t } = useTranslation()
+  const { data, error, profileId } = useConnectionData(connId)
+  if (!data || !profileId) {
+    return error ? <p className="empty-state">{t('connectionDetail.notLoaded', { reason: error })}</p> : <p>{t('connectionDetail.loadingConnection')}</p>
+  }
+  return (
+    <div className="overview">
+      <BasicInfoSection profileId={profileId} connection={data} />
+      <Facts connection={data} />
+      <DeviceFacts connection={data} />
+      <PlanSection profileId={profileId} connection={data} />
+      <CommandsSection connId={connId} />
+      <KeysSection connId={connId} />
+      <DangerSection profileId={profileId} connection={data} />
+    </div>
+  )
+}
+
+function Facts({ connection }: { connection: Connection }) {
+  const { t } = useTranslation()
+  const info = connection.basic_info
+  return (
+    <section className="detail-section" aria-labelledby="overview-facts">
+      <h3 id="overview-facts">{t('connectionDetail.overview.facts')}</h3>
+      <dl className="facts">
+        <dt>{t('connectionDetail.overview.id')}</dt>
+        <dd className="mono">{connection.id}</dd>
+        <dt>{t('connectionDetail.overview.server')}</dt>
+        <dd className="mono">{info.server_id || t('connectionDetail.none')}</dd>
+        <dt>{t('connectionDetail.overview.location')}</dt>
+        <dd>{info.server_geo ? `${info.server_geo.country.toUpperCase()}, ${info.server_geo.city.toUpperCase()}` : t('connectionDetail.none')}</dd>
+        <dt>{t('connectionDetail.overview.created')}</dt>
+        <dd>
+          <LocalTime iso={info.created_at} />
+        </dd>
+        <dt>{t('connectionDetail.overview.updated')}</dt>
+        <dd>
+          <LocalTime iso={info.updated_at} />
+        </dd>
+      </dl>
+    </section>
+  )
+}
+
+function DeviceFacts({ connection }: { connection: Connection }) {
+  const { t } = useTranslation()
+  const app = connection.app_data
+  const device = app?.device_info
+  const none = t('connectionDetail.none')
+  return (
+    <section className="detail-section" aria-labelledby="overview-device">
+      <h3 id="overview-device">{t('connectionDetail.overview.deviceTitle')}</h3>
+      {!app ? (
+        <p className="empty-state">{t('connectionDetail.overview.noDevice')}</p>
+      ) : (
+        <dl className="facts">
+          <dt>{t('connectionDetail.overview.manufacturer')}</dt>
+          <dd>{device?.manufacturer || none}</dd>
+          <dt>{t('connectionDetail.overview.model')}</dt>
+          <dd>{device?.model || none}</dd>
+          <dt>{t('connectionDetail.overview.android')}</dt>
+          <dd>{device?.android_version || none}</dd>
+          <dt>{t('connectionDetail.overview.rooted')}</dt>
+          <dd>{device?.is_root === undefined ? none : t(device.is_root ? 'connectionDetail.yes' : 'connectionDetail.no')}</dd>
+          <dt>{t('connectionDetail.overview.appId')}</dt>
+          <dd className="mono">{app.app_id || none}</dd>
+          <dt>{t('connectionDetail.overview.appVersion')}</dt>
+          <dd>{app.app_version || none}</dd>
+          <dt>{t('connectionDetail.overview.lastActivity')}</dt>
+          <dd>
+            <LocalTime iso={app.last_activity_at} />
+          </dd>
+        </dl>
+      )}
+    </section>
+  )
+}

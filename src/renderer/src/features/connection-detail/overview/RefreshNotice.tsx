@@ -1,0 +1,15 @@
+import { useTranslation } from 'react-i18next'
+
+/** "Could not refresh: <reason> — Retry", shown above the last good data when a refresh failed. */
+export function RefreshNotice({ error, onRetry }: { error: string | undefined; onRetry(): void }) {
+  const { t } = useTranslation()
+  if (!error) return null
+  return (
+    <p role="alert" className="form-error refresh-notice">
+      {t('app.couldNotRefresh', { reason: error })} —{' '}
+      <button type="button" onClick={onRetry}>
+        {t('app.retry')}
+      </button>
+    </p>
+  )
+}

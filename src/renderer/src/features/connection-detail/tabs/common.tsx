@@ -1,0 +1,125 @@
+/**
+ * Small pieces the connection tabs and the account-wide VPN, Action links and Statistics screens share: the
+ * "could not refresh — retry" notice, local times with their UTC value on hover, byte counts in human units,
+ * expiry inputs, and error messages placed on the field the validator or the server named.
+ */
+import type { ZodType } from 'zod'
+import { useTranslation } from 'react-i18next'
+import i18next from 'i18next'
+import type { FormErrors } from '../../../ui/field-errors'
+import { formErrors } from '../../../ui/field-errors'
+import { EXPIRES_AT_NEVER } from '../../../../../shared/iproxy'
+
+/** Shown above data a refresh could not update: the last good data stays on screen below it. */
+export function RefreshNotice({ error, onRetry }: { error: string | undefined; onRetry(): void }) {
+  const { t } = useTranslation()
+  if (!error) return null
+  return (
+    <p role="alert" className="form-error refresh-notice">
+      {t('app.couldNotRefresh', { reason: error })} —{' '}
+      <button type="button" onClick={onRetry}>
+        {t('app.retry')}
+      </button>
+    </p>
+  )
+}
+
+function locale(): string {
+  return i18next.language === 'ru' ? 'ru-RU' : 'en-GB'
+}
+
+/** True for absent values and the API's "no date" marker. */
+export function isNoDate(value: string | undefined): boolean {
+  return !value || value === EXPIRES_AT_NEVER || value.startsWith('0001-01-01')
+}
+
+export function formatLocal(value: string, options: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' }): string {
+  const date = new Date(value)
+  return Number.isNaN(date.getTime()) ? value : date.toLocaleString(locale(), options)
+}
+
+export function formatUtc(value: string): string {
+  const date = new Date(value)
+  return Number.isNaN(date.getTime()) ? value : `${date.toISOString().replace('T', ' ').replace(/\.\d{3}Z$/, '')} UTC`
+}
+
+/** A time in the user's local time, with the UTC value on hover; `fallback` for no date. */
+export function LocalTime({ value, fallback = '—', options }: { value: string | undefined; fallback?: string; options?: Intl.DateTimeFormatOptions }) {
+  if (!value || isNoDate(value)) return <span>{fallback}</span>
+  return (
+    <time dateTime={value} title={formatUtc(value)}>
+      {formatLocal(value, options)}
+    </time>
+  )
+}
+
+const UNITS = ['B', 'KB', 'MB', 'GB', 'TB'] as const
+
+/** 1536 → "1.5 KB" (powers of 1024, the way traffic is usually billed and shown). */
+export function formatBytes(bytes: number): string {
+  if (!Number.isFinite(bytes) || bytes <= 0) return '0 B'
+  let value = bytes
+  let unit = 0
+  while (value >= 1024 && unit < UNITS.length - 1) {
+    value /= 1024
+    unit++
+  }
+  const digits = unit === 0 || value >= 100 ? 0 : value >= 10 ? 1 : 2
+  return `${value.toLocaleString(locale(), { maximumFractionDigits: digits })} ${UNITS[unit]}`
+}
+
+/** `<input type="datetime-local">` value (local time) for an RFC 3339 date; '' for no date. */
+export function toLocalInput(value: string | undefined): string {
+  if (!value || isNoDate(value)) return ''
+  const date = new Date(value)
+  if (Number.isNaN(date.getTime())) return ''
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`
+}
+
+/** The RFC 3339 (UTC) value of a datetime-local input; undefined when empty or unreadable. */
+export function fromLocalInput(value: string): string | undefined {
+  if (!value) return undefined
+  const date = new Date(value)
+  return Number.isNaN(date.getTime()) ? undefined : date.toISOString().replace(/\.\d{3}Z$/, 'Z')
+}
+
+/** Field errors keyed by the request field: `body.auth.login` and `auth.login.0` both land on `auth.login`. */
+export function fieldErrors(err: unknown, fields: readonly string[]): FormErrors {
+  const raw = formErrors(err)
+  const out: Record<string, string> = {}
+  const leftover: string[] = []
+  for (const [name, message] of Object.entries(raw.fields)) {
+    const path = name.replace(/^body\./, '')
+    const match = [...fields].sort((a, b) => b.length - a.length).find((f) => path === f || path.startsWith(`${f}.`))
+    if (match) out[match] ??= message
+    else leftover.push(`${path}: ${message}`)
+  }
+  const form = [raw.form, ...leftover].filter(Boolean).join(' ')
+  return form ? { fields: out, form } : { fields: out }
+}
+
+/** Checks a request body with its shared schema; the issues by field, or undefined when it is valid. */
+export function validateBody(schema: ZodType, body: unknown, fields: readonly string[]): FormErrors | undefined {
+  const result = schema.safeParse(body)
+  if (result.success) return undefined
+  const out: Record<string, string> = {}
+  const leftover: string[] = []
+  for (const issue of result.error.issues) {
+    const path = issue.path.map(String).join('.')
+    const match = [...fields].sort((a, b) => b.length - a.length).find((f) => path === f || path.startsWith(`${f}.`))
+    if (match) out[match] ??= issue.message
+    else leftover.push(path ? `${path}: ${issue.message}` : issue.message)
+  }
+  return leftover.length > 0 ? { fields: out, form: leftover.join(' ') } : { fields: out }
+}
+
+/** The form-level error line of a dialog. */
+export function FormError({ message }: { message: string | undefined }) {
+  if (!message) return null
+  return (
+    <p role="alert" className="form-error">
+      {message}
+    </p>
+  )
+}

@@ -1,0 +1,11 @@
+/**
+ * Health-check and export components (features/health, features/exports) placed on the list screens. They load on
+ * first use, so the home screen's initial JavaScript does not carry them: the bulk bar only appears with a
+ * selection, and the per-row cells render a placeholder for the moment their chunk takes to arrive.
+ */
+import { lazy } from 'react'
+
+export const CheckButton = lazy(() => import('../health/CheckButton').then((m) => ({ default: m.CheckButton })))
+export const HealthResultCell = lazy(() => import('../health/HealthResultCell').then((m) => ({ default: m.HealthResultCell })))
+export const ExportProxiesButton = lazy(() => import('../exports/ExportProxiesButton').then((m) => ({ default: m.ExportProxiesButton })))
+export const CopyProxyLineButton = lazy(() => import('../exports/CopyProxyLineButton').then((m) => ({ default: m.CopyProxyLineButton })))

@@ -1,0 +1,187 @@
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { OvpnAccess } from '../../../../shared/iproxy'
+import { createOvpnAccessRequestSchema, EXPIRES_AT_NEVER, updateOvpnAccessRequestSchema } from '../../../../shared/iproxy'
+import { getApi } from '../../bridge'
+import { useVpnCache } from '../../stores/account-lists'
+import { cacheSlot, connectionVpnCache } from '../../stores/connection-data'
+import { ConfirmDialog } from '../../ui/ConfirmDialog'
+import { Dialog } from '../../ui/Dialog'
+import type { FormErrors } from '../../ui/field-errors'
+import { TextField } from '../../ui/TextField'
+import { fieldErrors, FormError, fromLocalInput, isNoDate, toLocalInput, validateBody } from '../connection-detail/tabs/common'
+
+export type VpnEditing = { kind: 'create'; connId: string } | { kind: 'rename' | 'expiry' | 'delete'; vpn: OvpnAccess }
+
+/** Applies a confirmed change to both the connection's list and the account-wide list (where loaded). */
+function applyChange(profileId: string, connId: string, change: (list: OvpnAccess[]) => OvpnAccess[]): void {
+  const perConnection = connectionVpnCache.getState()
+  if (perConnection.entries[cacheSlot(profileId, connId)]?.data) perConnection.update(profileId, connId, (l) => change(l ?? []))
+  const account = useVpnCache.getState()
+  if (account.entries[profileId]?.data) account.update(profileId, (l) => change(l ?? []))
+}
+
+/** The create / rename / expiry / delete dialogs of VPN accesses, shared by the VPN tab and the VPN screen. */
+export function VpnDialogs({ editing, profileId, onClose, onDone }: { editing: VpnEditing; profileId: string; onClose(): void; onDone(message: string): void }) {
+  const { t } = useTranslation()
+  if (editing.kind === 'create') {
+    return (
+      <VpnForm
+        title={t('vpn.createTitle')}
+        submitLabel={t('vpn.create')}
+        fields={{ name: '', description: '' }}
+        schema="create"
+        onClose={onClose}
+        submit={async ({ name, description }) => {
+          const created = await getApi().vpn.create({ connId: editing.connId, body: { name, ...(description ? { description } : {}) } })
+          applyChange(profileId, editing.connId, (l) => [...l, created])
+          onDone(t('vpn.created', { name: created.name }))
+        }}
+      />
+    )
+  }
+  const { vpn } = editing
+  if (editing.kind === 'rename') {
+    return (
+      <VpnForm
+        title={t('vpn.renameTitle', { name: vpn.name })}
+        submitLabel={t('app.save')}
+        fields={{ name: vpn.name, description: vpn.description ?? '' }}
+        schema="update"
+        onClose={onClose}
+        submit={async ({ name, description }) => {
+          const updated = await getApi().vpn.update({ connId: vpn.connection_id, ovpnId: vpn.id, body: { name, ...(description ? { description } : {}) } })
+          applyChange(profileId, vpn.connection_id, (l) => l.map((v) => (v.id === updated.id ? updated : v)))
+          onDone(t('vpn.saved', { name: updated.name }))
+        }}
+      />
+    )
+  }
+  if (editing.kind === 'expiry') {
+    return (
+      <ExpiryForm
+        vpn={vpn}
+        onClose={onClose}
+        submit={async (expiresAt) => {
+          const updated = await getApi().vpn.update({ connId: vpn.connection_id, ovpnId: vpn.id, body: { expires_at: expiresAt } })
+          applyChange(profileId, vpn.connection_id, (l) => l.map((v) => (v.id === updated.id ? updated : v)))
+          onDone(t('vpn.saved', { name: updated.name }))
+        }}
+      />
+    )
+  }
+  return (
+    <ConfirmDialog
+      title={t('vpn.deleteTitle', { name: vpn.name })}
+      body={t('vpn.deleteBody')}
+      confirmLabel={t('vpn.deleteConfirm')}
+      onClose={onClose}
+      onConfirm={async () => {
+        await getApi().vpn.delete({ connId: vpn.connection_id, ovpnId: vpn.id })
+        applyChange(profileId, vpn.connection_id, (l) => l.filter((v) => v.id !== vpn.id))
+        onDone(t('vpn.deleted', { name: vpn.name }))
+      }}
+    />
+  )
+}
+
+const NAME_FIELDS = ['name', 'description'] as const
+
+function VpnForm(props: {
+  title: string
+  submitLabel: string
+  fields: { name: string; description: string }
+  schema: 'create' | 'update'
+  submit(values: { name: string; description: string }): Promise<void>
+  onClose(): void
+}) {
+  const { t } = useTranslation()
+  const [name, setName] = useState(props.fields.name)
+  const [description, setDescription] = useState(props.fields.description)
+  const [errors, setErrors] = useState<FormErrors>({ fields: {} })
+  const [busy, setBusy] = useState(false)
+  return (
+    <Dialog title={props.title} onClose={props.onClose}>
+      <form
+        className="form tab-form"
+        onSubmit={async (event) => {
+          event.preventDefault()
+          const values = { name: name.trim(), description: description.trim() }
+          const body = { name: values.name, ...(values.description ? { description: values.description } : {}) }
+          const problems = validateBody(props.schema === 'create' ? createOvpnAccessRequestSchema : updateOvpnAccessRequestSchema, body, NAME_FIELDS)
+          if (problems) return setErrors(problems)
+          setBusy(true)
+          setErrors({ fields: {} })
+          try {
+            await props.submit(values)
+            props.onClose()
+          } catch (err) {
+            setErrors(fieldErrors(err, NAME_FIELDS))
+            setBusy(false)
+          }
+        }}
+      >
+        <TextField label={t('vpn.name')} value={name} onChange={(e) => setName(e.target.value)} error={errors.fields.name} autoComplete="off" />
+        <TextField label={t('vpn.description')} value={description} onChange={(e) => setDescription(e.target.value)} error={errors.fields.description} />
+        <FormError message={errors.form} />
+        <div className="dialog-actions">
+          <button type="button" onClick={props.onClose} disabled={busy}>
+            {t('app.cancel')}
+          </button>
+          <button type="submit" className="primary" disabled={busy}>
+            {busy ? t('app.saving') : props.submitLabel}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  )
+}
+
+function ExpiryForm({ vpn, submit, onClose }: { vpn: OvpnAccess; submit(expiresAt: string): Promise<void>; onClose(): void }) {
+  const { t } = useTranslation()
+  const [never, setNever] = useState(isNoDate(vpn.expires_at))
+  const [value, setValue] = useState(toLocalInput(vpn.expires_at))
+  const [errors, setErrors] = useState<FormErrors>({ fields: {} })
+  const [busy, setBusy] = useState(false)
+  const title = t('vpn.expiryTitle', { name: vpn.name })
+  return (
+    <Dialog title={title} onClose={onClose}>
+      <form
+        className="form tab-form"
+        onSubmit={async (event) => {
+          event.preventDefault()
+          const expiresAt = never ? EXPIRES_AT_NEVER : (fromLocalInput(value) ?? value)
+          if (!never && !value) return setErrors({ fields: { expires_at: t('vpn.expiryRequired') } })
+          const problems = validateBody(updateOvpnAccessRequestSchema, { expires_at: expiresAt }, ['expires_at'])
+          if (problems) return setErrors(problems)
+          setBusy(true)
+          setErrors({ fields: {} })
+          try {
+            await submit(expiresAt)
+            onClose()
+          } catch (err) {
+            setErrors(fieldErrors(err, ['expires_at']))
+            setBusy(false)
+          }
+        }}
+      >
+        <label className="choice">
+          <input type="checkbox" checked={never} onChange={(e) => setNever(e.target.checked)} />
+          {t('vpn.noExpiry')}
+        </label>
+        {!never && (
+          <TextField label={t('vpn.expires')} type="datetime-local" value={value} onChange={(e) => setValue(e.target.value)} error={errors.fields.expires_at} />
+        )}
+        <FormError message={errors.form ?? (never ? errors.fields.expires_at : undefined)} />
+        <div className="dialog-actions">
+          <button type="button" onClick={onClose} disabled={busy}>
+            {t('app.cancel')}
+          </button>
+          <button type="submit" className="primary" disabled={busy}>
+            {busy ? t('app.saving') : t('app.save')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  )
+}

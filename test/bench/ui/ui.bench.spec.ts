@@ -1,0 +1,199 @@
+/**
+ * The UI benchmark: the home screen and the Proxies screen with 5,000 connections × 4 proxy accesses.
+ * Prints: time from the data arriving to rows visible (home, Proxies), the median re-render time of a search
+ * keystroke (20 keystrokes), row elements in the DOM, JS heap, requests per home-screen load, and the renderer's
+ * initial JavaScript gzipped. Only functional facts are asserted (rows appear); no timing is.
+ */
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { gzipSync } from 'node:zlib'
+import type { Page } from '@playwright/test'
+import { expect, test } from '@playwright/test'
+import { chromiumAvailability } from '../../e2e/harness/chromium'
+import { RENDERER_DIR } from '../../e2e/harness/paths'
+import { systemPartsRequired } from '../../support/system'
+import { startScaleApp } from './scale-app'
+import type { ScaleApp } from './scale-app'
+
+const SCALE = { connections: 5_000, proxiesPerConnection: 4 }
+const chromium = chromiumAvailability()
+test.skip(!chromium.available && !systemPartsRequired, `Chromium not available (${chromium.reason})`)
+
+const figure = (label: string, value: string) => console.log(`  ${label.padEnd(58)} ${value}`)
+const ms = (value: number) => `${Math.round(value)} ms`
+
+/** Epoch ms when the grid labelled `label` first showed a data row (after the next frame). */
+async function rowsVisibleAt(page: Page, label: string): Promise<number> {
+  await waitInPage(page, `window.__rowsVisibleAt[${JSON.stringify(label)}] !== undefined`)
+  return page.evaluate<number>(`window.__rowsVisibleAt[${JSON.stringify(label)}]`)
+}
+
+/** Polls an expression in the page (waitForFunction's string form would need eval, which the page's CSP forbids). */
+async function waitInPage(page: Page, expression: string): Promise<void> {
+  await expect.poll(() => page.evaluate<boolean>(expression), { timeout: 120_000, intervals: [20] }).toBe(true)
+}
+
+async function arrivals(page: Page, channel: string): Promise<number[]> {
+  return page.evaluate<number[]>(`window.__arrivals[${JSON.stringify(channel)}] ?? []`)
+}
+
+/** Epoch ms once the main thread is free again and a frame has been drawn. */
+function settled(page: Page): Promise<number> {
+  return page.evaluate<number>('new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => done(Date.now()), 0))))')
+}
+
+async function heapMb(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('HeapProfiler.collectGarbage')
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage')
+  await cdp.detach()
+  return usedSize / 1024 / 1024
+}
+
+const rowElements = (page: Page) => page.evaluate<number>("document.querySelectorAll('[role=row]').length")
+
+/** Every keystroke's time from keydown to the re-rendered screen laid out, measured in the page. */
+const KEYSTROKE_PROBE = `
+(() => {
+  window.__keystrokes = []
+  if (window.__keystrokeProbe) return
+  window.__keystrokeProbe = true
+  document.addEventListener('keydown', () => {
+    const started = performance.now()
+    setTimeout(() => {
+      document.body.getBoundingClientRect()
+      window.__keystrokes.push(performance.now() - started)
+    }, 0)
+  }, true)
+})()
+`
+
+async function searchKeystrokes(page: Page, box: string): Promise<number[]> {
+  await page.evaluate(KEYSTROKE_PROBE)
+  const search = page.getByRole('searchbox', { name: box })
+  await search.focus()
+  const keys = [...'berlin #12'.split(''), ...Array(10).fill('Backspace')]
+  for (const key of keys) {
+    await page.keyboard.press(key === ' ' ? 'Space' : key)
+    await page.waitForTimeout(60)
+  }
+  await settled(page)
+  return page.evaluate<number[]>('window.__keystrokes')
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b)
+  const mid = Math.floor(sorted.length / 2)
+  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2
+}
+
+function countCalls(app: ScaleApp): string {
+  const counts = new Map<string, number>()
+  for (const call of app.calls) counts.set(call.channel, (counts.get(call.channel) ?? 0) + 1)
+  return [...counts].map(([channel, n]) => `${channel}×${n}`).join(', ')
+}
+
+test('home screen and Proxies screen at 5,000 connections × 4 proxy accesses', async ({ page }) => {
+  const app = await startScaleApp(page, SCALE)
+  try {
+    console.log(`\nUI benchmark: ${SCALE.connections} connections × ${SCALE.proxiesPerConnection} proxy accesses (Chromium ${page.context().browser()?.version()})`)
+    const navigationStart = Date.now()
+    await page.goto(app.pageUrl)
+
+    // Home: from the connection list arriving in the renderer to its rows on screen.
+    const homeRows = await rowsVisibleAt(page, 'Connections')
+    const [connectionsAt] = await arrivals(page, 'connections.list')
+    await expect(page.getByText(`${SCALE.connections} of ${SCALE.connections} connections`)).toBeVisible()
+    await waitInPage(page, `(window.__arrivals['proxies.list'] ?? []).length > 0 && (window.__arrivals['connections.statuses'] ?? []).length > 0`)
+    const allListsAt = Math.max(connectionsAt!, ...(await arrivals(page, 'proxies.list')), ...(await arrivals(page, 'connections.statuses')))
+    const homeSettled = await settled(page)
+    const listCalls = app.calls.filter((c) => ['connections.list', 'connections.statuses', 'proxies.list'].includes(c.channel))
+    figure('home: page load → connection list arrived', ms(connectionsAt! - navigationStart))
+    figure('home: main answering connections / statuses / proxies', listCalls.map((c) => ms(c.ms)).join(' / '))
+    figure('home: data arrived → rows visible', ms(homeRows - connectionsAt!))
+    figure('home: last of the 3 lists arrived → screen settled', ms(homeSettled - allListsAt))
+    figure('home: bridge calls for the whole screen', `${app.calls.length} (${countCalls(app)})`)
+    figure('home: row elements in the DOM', String(await rowElements(page)))
+
+    // Search as you type: 20 keystrokes, each re-filtering 5,000 rows.
+    const keystrokes = await searchKeystrokes(page, 'Search connections')
+    figure(`home: search keystroke → re-rendered, median of ${keystrokes.length}`, `${median(keystrokes).toFixed(1)} ms (max ${Math.max(...keystrokes).toFixed(1)} ms)`)
+    await expect(page.getByText(`${SCALE.connections} of ${SCALE.connections} connections`)).toBeVisible()
+
+    // Scrolled to the middle, the DOM still holds only the rows in view.
+    await page.getByRole('grid', { name: 'Connections' }).evaluate('(el) => { el.scrollTop = el.scrollHeight / 2 }')
+    await settled(page)
+    figure('home: row elements in the DOM, scrolled to the middle', String(await rowElements(page)))
+    figure('home: JS heap after GC', `${(await heapMb(page)).toFixed(1)} MB`)
+
+    // Proxies: 20,000 rows from the cached list, from the click to rows on screen.
+    const clickAt = Date.now()
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Proxies', exact: true }).click()
+    const proxyRows = await rowsVisibleAt(page, 'Proxy accesses')
+    const total = SCALE.connections * SCALE.proxiesPerConnection
+    await expect(page.getByText(`${total} of ${total} proxy accesses`)).toBeVisible()
+    figure(`proxies: click → ${total} rows visible (list already cached)`, ms(proxyRows - clickAt))
+
+    // And with fresh data: Refresh (proxies and connection names), then from the last list arriving to settled.
+    const before = [(await arrivals(page, 'proxies.list')).length, (await arrivals(page, 'connections.list')).length]
+    await page.getByRole('button', { name: 'Refresh', exact: true }).click()
+    await waitInPage(page, `window.__arrivals['proxies.list'].length > ${before[0]} && window.__arrivals['connections.list'].length > ${before[1]}`)
+    const refreshedAt = Math.max((await arrivals(page, 'proxies.list')).at(-1)!, (await arrivals(page, 'connections.list')).at(-1)!)
+    figure('proxies: fresh lists arrived → screen settled', ms((await settled(page)) - refreshedAt))
+    figure('proxies: row elements in the DOM', String(await rowElements(page)))
+    const proxyKeystrokes = await searchKeystrokes(page, 'Search proxies')
+    figure(`proxies: search keystroke → re-rendered, median of ${proxyKeystrokes.length}`, `${median(proxyKeystrokes).toFixed(1)} ms`)
+    await page.getByRole('grid', { name: 'Proxy accesses' }).evaluate('(el) => { el.scrollTop = el.scrollHeight / 2 }')
+    await settled(page)
+    figure('proxies: row elements in the DOM, scrolled to the middle', String(await rowElements(page)))
+    figure('proxies: JS heap after GC', `${(await heapMb(page)).toFixed(1)} MB`)
+  } finally {
+    await app.close()
+  }
+})
+
+test('Proxies screen opened before the data arrives: data arrived → 20,000 rows visible', async ({ page }) => {
+  const app = await startScaleApp(page, SCALE)
+  try {
+    await page.goto(app.pageUrl)
+    // Straight to Proxies while the lists are still loading.
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Proxies', exact: true }).click()
+    const visible = await rowsVisibleAt(page, 'Proxy accesses')
+    const arrived = Math.max(...(await arrivals(page, 'proxies.list')))
+    await waitInPage(page, `(window.__arrivals['connections.list'] ?? []).length > 0`)
+    const connections = Math.max(...(await arrivals(page, 'connections.list')))
+    figure('proxies (cold): proxy list arrived → rows visible', ms(visible - arrived))
+    figure('proxies (cold): both lists arrived → screen settled', ms((await settled(page)) - Math.max(arrived, connections)))
+    figure('proxies (cold): JS heap after GC', `${(await heapMb(page)).toFixed(1)} MB`)
+  } finally {
+    await app.close()
+  }
+})
+
+test("the renderer's initial JavaScript and CSS, gzipped", () => {
+  const html = readFileSync(resolve(RENDERER_DIR, 'index.html'), 'utf8')
+  const initial = new Set<string>()
+  const queue = [...html.matchAll(/<(?:script[^>]*\bsrc|link[^>]*\bhref)="\.\/([^"]+\.(?:js|css))"/g)].map((m) => m[1] as string)
+  // Follow static imports too (a chunk the entry imports loads with it; dynamic import() ones do not).
+  while (queue.length > 0) {
+    const file = queue.shift() as string
+    if (initial.has(file)) continue
+    initial.add(file)
+    if (!file.endsWith('.js')) continue
+    const code = readFileSync(resolve(RENDERER_DIR, file), 'utf8')
+    for (const m of code.matchAll(/\bimport\s*(?:[\w*{$][^'"()]*?from\s*)?["']\.\/([^"']+\.js)["']/g)) queue.push(`assets/${m[1] as string}`)
+  }
+  let js = 0
+  let css = 0
+  console.log('\nInitial assets loaded by index.html (gzip, node:zlib default level):')
+  for (const file of initial) {
+    const raw = readFileSync(resolve(RENDERER_DIR, file))
+    const gz = gzipSync(raw).length
+    if (file.endsWith('.js')) js += gz
+    else css += gz
+    figure(file, `${(raw.length / 1024).toFixed(1)} KB raw, ${(gz / 1024).toFixed(1)} KB gzipped`)
+  }
+  figure('initial JavaScript, gzipped', `${(js / 1024).toFixed(1)} KB`)
+  figure('initial CSS, gzipped', `${(css / 1024).toFixed(1)} KB`)
+  expect(initial.size).toBeGreaterThan(0)
+})
