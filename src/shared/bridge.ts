@@ -97,6 +97,8 @@ export const calls = {
     info: call<AppInfo>()(noInput),
     /** Opens an https link on an allow-listed iProxy host in the user's browser. */
     openExternal: call<void>()(z.strictObject({ url: z.url() })),
+    /** Puts text on the clipboard (the page itself may not: every permission, the clipboard's too, is denied). */
+    copyText: call<void>()(z.strictObject({ text: z.string().min(1).max(1_000_000) })),
   },
   account: {
     /** The active account's user info (GET /me). */

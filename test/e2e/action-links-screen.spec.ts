@@ -39,6 +39,9 @@ test('lists every link with its connection and URL; creates one for a chosen con
   const row = table.getByRole('row').filter({ hasText: 'night shift' })
   await expect(row).toContainText('Berlin Telekom')
   await expect(row.getByRole('textbox', { name: 'URL of Reboot (night shift)' })).toHaveValue(new RegExp(`/actionlinks/do/reboot/${created.id}$`))
+  await row.getByRole('button', { name: 'Copy URL of Reboot (night shift)' }).click()
+  await expect(row.getByRole('status')).toHaveText('Copied.')
+  expect(app.desktop.clipboard.at(-1)).toMatch(new RegExp(`/actionlinks/do/reboot/${created.id}$`))
   await expect(row.locator('time')).toHaveAttribute('title', /UTC$/)
 
   await page.getByRole('button', { name: 'Delete Reboot (night shift)' }).click()

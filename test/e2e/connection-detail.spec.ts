@@ -184,8 +184,10 @@ test.describe('overview', () => {
     const pin = page.getByRole('textbox', { name: 'PIN code' })
     await expect(pin).toHaveValue(/^\d{6}$/)
     await expect(pin).toHaveAttribute('readonly', '')
-    await page.getByRole('button', { name: 'Copy' }).first().click()
-    await expect(page.getByRole('status').filter({ hasText: /Copied\.|Ctrl\+C/ })).toBeVisible()
+    await page.getByRole('button', { name: 'Copy PIN code' }).click()
+    await expect(page.getByRole('status').filter({ hasText: 'Copied.' })).toBeVisible()
+    // Main put exactly the PIN on the clipboard.
+    expect(app.desktop.clipboard).toEqual([await pin.inputValue()])
 
     const conn = connectionNamed(sim, 'Berlin Telekom')
     const keyBefore = conn.apiKey

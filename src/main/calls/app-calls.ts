@@ -1,4 +1,5 @@
 import type { AppInfo } from '../../shared/bridge'
+import type { DesktopIntegration } from '../core'
 import { AppError } from '../app-error'
 import { EXTERNAL_LINK_HOSTS, isAllowedExternalUrl } from '../external-links'
 import type { Implementations } from '../handler-table'
@@ -6,7 +7,8 @@ import type { Implementations } from '../handler-table'
 export function appCalls(deps: {
   appInfo: AppInfo
   openExternal: (url: string) => Promise<void>
-}): Pick<Implementations, 'app.info' | 'app.openExternal'> {
+  desktop: Pick<DesktopIntegration, 'writeClipboard'>
+}): Pick<Implementations, 'app.info' | 'app.openExternal' | 'app.copyText'> {
   return {
     'app.info': () => deps.appInfo,
     'app.openExternal': async ({ url }) => {
@@ -16,5 +18,6 @@ export function appCalls(deps: {
       /* eng-disable OPEN_EXTERNAL_JS_CHECK -- the url passed isAllowedExternalUrl just above: https, iProxy hosts only */
       await deps.openExternal(url)
     },
+    'app.copyText': ({ text }) => deps.desktop.writeClipboard(text),
   }
 }

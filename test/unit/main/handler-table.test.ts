@@ -12,6 +12,7 @@ const APP_PAGE = 'file:///opt/iproxy/resources/app.asar/out/renderer/index.html'
 function setup() {
   const logs: string[] = []
   const opened: string[] = []
+  const clipboard: string[] = []
   const core = createCore({
     appInfo: { name: 'iProxy Desktop', version: '1.2.3', platform: 'linux', demoMode: false },
     emit: () => {},
@@ -24,7 +25,9 @@ function setup() {
     desktop: {
       chooseSaveFile: async () => undefined,
       chooseFolder: async () => undefined,
-      writeClipboard: () => {},
+      writeClipboard: (text) => {
+        clipboard.push(text)
+      },
     },
   })
   const table = createHandlerTable({
@@ -32,7 +35,7 @@ function setup() {
     isTrustedSender: createSenderCheck(APP_PAGE),
     log: (message) => logs.push(message),
   })
-  return { table, logs, opened, core }
+  return { table, logs, opened, core, clipboard }
 }
 
 describe('handler table', () => {
@@ -103,6 +106,13 @@ describe('handler table', () => {
     expect(refused).toMatchObject({ ok: false, error: { code: 'link_not_allowed', message: expect.stringContaining('iproxy.online') } })
     await table.handle('app.openExternal', APP_PAGE, { url: 'https://iproxy.online.evil.example/' })
     expect(opened).toEqual(['https://iproxy.online/app/settings'])
+  })
+
+  it('copies text for the page, which may not touch the clipboard itself', async () => {
+    const { table, clipboard } = setup()
+    await expect(table.handle('app.copyText', APP_PAGE, { text: '493021' })).resolves.toEqual({ ok: true })
+    await expect(table.handle('app.copyText', APP_PAGE, { text: '' })).resolves.toMatchObject({ ok: false, error: { code: 'validation' } })
+    expect(clipboard).toEqual(['493021'])
   })
 
   it('turns an unexpected throw into a generic error and logs the cause, without leaking it', async () => {

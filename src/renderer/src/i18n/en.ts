@@ -23,6 +23,9 @@ export const en = {
     nothingYet: 'Nothing to show in {{section}} yet.',
     couldNotRefresh: 'Could not refresh: {{reason}}',
     renderFailedTitle: 'This screen could not be shown',
+    copy: 'Copy',
+    copyLabel: 'Copy {{what}}',
+    copied: 'Copied.',
     tryAgain: 'Try again',
   },
   sections: {

@@ -23,6 +23,9 @@ export const ru: Catalogue = {
     nothingYet: 'В разделе «{{section}}» пока ничего нет.',
     couldNotRefresh: 'Не удалось обновить: {{reason}}',
     renderFailedTitle: 'Не удалось показать этот экран',
+    copy: 'Копировать',
+    copyLabel: 'Копировать {{what}}',
+    copied: 'Скопировано.',
     tryAgain: 'Попробовать снова',
   },
   sections: {

@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { CopyButton } from '../../ui/CopyButton'
 import type { ActionLink } from '../../../../shared/iproxy'
 import { errorMessage } from '../../ui/error-message'
 import { LocalTime } from '../connection-detail/tabs/common'
@@ -57,6 +58,7 @@ export function ActionLinksTable({ rows, connectionNames, onEdit, onOutcome }: A
                     aria-label={t('actionLinks.urlLabel', { link: label })}
                     onFocus={(e) => e.currentTarget.select()}
                   />
+                  <CopyButton text={link.link} what={t('actionLinks.urlLabel', { link: label })} />
                 </td>
                 <td className="row-actions">
                   <button

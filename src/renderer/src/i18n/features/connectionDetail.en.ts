@@ -129,9 +129,6 @@ export const connectionDetailEn = {
     keyConfirm: 'Issue new key',
     key: 'Connection API key',
     keyHint: 'Shown only now: copy it before you leave this screen.',
-    copy: 'Copy',
-    copied: 'Copied.',
-    copyManually: 'Select the text and press Ctrl+C (⌘C on a Mac).',
   },
   danger: {
     title: 'Delete or recreate',

@@ -128,9 +128,6 @@ export const connectionDetailRu: Catalogue['connectionDetail'] = {
     keyConfirm: 'Выпустить ключ',
     key: 'API-ключ подключения',
     keyHint: 'Показывается только сейчас: скопируйте его, прежде чем уйти с экрана.',
-    copy: 'Копировать',
-    copied: 'Скопировано.',
-    copyManually: 'Выделите текст и нажмите Ctrl+C (⌘C на Mac).',
   },
   danger: {
     title: 'Удаление или пересоздание',
