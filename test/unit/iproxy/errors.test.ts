@@ -158,9 +158,11 @@ describe('typed errors from real answers', () => {
   })
 
   it('cancelled by the caller: IproxyAbortError', async () => {
-    server.route('GET', '/connections', { hang: true })
     const controller = new AbortController()
-    setTimeout(() => controller.abort(), 30)
+    server.route('GET', '/connections', () => {
+      controller.abort()
+      return { hang: true }
+    })
     const error = await expectError(client.connections.list({ signal: controller.signal }), IproxyAbortError)
     expect(error).toMatchObject({ status: 0, code: 'aborted', path: '/connections' })
   })

@@ -4,7 +4,7 @@ import { getApi } from '../../bridge'
 import { useConnectionsView } from '../../stores/connections-view'
 import { ConfirmDialog } from '../../ui/ConfirmDialog'
 import { errorMessage } from '../../ui/error-message'
-import { CheckButton, ExportProxiesButton } from './lazy-parts'
+import { CheckButton, ExportProxiesButton, RotateVerifyButton } from './lazy-parts'
 
 type BulkAction = 'changeip' | 'reboot'
 
@@ -83,6 +83,10 @@ export function BulkActions({ profileId, selection, selectionProxies, onDone }: 
             {t('connections.bulk.reboot')}
           </button>
           <Suspense fallback={null}>
+            <RotateVerifyButton
+              connectionIds={selection.map((s) => s.id)}
+              names={Object.fromEntries(selection.map((s) => [s.id, s.name]))}
+            />
             <CheckButton
               items={[...selectionProxies]}
               label={t('connections.bulk.checkProxies', { count: selectionProxies.length })}

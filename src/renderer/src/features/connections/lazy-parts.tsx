@@ -9,3 +9,4 @@ export const CheckButton = lazy(() => import('../health/CheckButton').then((m) =
 export const HealthResultCell = lazy(() => import('../health/HealthResultCell').then((m) => ({ default: m.HealthResultCell })))
 export const ExportProxiesButton = lazy(() => import('../exports/ExportProxiesButton').then((m) => ({ default: m.ExportProxiesButton })))
 export const CopyProxyLineButton = lazy(() => import('../exports/CopyProxyLineButton').then((m) => ({ default: m.CopyProxyLineButton })))
+export const RotateVerifyButton = lazy(() => import('../health/RotateVerifyButton').then((m) => ({ default: m.RotateVerifyButton })))

@@ -1,9 +1,12 @@
-import { useState } from 'react'
+import { lazy, Suspense, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { CommandPushRequest } from '../../../../../shared/iproxy'
 import { getApi } from '../../../bridge'
 import { ConfirmDialog } from '../../../ui/ConfirmDialog'
 import { errorMessage } from '../../../ui/error-message'
+
+// Change IP and verify (health checks) loads on first view of the Overview, not with the app.
+const RotateVerifyButton = lazy(() => import('../../health/RotateVerifyButton').then((m) => ({ default: m.RotateVerifyButton })))
 
 /** The buttons, in the order people reach for them; toggle_proxy is two buttons, one per direction. */
 const COMMANDS = [
@@ -24,7 +27,7 @@ type CommandId = (typeof COMMANDS)[number]['id']
 type Outcome = { state: 'sending' } | { state: 'sent'; message: string } | { state: 'failed'; reason: string }
 
 /** Commands from command-push; each one's latest outcome stays listed under the buttons. Reboot asks first. */
-export function CommandsSection({ connId }: { connId: string }) {
+export function CommandsSection({ connId, name }: { connId: string; name: string }) {
   const { t } = useTranslation()
   const [outcomes, setOutcomes] = useState<Partial<Record<CommandId, Outcome>>>({})
   const [order, setOrder] = useState<CommandId[]>([])
@@ -59,6 +62,9 @@ export function CommandsSection({ connId }: { connId: string }) {
             {label(command.id)}
           </button>
         ))}
+        <Suspense fallback={null}>
+          <RotateVerifyButton connectionIds={[connId]} names={{ [connId]: name }} />
+        </Suspense>
       </div>
       <ul className="command-outcomes" aria-label={t('connectionDetail.commands.outcomes')} aria-live="polite">
         {order.map((id) => {

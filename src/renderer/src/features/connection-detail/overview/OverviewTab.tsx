@@ -21,7 +21,7 @@ export function OverviewTab({ connId }: { connId: string }) {
       <Facts connection={data} />
       <DeviceFacts connection={data} />
       <PlanSection profileId={profileId} connection={data} />
-      <CommandsSection connId={connId} />
+      <CommandsSection connId={connId} name={data.basic_info.name} />
       <KeysSection connId={connId} />
       <DangerSection profileId={profileId} connection={data} />
     </div>
