@@ -129,7 +129,7 @@ test('multi-select and change IP: every selected phone gets a new IP, each outco
   const bulk = page.getByRole('toolbar', { name: 'Actions on the selection' })
   await expect(bulk.getByText('Selected: 2')).toBeVisible()
   await expect(row(page, 'London EE')).toHaveAttribute('aria-selected', 'true')
-  await bulk.getByRole('button', { name: 'Change IP' }).click()
+  await bulk.getByRole('button', { name: 'Change IP', exact: true }).click()
 
   const outcomes = page.getByRole('region', { name: 'Results of “Change IP”' })
   await expect(outcomes.getByRole('status')).toHaveText('2 sent, 0 failed')
