@@ -150,3 +150,72 @@ test('the help link opens iProxy in the browser, and the language switch shows R
   await expect(page.getByRole('navigation', { name: 'Разделы' }).getByRole('button', { name: 'Подключения' })).toBeVisible()
   await expect(page.getByRole('heading', { name: 'Добро пожаловать в iProxy Desktop' })).toBeVisible()
 })
+
+test('switching profiles shows only the active account’s connections and proxies, never the other’s', async ({ app }) => {
+  const { page } = app
+  // A real profile on a scripted API with one connection of its own, and the demo account beside it.
+  const own = { ...seedConnection('own-1', 'Only In My Farm') }
+  server.route('GET', '/connections', (req) => (req.headers.authorization === `Bearer ${currentKey}` ? { json: { connections: [own] } } : { status: 401, json: {} }))
+  server.route('GET', '/connections-status', { json: { connections: [{ connection_id: 'own-1', online_status: 'online', last_online_status_update: '2026-11-28T10:00:00Z' }] } })
+  server.route('GET', '/proxy-access', { json: { proxy_accesses: [] } })
+
+  await page.getByRole('button', { name: 'Try the demo' }).click()
+  const grid = page.getByRole('grid', { name: 'Connections' })
+  await expect(grid.getByRole('rowheader', { name: 'Berlin Telekom', exact: true })).toBeVisible()
+
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Profiles', exact: true }).click()
+  const form = page.getByRole('form', { name: 'Add an iProxy account' })
+  await form.getByLabel('Profile name').fill('My farm')
+  await form.getByLabel('API address').fill(server.baseUrl)
+  await form.getByLabel('API key').fill(ORIGINAL_KEY)
+  await form.getByRole('button', { name: 'Add and verify' }).click()
+  await expect(page.getByLabel('Active profile').locator('option:checked')).toHaveText('My farm')
+
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Connections', exact: true }).click()
+  await expect(grid.getByRole('rowheader', { name: 'Only In My Farm', exact: true })).toBeVisible()
+  await expect(grid.getByRole('rowheader', { name: 'Berlin Telekom', exact: true })).toHaveCount(0)
+
+  await page.getByLabel('Active profile').selectOption({ label: 'Demo (Demo)' })
+  await expect(grid.getByRole('rowheader', { name: 'Berlin Telekom', exact: true })).toBeVisible()
+  await expect(grid.getByRole('rowheader', { name: 'Only In My Farm', exact: true })).toHaveCount(0)
+})
+
+/** A connection shaped like the seed's "just created connection" example, with a name of our choosing. */
+function seedConnection(id: string, name: string) {
+  return {
+    id,
+    basic_info: {
+      name,
+      description: '',
+      created_at: '2026-11-01T10:00:00Z',
+      updated_at: '2026-11-01T10:00:00Z',
+      server_geo: { country: 'pl', city: 'waw' },
+      is_onboarding: false,
+      server_id: 'srv-1',
+    },
+    shared_users: [],
+    settings: {
+      prolongation_enabled: true,
+      dns: [],
+      telegram_change_ip_notification_enabled: false,
+      telegram_status_notification_enabled: true,
+      reboot_cron_string: '',
+      low_battery_reboot_threshold: 0,
+      no_network_reboot_timeout_seconds: 0,
+      ip_change_airplane_mode_time_seconds: 0,
+      no_network_airplane_toggle_timeout_seconds: 0,
+      tariff_notify_hours_before_expired: [],
+      no_wifi_inet_disable_wifi_timeout_seconds: 0,
+      no_wifi_connection_reboot_timeout_seconds: 0,
+      tcp_fingerprint: '',
+      ip_change_wait_unique: false,
+      ip_change_wait_unique_attempts: 0,
+      ip_change_wait_unique_lookbehind_minutes: 0,
+      ip_change_enabled: false,
+      ip_change_interval_minutes: 0,
+      macros_url: '',
+      app_restart_interval_minutes: 0,
+      connection_refresh_interval_minutes: 0,
+    },
+  }
+}

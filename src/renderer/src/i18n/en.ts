@@ -19,6 +19,7 @@ export const en = {
     saving: 'Saving…',
     close: 'Close',
     loading: 'Loading…',
+    settings: 'Settings',
     language: 'Language',
     nothingYet: 'Nothing to show in {{section}} yet.',
     couldNotRefresh: 'Could not refresh: {{reason}}',

@@ -19,6 +19,7 @@ export const ru: Catalogue = {
     saving: 'Сохранение…',
     close: 'Закрыть',
     loading: 'Загрузка…',
+    settings: 'Настройки',
     language: 'Язык',
     nothingYet: 'В разделе «{{section}}» пока ничего нет.',
     couldNotRefresh: 'Не удалось обновить: {{reason}}',

@@ -21,16 +21,19 @@ export function Sidebar() {
           </li>
         ))}
       </ul>
-      <label className="language-picker">
-        <span>{t('app.language')}</span>
-        <select value={i18n.language} onChange={(event) => setLanguage(event.target.value as LanguageCode)}>
-          {LANGUAGES.map((language) => (
-            <option key={language.code} value={language.code}>
-              {language.label}
-            </option>
-          ))}
-        </select>
-      </label>
+      <section className="sidebar-settings" aria-labelledby="sidebar-settings-title">
+        <h2 id="sidebar-settings-title">{t('app.settings')}</h2>
+        <label className="language-picker">
+          <span>{t('app.language')}</span>
+          <select value={i18n.language} onChange={(event) => setLanguage(event.target.value as LanguageCode)}>
+            {LANGUAGES.map((language) => (
+              <option key={language.code} value={language.code}>
+                {language.label}
+              </option>
+            ))}
+          </select>
+        </label>
+      </section>
     </nav>
   )
 }
