@@ -9,7 +9,7 @@ import { DETAIL_TABS, useNavigation } from '../../stores/navigation'
 import type { DetailTab } from '../../stores/navigation'
 import { useProfileData } from '../../stores/profile-cache'
 import { ErrorBoundary } from '../../ui/ErrorBoundary'
-import { RefreshNotice } from './overview/RefreshNotice'
+import { RefreshNotice } from '../../ui/RefreshNotice'
 import './detail.css'
 
 type TabComponent = ComponentType<{ connId: string }>

@@ -12,7 +12,7 @@ import { BulkActions } from './BulkActions'
 import { ConnectionFilters } from './ConnectionFilters'
 import { ConnectionTable } from './ConnectionTable'
 import { NewConnectionDialog } from './NewConnectionDialog'
-import { RefreshNotice } from './RefreshNotice'
+import { RefreshNotices } from './RefreshNotice'
 import { buildRows, filterRows, proxyCounts, sortRows } from './rows'
 import { Time } from './Time'
 import './connections.css'
@@ -94,7 +94,7 @@ export function ConnectionsScreen() {
           </button>
         </div>
       </div>
-      <RefreshNotice problems={problems} />
+      <RefreshNotices problems={problems} />
       {notice && (
         <p role="status" className="notice">
           {notice}

@@ -1,23 +1,13 @@
-import { useTranslation } from 'react-i18next'
+import { RefreshNotice } from '../../ui/RefreshNotice'
 
 export interface RefreshProblem {
   error?: string | undefined
   retry(): void
 }
 
-/** "Could not refresh: <reason> — Retry" for each list that failed; the last good data stays on screen. */
-export function RefreshNotice({ problems }: { problems: RefreshProblem[] }) {
-  const { t } = useTranslation()
+/** One notice for several lists (the home screen loads three): their reasons together, and Retry retries each failed one. */
+export function RefreshNotices({ problems }: { problems: RefreshProblem[] }) {
   const failing = problems.filter((p) => p.error)
   const reasons = [...new Set(failing.map((p) => p.error))]
-  if (failing.length === 0) return null
-  return (
-    <div role="alert" className="refresh-notice">
-      <span>{t('app.couldNotRefresh', { reason: reasons.join('; ') })}</span>
-      {' — '}
-      <button type="button" onClick={() => failing.forEach((p) => p.retry())}>
-        {t('app.retry')}
-      </button>
-    </div>
-  )
+  return <RefreshNotice error={failing.length > 0 ? reasons.join('; ') : undefined} onRetry={() => failing.forEach((p) => p.retry())} />
 }

@@ -9,7 +9,7 @@ import { useConnectionsCache, useProxiesCache } from '../../stores/account-lists
 import { useProfileData } from '../../stores/profile-cache'
 import { selectProxiesView, useProxiesView } from '../../stores/proxies-view'
 import { CheckButton, ExportProxiesButton } from '../connections/lazy-parts'
-import { RefreshNotice } from '../connections/RefreshNotice'
+import { RefreshNotices } from '../connections/RefreshNotice'
 import { ProxyFilters } from './ProxyFilters'
 import { ProxyTable } from './ProxyTable'
 import { buildProxyRows, filterProxyRows, sortProxyRows } from './rows'
@@ -61,7 +61,7 @@ export function ProxiesScreen() {
           </button>
         </div>
       </div>
-      <RefreshNotice
+      <RefreshNotices
         problems={[
           { error: proxies.error, retry: () => void proxies.refresh() },
           { error: connections.error, retry: () => void connections.refresh() },

@@ -2,7 +2,7 @@ import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useConnectionsCache } from '../../stores/account-lists'
 import { useProfileData } from '../../stores/profile-cache'
-import { RefreshNotice } from '../connection-detail/tabs/common'
+import { RefreshNotice } from '../../ui/RefreshNotice'
 import { StatsPanel } from './StatsPanel'
 import './stats.css'
 

@@ -2,7 +2,7 @@ import { useDeferredValue, useId, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useSmsData } from '../../../stores/connection-detail'
 import { LocalTime } from '../overview/LocalTime'
-import { RefreshNotice } from '../overview/RefreshNotice'
+import { RefreshNotice } from '../../../ui/RefreshNotice'
 
 /** The last 100 SMS the phone received, newest first, searchable by text and sender. */
 export function SmsTab({ connId }: { connId: string }) {

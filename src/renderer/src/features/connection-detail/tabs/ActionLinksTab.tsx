@@ -4,7 +4,7 @@ import { useConnectionActionLinks } from '../../../stores/connection-data'
 import type { ActionLinkEditing } from '../../action-links/ActionLinkDialogs'
 import { ActionLinkDialogs } from '../../action-links/ActionLinkDialogs'
 import { ActionLinksTable } from '../../action-links/ActionLinksTable'
-import { RefreshNotice } from './common'
+import { RefreshNotice } from '../../../ui/RefreshNotice'
 import './tabs.css'
 
 /** This connection's action links: create, delete, see the URL, run one. */

@@ -4,7 +4,7 @@ import { useConnectionVpn } from '../../../stores/connection-data'
 import type { VpnEditing } from '../../vpn/VpnDialogs'
 import { VpnDialogs } from '../../vpn/VpnDialogs'
 import { VpnTable } from '../../vpn/VpnTable'
-import { RefreshNotice } from './common'
+import { RefreshNotice } from '../../../ui/RefreshNotice'
 import './tabs.css'
 
 /** This connection's OpenVPN accesses: create, rename, set expiry, delete. */

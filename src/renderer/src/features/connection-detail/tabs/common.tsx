@@ -1,28 +1,13 @@
 /**
- * Small pieces the connection tabs and the account-wide VPN, Action links and Statistics screens share: the
- * "could not refresh — retry" notice, local times with their UTC value on hover, byte counts in human units,
- * expiry inputs, and error messages placed on the field the validator or the server named.
+ * Small pieces the connection tabs and the account-wide VPN, Action links and Statistics screens share: local
+ * times with their UTC value on hover, byte counts in human units, expiry inputs, and error messages placed on
+ * the field the validator or the server named.
  */
 import type { ZodType } from 'zod'
-import { useTranslation } from 'react-i18next'
 import i18next from 'i18next'
 import type { FormErrors } from '../../../ui/field-errors'
 import { formErrors } from '../../../ui/field-errors'
 import { EXPIRES_AT_NEVER } from '../../../../../shared/iproxy'
-
-/** Shown above data a refresh could not update: the last good data stays on screen below it. */
-export function RefreshNotice({ error, onRetry }: { error: string | undefined; onRetry(): void }) {
-  const { t } = useTranslation()
-  if (!error) return null
-  return (
-    <p role="alert" className="form-error refresh-notice">
-      {t('app.couldNotRefresh', { reason: error })} —{' '}
-      <button type="button" onClick={onRetry}>
-        {t('app.retry')}
-      </button>
-    </p>
-  )
-}
 
 function locale(): string {
   return i18next.language === 'ru' ? 'ru-RU' : 'en-GB'

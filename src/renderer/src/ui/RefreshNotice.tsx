@@ -1,6 +1,9 @@
 import { useTranslation } from 'react-i18next'
 
-/** "Could not refresh: <reason> — Retry", shown above the last good data when a refresh failed. */
+/**
+ * "Could not refresh: <reason> — Retry", shown above the last good data when a refresh failed (the data stays on
+ * screen). One notice for the whole app; `error` undefined shows nothing.
+ */
 export function RefreshNotice({ error, onRetry }: { error: string | undefined; onRetry(): void }) {
   const { t } = useTranslation()
   if (!error) return null
