@@ -168,7 +168,7 @@ export interface RejectedListLine {
   lineNumber: number
   /** The line as it was written. */
   line: string
-  /** A stable code (proxy-formats' RejectReason) the page translates. */
+  /** A stable code (proxy-lines-parser's RejectReason) the page translates. */
   code: string
   /** The reason in English. */
   reason: string

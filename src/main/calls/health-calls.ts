@@ -3,7 +3,7 @@
  * In demo mode (the demo profile is active) checks use the embedded simulator's own IP echo; otherwise the echo
  * URLs from the user's settings.
  */
-import { parseProxyLines } from '../../shared/proxy-formats'
+import { parseProxyLines } from '../../shared/proxy-lines-parser'
 import type { Emit } from '../core'
 import type { DemoSession } from '../demo/demo-session'
 import type { Implementations } from '../handler-table'

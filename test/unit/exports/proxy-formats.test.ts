@@ -3,11 +3,11 @@ import {
   PROXY_FIELDS,
   ProxyTemplateError,
   formatProxies,
-  parseProxyLines,
   parseTemplate,
   type ExportableProxy,
   type ProxyFormat,
 } from '../../../src/shared/proxy-formats'
+import { parseProxyLines } from '../../../src/shared/proxy-lines-parser'
 import { createdProxyAccess, proxyAccessList, updatedProxyAccess } from '../iproxy/seed-examples'
 
 const A = createdProxyAccess as ExportableProxy

@@ -1,0 +1,176 @@
+/**
+ * Scanners for `parseProxyLines` (proxy-lines-parser.ts): CSV records with the line each starts on, the CSV header,
+ * and the lines where the elements of a JSON array start. Pure TypeScript (no node:*, no DOM).
+ */
+
+/** Reads RFC 4180 CSV record by record, each with the 1-based line it starts on; skips blank records. */
+export class CsvReader {
+  fields: string[] = []
+  lineNumber = 0
+  start = 0
+  end = 0
+  error: string | undefined
+  private i = 0
+  /** The next ",", "\n" and "\r" at or after `i` (-1: none left), for unquoted fields. */
+  private comma: number
+  private lf: number
+  private cr: number
+
+  constructor(
+    private readonly text: string,
+    private line: number,
+  ) {
+    this.comma = text.indexOf(',')
+    this.lf = text.indexOf('\n')
+    this.cr = text.indexOf('\r')
+  }
+
+  /** Reads the next record into the fields above; false at the end of the text. */
+  next(): boolean {
+    const text = this.text
+    const n = text.length
+    let i = this.i
+    let line = this.line
+    let comma = this.comma
+    let lf = this.lf
+    let cr = this.cr
+    while (i < n) {
+      const recordLine = line
+      const start = i
+      const fields: string[] = []
+      let error: string | undefined
+      for (;;) {
+        if (text.charCodeAt(i) === 34) {
+          // A quoted field: doubled quotes are one quote; newlines inside count as lines.
+          const open = i
+          let close = n // its closing quote, or the end of the text when it is never closed
+          let doubled = false
+          for (let from = i + 1; ; ) {
+            const q = text.indexOf('"', from)
+            if (q < 0) {
+              error = 'A quoted field is never closed.'
+              i = n
+              break
+            }
+            if (text.charCodeAt(q + 1) === 34) {
+              doubled = true
+              from = q + 2
+              continue
+            }
+            close = q
+            i = q + 1
+            break
+          }
+          // Between the quotes there are only doubled quotes: one slice (and one replace), no concatenation.
+          const value = doubled ? text.slice(open + 1, close).replace(/""/g, '"') : text.slice(open + 1, close)
+          for (let k = value.indexOf('\n'); k >= 0; k = value.indexOf('\n', k + 1)) line++
+          const c = text.charCodeAt(i)
+          if (i < n && c !== 44 && c !== 10 && c !== 13) {
+            error ??= 'Unexpected text after a closing quote.'
+            while (i < n && text.charCodeAt(i) !== 44 && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++
+          }
+          fields.push(value)
+        } else {
+          // To the next comma or line end (the next of each is remembered: indexOf is much faster than a loop).
+          if (comma >= 0 && comma < i) comma = text.indexOf(',', i)
+          if (lf >= 0 && lf < i) lf = text.indexOf('\n', i)
+          if (cr >= 0 && cr < i) cr = text.indexOf('\r', i)
+          let end = comma >= 0 ? comma : n
+          if (lf >= 0 && lf < end) end = lf
+          if (cr >= 0 && cr < end) end = cr
+          fields.push(text.slice(i, end))
+          i = end
+        }
+        if (i < n && text.charCodeAt(i) === 44) {
+          i++
+          continue
+        }
+        break
+      }
+      const end = i
+      if (text.charCodeAt(i) === 13) i++
+      if (text.charCodeAt(i) === 10) i++
+      line++
+      if (fields.length === 1 && (fields[0] ?? '').trim() === '') continue
+      this.i = i
+      this.line = line
+      this.comma = comma
+      this.lf = lf
+      this.cr = cr
+      this.fields = fields
+      this.lineNumber = recordLine
+      this.start = start
+      this.end = end
+      this.error = error
+      return true
+    }
+    this.i = i
+    this.line = line
+    return false
+  }
+}
+
+export function headerColumns(line: string): string[] {
+  return line.split(',').map((c) => c.trim().replace(/^"|"$/g, '').toLowerCase())
+}
+
+export function isCsvHeader(line: string): boolean {
+  const cols = headerColumns(line)
+  return cols.includes('port') && (cols.includes('hostname') || cols.includes('ip') || cols.includes('host'))
+}
+
+/** Line numbers where each top-level element of a JSON array (valid JSON: `JSON.parse` took it) starts. */
+export function jsonElementLines(text: string): number[] {
+  const lines: number[] = []
+  let line = 1
+  let depth = 0
+  let expectValue = false
+  const n = text.length
+  // The next "{", "}", "[" and "]" at or after a line start (-1: none left), to skip lines inside an element.
+  let openBrace = 0
+  let closeBrace = 0
+  let openBracket = 0
+  let closeBracket = 0
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i)
+    if (c === 10) {
+      line++
+      // Inside an element, a line without any bracket changes nothing but the line count: skip it whole (a
+      // raw newline is never inside a string; a bracket inside a string only means the line is read normally).
+      while (depth >= 2) {
+        const from = i + 1
+        if (openBrace >= 0 && openBrace < from) openBrace = text.indexOf('{', from)
+        if (closeBrace >= 0 && closeBrace < from) closeBrace = text.indexOf('}', from)
+        if (openBracket >= 0 && openBracket < from) openBracket = text.indexOf('[', from)
+        if (closeBracket >= 0 && closeBracket < from) closeBracket = text.indexOf(']', from)
+        const nl = text.indexOf('\n', from)
+        if (nl < 0 || (openBrace >= 0 && openBrace < nl) || (closeBrace >= 0 && closeBrace < nl)) break
+        if ((openBracket >= 0 && openBracket < nl) || (closeBracket >= 0 && closeBracket < nl)) break
+        i = nl
+        line++
+      }
+      continue
+    }
+    if (c === 32 || c === 9 || c === 13) continue
+    if (depth === 1 && expectValue) {
+      lines.push(line)
+      expectValue = false
+    }
+    if (c === 34) {
+      // Skip the string: to the next quote that is not escaped (strings in valid JSON hold no raw newline).
+      for (;;) {
+        const q = text.indexOf('"', i + 1)
+        if (q < 0) return lines
+        let backslashes = 0
+        for (let k = q - 1; text.charCodeAt(k) === 92; k--) backslashes++
+        i = q
+        if (backslashes % 2 === 0) break
+      }
+    } else if (c === 123 || c === 91) {
+      depth++
+      if (depth === 1) expectValue = true
+    } else if (c === 125 || c === 93) depth--
+    else if (c === 44 && depth === 1) expectValue = true
+  }
+  return lines
+}
