@@ -7,7 +7,7 @@
 import { memo, useEffect, useRef } from 'react'
 import type { CSSProperties, ReactNode } from 'react'
 import { useVirtualizer } from '@tanstack/react-virtual'
-import type { SortDirection } from '../../stores/connections-view'
+import type { SortDirection } from '../../stores/list-view'
 
 export interface GridColumn<R> {
   id: string
