@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, skipWithoutChromium, test } from './harness/fixtures'
+import { justCreatedConnection } from '../unit/iproxy/seed-examples'
 import { startFakeConsoleServer } from '../support/fake-console-server'
 import type { FakeConsoleServer, RecordedRequest } from '../support/fake-console-server'
 import { keychainEntries, keyringAvailability } from '../support/keyring'
@@ -154,7 +155,8 @@ test('the help link opens iProxy in the browser, and the language switch shows R
 test('switching profiles shows only the active account’s connections and proxies, never the other’s', async ({ app }) => {
   const { page } = app
   // A real profile on a scripted API with one connection of its own, and the demo account beside it.
-  const own = { ...seedConnection('own-1', 'Only In My Farm') }
+  // The seed's own "just created connection" example, renamed.
+  const own = { ...justCreatedConnection, id: 'own-1', basic_info: { ...justCreatedConnection.basic_info, name: 'Only In My Farm' } }
   server.route('GET', '/connections', (req) => (req.headers.authorization === `Bearer ${currentKey}` ? { json: { connections: [own] } } : { status: 401, json: {} }))
   server.route('GET', '/connections-status', { json: { connections: [{ connection_id: 'own-1', online_status: 'online', last_online_status_update: '2026-11-28T10:00:00Z' }] } })
   server.route('GET', '/proxy-access', { json: { proxy_accesses: [] } })
@@ -179,43 +181,3 @@ test('switching profiles shows only the active account’s connections and proxi
   await expect(grid.getByRole('rowheader', { name: 'Berlin Telekom', exact: true })).toBeVisible()
   await expect(grid.getByRole('rowheader', { name: 'Only In My Farm', exact: true })).toHaveCount(0)
 })
-
-/** A connection shaped like the seed's "just created connection" example, with a name of our choosing. */
-function seedConnection(id: string, name: string) {
-  return {
-    id,
-    basic_info: {
-      name,
-      description: '',
-      created_at: '2026-11-01T10:00:00Z',
-      updated_at: '2026-11-01T10:00:00Z',
-      server_geo: { country: 'pl', city: 'waw' },
-      is_onboarding: false,
-      server_id: 'srv-1',
-    },
-    shared_users: [],
-    settings: {
-      prolongation_enabled: true,
-      dns: [],
-      telegram_change_ip_notification_enabled: false,
-      telegram_status_notification_enabled: true,
-      reboot_cron_string: '',
-      low_battery_reboot_threshold: 0,
-      no_network_reboot_timeout_seconds: 0,
-      ip_change_airplane_mode_time_seconds: 0,
-      no_network_airplane_toggle_timeout_seconds: 0,
-      tariff_notify_hours_before_expired: [],
-      no_wifi_inet_disable_wifi_timeout_seconds: 0,
-      no_wifi_connection_reboot_timeout_seconds: 0,
-      tcp_fingerprint: '',
-      ip_change_wait_unique: false,
-      ip_change_wait_unique_attempts: 0,
-      ip_change_wait_unique_lookbehind_minutes: 0,
-      ip_change_enabled: false,
-      ip_change_interval_minutes: 0,
-      macros_url: '',
-      app_restart_interval_minutes: 0,
-      connection_refresh_interval_minutes: 0,
-    },
-  }
-}
