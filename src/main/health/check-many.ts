@@ -54,10 +54,13 @@ export async function checkMany(targets: readonly HealthTarget[], options: Check
       }
       const echoUrl = typeof options.echoUrl === 'function' ? options.echoUrl(index) : options.echoUrl
       let extra: Partial<CheckOptions> = {}
-      try {
-        extra = (await options.optionsFor?.(index)) ?? {}
-      } catch {
-        // Extra options are a nicety (e.g. the expected IP): the check runs without them.
+      // Without optionsFor there is nothing to wait for (an `await undefined` would still cost a turn per check).
+      if (options.optionsFor) {
+        try {
+          extra = (await options.optionsFor(index)) ?? {}
+        } catch {
+          // Extra options are a nicety (e.g. the expected IP): the check runs without them.
+        }
       }
       const opts: CheckOptions = { echoUrl, ...extra }
       if (options.timeoutMs !== undefined) opts.timeoutMs = options.timeoutMs
