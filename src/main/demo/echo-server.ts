@@ -21,6 +21,8 @@ export interface EchoDeps {
   registry: ExitRegistry
   /** The connection's current simulated exit, or undefined when the connection is gone or has no exit. */
   lookupExit: (connectionId: string) => ExitInfo | undefined
+  /** The port the server answering `/echo` listens on: every request's local port, known without asking the socket. */
+  localPort?: number
 }
 
 export interface EchoAnswer extends ExitInfo {
@@ -51,7 +53,7 @@ export function handleEcho(req: IncomingMessage, res: ServerResponse, deps: Echo
     sendJson(res, 405, { error: { code: 'method_not_allowed', message: 'use GET /echo' } })
     return
   }
-  const connectionId = deps.registry.lookup(req.socket.remotePort, req.socket.localPort)
+  const connectionId = deps.registry.lookup(req.socket.remotePort, deps.localPort ?? req.socket.localPort)
   if (connectionId === undefined) {
     const direct: EchoAnswer = {
       ip: normalizeIp(req.socket.remoteAddress) ?? '',

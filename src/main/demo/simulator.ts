@@ -7,7 +7,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
-import { handleEcho } from './echo-server'
+import { handleEcho, type EchoDeps } from './echo-server'
 import { createFaults, type FaultRule, type Faults } from './faults'
 import { demoAccount, emptyAccount, seedDemo, seedScale, type ScaleOptions } from './demo-data'
 import { BodyTooLargeError, errorBody, readBody, sendJson } from './http-json'
@@ -23,6 +23,7 @@ import { createState, type SimState } from './state/store'
 import { createScheduler } from './timers'
 
 export const API_ROOT = '/api/console/v1'
+const ECHO_PATH = '/echo'
 const ACTION_LINK_RE = /^\/actionlinks\/do\/([^/]+)\/([^/]+)\/?$/
 
 export interface SimulatorOptions {
@@ -100,7 +101,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     origin: () => origin,
     proxyHost: host,
   }
-  const echoDeps = { registry: listeners.registry, lookupExit: (id: string) => exitOf(state.connections.get(id)) }
+  const echoDeps: EchoDeps = { registry: listeners.registry, lookupExit: (id: string) => exitOf(state.connections.get(id)) }
 
   async function answerApi(req: IncomingMessage, path: string, query: URLSearchParams): Promise<RouteResult> {
     const key = bearerKey(req)
@@ -116,14 +117,16 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://simulator.invalid')
-    const path = url.pathname
+    const raw = req.url ?? '/'
+    // Every proxy check asks for `/echo`: that exact form is its own pathname, so it skips the URL parser.
+    const url = raw === ECHO_PATH ? undefined : new URL(raw, 'http://simulator.invalid')
+    const path = url ? url.pathname : ECHO_PATH
     const isApi = path === API_ROOT || path.startsWith(`${API_ROOT}/`)
     // Fault rules are written against the API-relative path (`/connections/*`); other paths match as they are.
     const fault = faults.match(req.method ?? 'GET', isApi ? path.slice(API_ROOT.length) || '/' : path)
     if (fault && (await faults.apply(fault, req, res)) === 'handled') return
 
-    if (path === '/echo') return handleEcho(req, res, echoDeps)
+    if (path === ECHO_PATH || !url) return handleEcho(req, res, echoDeps)
     try {
       let result: RouteResult
       const link = ACTION_LINK_RE.exec(path)
@@ -169,6 +172,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     })
   })
   const { port } = server.address() as AddressInfo
+  echoDeps.localPort = port
   origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`
 
   async function bindListeners(proxyIds?: readonly string[]): Promise<void> {

@@ -31,6 +31,8 @@ export interface AccessRules {
   readonly description: Readonly<ProxyAccessDescription>
   readonly allowList: BlockList | undefined
   readonly expiresAtMs: number | undefined
+  /** SHA-256 of the expected login and password, made once here rather than at every login attempt. */
+  readonly credentialDigests: { readonly login: Buffer; readonly password: Buffer }
 }
 
 export type Admission = 'ok' | 'acl' | 'expired'
@@ -54,7 +56,12 @@ export function compileAccess(description: ProxyAccessDescription): AccessRules 
   if (Buffer.byteLength(d.login ?? '') > 255 || Buffer.byteLength(d.password ?? '') > 255) {
     throw new InvalidAccessError(`proxy access ${d.id}: login and password are limited to 255 bytes`)
   }
-  return { description: d, allowList: compileAcl(d.id, d.aclInboundIps), expiresAtMs: parseExpiry(d.id, d.expiresAt) }
+  return {
+    description: d,
+    allowList: compileAcl(d.id, d.aclInboundIps),
+    expiresAtMs: parseExpiry(d.id, d.expiresAt),
+    credentialDigests: { login: digest(d.login ?? ''), password: digest(d.password ?? '') },
+  }
 }
 
 function compileAcl(id: string, ips: string[] | undefined): BlockList | undefined {
@@ -97,16 +104,24 @@ export function admitClient(rules: AccessRules, remoteAddress: string | undefine
   return 'ok'
 }
 
+/**
+ * admitClient for a connected socket. The peer address is asked of the socket (a system call) only when there
+ * is an allow-list to check it against: most accesses have none.
+ */
+export function admitSocket(rules: AccessRules, socket: { readonly remoteAddress?: string | undefined }, nowMs: number): Admission {
+  return admitClient(rules, rules.allowList ? socket.remoteAddress : undefined, nowMs)
+}
+
 function digest(text: string): Buffer {
   return createHash('sha256').update(text, 'utf8').digest()
 }
 
 /** Constant-time comparison of both fields; `noauth` accepts anything (even credentials offered anyway). */
 export function credentialsMatch(rules: AccessRules, login: string, password: string): boolean {
-  const d = rules.description
-  if (d.authType === 'noauth') return true
-  const loginOk = timingSafeEqual(digest(login), digest(d.login ?? ''))
-  const passwordOk = timingSafeEqual(digest(password), digest(d.password ?? ''))
+  if (rules.description.authType === 'noauth') return true
+  const expected = rules.credentialDigests
+  const loginOk = timingSafeEqual(digest(login), expected.login)
+  const passwordOk = timingSafeEqual(digest(password), expected.password)
   return loginOk && passwordOk
 }
 
@@ -126,6 +141,8 @@ export function parseBasicAuth(header: string | undefined): { login: string; pas
  * They are a demo, never an open proxy. Other names are refused without a DNS lookup.
  */
 export function isLoopbackTarget(host: string): boolean {
+  // The form nearly every request names, answered before the normalisation below (which says the same of it).
+  if (host === LOOPBACK_V4) return true
   const h = host.trim().toLowerCase().replace(/^\[(.*)\]$/, '$1').replace(/\.$/, '')
   if (h === 'localhost') return true
   const ip = normalizeIp(h) ?? ''
@@ -134,11 +151,13 @@ export function isLoopbackTarget(host: string): boolean {
   return false
 }
 
+const LOOPBACK_V4 = '127.0.0.1'
 const loopbackV6 = new BlockList()
 loopbackV6.addAddress('::1', 'ipv6')
 
 /** Where to actually connect for a loopback target: `localhost` is pinned to 127.0.0.1, with no resolver involved. */
 export function connectHostFor(host: string): string {
+  if (host === LOOPBACK_V4) return host
   const h = host.trim().toLowerCase().replace(/^\[(.*)\]$/, '$1').replace(/\.$/, '')
   if (h === 'localhost') return '127.0.0.1'
   return normalizeIp(h) ?? h

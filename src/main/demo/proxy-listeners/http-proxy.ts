@@ -5,12 +5,16 @@
  * register each outbound socket's local port in the exit registry before the first byte flows, nor read the
  * access rules live per request, nor serve SOCKS5 on the same port; node:http parses the requests for us and the
  * rest is short. The returned http.Server never listens: the listener hands it sockets (see listener.ts).
+ * A bodiless GET or HEAD (every health check's request) is forwarded by forward-get.ts without a ClientRequest;
+ * other requests go through node:http both ways.
  */
-import { createServer, request as httpRequest, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { Socket } from 'node:net'
 import type { Duplex } from 'node:stream'
-import { admitClient, connectHostFor, credentialsMatch, isLoopbackTarget, parseBasicAuth } from './access'
+import { admitSocket, connectHostFor, credentialsMatch, isLoopbackTarget, parseBasicAuth } from './access'
 import type { ListenerContext } from './context'
+import { forwardGet, isBodilessGet } from './forward-get'
+import { forwardableHeaders } from './hop-by-hop'
 import { joinSockets, OutboundError, openOutbound } from './outbound'
 
 export const PROXY_AUTHENTICATE = 'Basic realm="iProxy"'
@@ -19,19 +23,6 @@ interface Refusal {
   status: number
   message: string
 }
-
-/** Headers that describe one hop, never forwarded (RFC 9110 section 7.6.1, plus the proxy's own). */
-const HOP_BY_HOP = new Set([
-  'connection',
-  'proxy-connection',
-  'keep-alive',
-  'proxy-authorization',
-  'proxy-authenticate',
-  'te',
-  'trailer',
-  'transfer-encoding',
-  'upgrade',
-])
 
 export function createHttpProxyEngine(ctx: ListenerContext): Server {
   const server = createServer()
@@ -47,7 +38,7 @@ export function createHttpProxyEngine(ctx: ListenerContext): Server {
 /** ACL, expiry and credentials, checked on every request so that `update()` applies to keep-alive sockets too. */
 function gate(req: IncomingMessage, ctx: ListenerContext): Refusal | undefined {
   const rules = ctx.rules()
-  const admission = admitClient(rules, req.socket.remoteAddress, ctx.now())
+  const admission = admitSocket(rules, req.socket, ctx.now())
   if (admission === 'expired') return { status: 403, message: 'proxy access expired' }
   if (admission === 'acl') return { status: 403, message: 'client address not allowed by the access list' }
   if (rules.description.authType === 'userpass') {
@@ -146,20 +137,6 @@ function answer(res: ServerResponse, refusal: Refusal): void {
   res.end(body)
 }
 
-function forwardableHeaders(headers: IncomingHttpHeaders): IncomingHttpHeaders {
-  const named = new Set(
-    String(headers.connection ?? '')
-      .split(',')
-      .map((h) => h.trim().toLowerCase())
-      .filter(Boolean),
-  )
-  const out: IncomingHttpHeaders = {}
-  for (const [name, value] of Object.entries(headers)) {
-    if (value !== undefined && !HOP_BY_HOP.has(name) && !named.has(name)) out[name] = value
-  }
-  return out
-}
-
 async function forward(req: IncomingMessage, res: ServerResponse, ctx: ListenerContext): Promise<void> {
   const refusal = gate(req, ctx)
   if (refusal) return answer(res, refusal)
@@ -191,6 +168,7 @@ async function forward(req: IncomingMessage, res: ServerResponse, ctx: ListenerC
     outbound.destroy()
     return
   }
+  if (isBodilessGet(req)) return forwardGet(req, res, outbound, `${url.pathname}${url.search}`, (err) => answer(res, failureStatus(err)))
   // One outbound socket per forwarded request (no agent, so `Connection: close`): its port identifies the exit.
   const upstream = httpRequest({
     method: req.method,

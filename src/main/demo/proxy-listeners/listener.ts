@@ -39,6 +39,14 @@ export interface ProxyListener {
   close(): Promise<void>
 }
 
+function destroySelf(this: Socket) {
+  this.destroy()
+}
+
+function resumeClient(client: Socket) {
+  client.resume()
+}
+
 function sameCredentials(a: ProxyAccessDescription, b: ProxyAccessDescription): boolean {
   return a.authType === b.authType && a.login === b.login && a.password === b.password
 }
@@ -63,10 +71,38 @@ export async function startProxyListener(
     trackOutbound(socket) {
       if (closing) socket.destroy()
       outbounds.add(socket)
-      socket.once('close', () => outbounds.delete(socket))
+      socket.once('close', forgetOutbound)
     },
   }
+  function forgetOutbound(this: Socket) {
+    outbounds.delete(this)
+  }
   const httpEngine = createHttpProxyEngine(ctx)
+
+  // Handlers shared by every client of this listener (called with the client as `this`), not made per client.
+  function forget(this: Socket) {
+    clients.delete(this)
+  }
+  function onFirstBytes(this: Socket, first: Buffer) {
+    handOver(this, first)
+  }
+  function handOver(client: Socket, first: Buffer) {
+    const isSocks = first[0] === SOCKS_VERSION_BYTE
+    const service = rules.description.listenService
+    if (isSocks !== (service === 'socks5')) {
+      client.destroy()
+    } else if (isSocks) {
+      // The SOCKS5 session starts from these bytes: no need to put them back.
+      serveSocks5(client, ctx, first)
+    } else {
+      client.pause()
+      client.unshift(first)
+      // node:http runs its own keep-alive timeouts from here on.
+      client.setTimeout(0)
+      httpEngine.emit('connection', client)
+      process.nextTick(resumeClient, client)
+    }
+  }
 
   const server = createServer((client) => {
     if (closing) {
@@ -74,28 +110,12 @@ export async function startProxyListener(
       return
     }
     clients.add(client)
-    client.once('close', () => clients.delete(client))
+    client.once('close', forget)
     // Resets from clients are routine; they must never become an uncaught 'error'.
-    client.on('error', () => client.destroy())
+    client.on('error', destroySelf)
     client.setNoDelay(true)
-    client.setTimeout(handshakeTimeoutMs, () => client.destroy())
-    client.once('data', (first: Buffer) => {
-      client.pause()
-      client.unshift(first)
-      const isSocks = first[0] === SOCKS_VERSION_BYTE
-      const service = rules.description.listenService
-      if (isSocks !== (service === 'socks5')) {
-        client.destroy()
-      } else if (isSocks) {
-        serveSocks5(client, ctx)
-        client.resume()
-      } else {
-        // node:http runs its own keep-alive timeouts from here on.
-        client.setTimeout(0)
-        httpEngine.emit('connection', client)
-        process.nextTick(() => client.resume())
-      }
-    })
+    client.setTimeout(handshakeTimeoutMs, destroySelf)
+    client.once('data', onFirstBytes)
   })
 
   await new Promise<void>((resolve, reject) => {

@@ -77,10 +77,16 @@ export function openOutbound(request: OutboundRequest): Promise<Socket> {
   })
 }
 
-/** Joins two sockets both ways; when either ends badly or closes, the other is torn down too. */
+/**
+ * Joins two sockets both ways; when either ends badly or closes, the other is torn down too.
+ *
+ * Why not `a.pipe(b); b.pipe(a)`: pipe() hangs about ten listeners on the two sockets and runs its unpipe
+ * bookkeeping per tunnel, which showed in the simulator's CPU at a hundred tunnels a round. This does what pipe()
+ * does for two sockets: write what arrives, pause the reader while the writer is full, pass the end on.
+ */
 export function joinSockets(a: Socket, b: Socket): void {
-  a.pipe(b)
-  b.pipe(a)
+  relay(a, b)
+  relay(b, a)
   const teardown = () => {
     a.destroy()
     b.destroy()
@@ -89,4 +95,17 @@ export function joinSockets(a: Socket, b: Socket): void {
   b.on('error', teardown)
   a.once('close', teardown)
   b.once('close', teardown)
+}
+
+function relay(from: Socket, to: Socket): void {
+  const resume = () => from.resume()
+  from.on('data', (chunk: Buffer) => {
+    if (!to.write(chunk)) {
+      from.pause()
+      to.once('drain', resume)
+    }
+  })
+  from.once('end', () => to.end())
+  // As pipe() does: a source handed over paused (node:http's CONNECT socket may be) starts flowing.
+  if (!from.readableFlowing) from.resume()
 }
