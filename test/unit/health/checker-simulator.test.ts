@@ -135,9 +135,8 @@ describe('checkProxy through the simulator', () => {
   it('optional throughput: downloads through the proxy for up to N seconds and reports Mbit/s', async () => {
     const blob = await startBlobServer()
     try {
-      // SOCKS5 here; HTTP against tinyproxy (checker-system-proxies.test.ts): the simulator's HTTP forwarder
-      // cuts long bodies short (reported to the lead).
-      for (const protocol of ['socks5'] as const) {
+      // Both proxy kinds (tinyproxy too, in checker-system-proxies.test.ts).
+      for (const protocol of ['socks5', 'http'] as const) {
         const [t] = simTargets(sim, protocol, 1)
         const result = await checkProxy(t!.target, { echoUrl: sim.echoUrl, timeoutMs: 5_000, throughput: { url: blob.url, seconds: 2 } })
         expect(result.status, result.error).toBe('ok')
