@@ -126,26 +126,32 @@ export function jsonElementLines(text: string): number[] {
   let depth = 0
   let expectValue = false
   const n = text.length
-  // The next "{", "}", "[" and "]" at or after a line start (-1: none left), to skip lines inside an element.
+  // The next "{", "}", "[" and "]" (-1: none left), and the first of them: inside an element, a line before it
+  // changes nothing but the line count, so it is skipped whole (a raw newline is never inside a string in valid
+  // JSON; a bracket inside a string only means that line is read normally).
   let openBrace = 0
   let closeBrace = 0
   let openBracket = 0
   let closeBracket = 0
+  let nextBracket = -1
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i)
     if (c === 10) {
       line++
-      // Inside an element, a line without any bracket changes nothing but the line count: skip it whole (a
-      // raw newline is never inside a string; a bracket inside a string only means the line is read normally).
       while (depth >= 2) {
-        const from = i + 1
-        if (openBrace >= 0 && openBrace < from) openBrace = text.indexOf('{', from)
-        if (closeBrace >= 0 && closeBrace < from) closeBrace = text.indexOf('}', from)
-        if (openBracket >= 0 && openBracket < from) openBracket = text.indexOf('[', from)
-        if (closeBracket >= 0 && closeBracket < from) closeBracket = text.indexOf(']', from)
-        const nl = text.indexOf('\n', from)
-        if (nl < 0 || (openBrace >= 0 && openBrace < nl) || (closeBrace >= 0 && closeBrace < nl)) break
-        if ((openBracket >= 0 && openBracket < nl) || (closeBracket >= 0 && closeBracket < nl)) break
+        if (nextBracket <= i) {
+          if (openBrace >= 0 && openBrace <= i) openBrace = text.indexOf('{', i)
+          if (closeBrace >= 0 && closeBrace <= i) closeBrace = text.indexOf('}', i)
+          if (openBracket >= 0 && openBracket <= i) openBracket = text.indexOf('[', i)
+          if (closeBracket >= 0 && closeBracket <= i) closeBracket = text.indexOf(']', i)
+          nextBracket = n
+          if (openBrace >= 0 && openBrace < nextBracket) nextBracket = openBrace
+          if (closeBrace >= 0 && closeBrace < nextBracket) nextBracket = closeBrace
+          if (openBracket >= 0 && openBracket < nextBracket) nextBracket = openBracket
+          if (closeBracket >= 0 && closeBracket < nextBracket) nextBracket = closeBracket
+        }
+        const nl = text.indexOf('\n', i + 1)
+        if (nl < 0 || nl > nextBracket) break
         i = nl
         line++
       }

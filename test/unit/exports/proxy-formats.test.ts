@@ -274,4 +274,25 @@ describe('parseProxyLines: each rejection reason with its line number', () => {
     expect(json.proxies.map((p) => [p.lineNumber, p.host])).toEqual([[2, 'h.example']])
     expect(json.rejected.map((r) => [r.lineNumber, r.reason])).toEqual([[3, 'bad_json'], [4, 'bad_port']])
   })
+
+  it('json line numbers: elements spanning lines, nested values, brackets and escaped quotes inside strings', () => {
+    const text = [
+      '[',
+      '  {"hostname": "a.example", "port": 1, "description": "has } and ] and \\"{[\\""},',
+      '  {',
+      '    "hostname": "b.example",',
+      '    "extra": {"nested": [',
+      '      1, 2',
+      '    ]},',
+      '    "port": 2',
+      '  }, "c.example:3",',
+      '',
+      '  {"hostname": "d.example", "port": 0}',
+      ']',
+    ].join('\n')
+    const { proxies, rejected } = parseProxyLines(text)
+    expect(proxies.map((p) => [p.lineNumber, p.host])).toEqual([[2, 'a.example'], [3, 'b.example'], [9, 'c.example']])
+    expect(proxies[0]?.description).toBe('has } and ] and "{["')
+    expect(rejected.map((r) => [r.lineNumber, r.reason])).toEqual([[11, 'bad_port']])
+  })
 })
