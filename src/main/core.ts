@@ -5,7 +5,7 @@
  * folder and a Playwright-backed sender. Both then get the same implementations, so what the e2e tests drive is
  * what the app runs.
  */
-import type { AppInfo, EventName, EventPayload } from '../shared/bridge'
+import type { AppInfo, EventName, EventPayload, UiLanguage } from '../shared/bridge'
 import { accountDataCalls } from './calls/account-data-calls'
 import { appCalls } from './calls/app-calls'
 import { exportsCalls } from './calls/exports-calls'
@@ -56,12 +56,14 @@ export function createCore(options: CoreOptions): Core {
   const profiles = createProfileService({ dataDir: options.userDataDir, keychain: options.keychain, log: options.log })
   const demo = createDemoSession()
   const health = createHealthCalls({ userDataDir: options.userDataDir, emit: options.emit, log: options.log, profiles, demo })
+  // The interface's language, as the renderer last said (English until it does).
+  let language: UiLanguage = 'en'
   const implementations: Implementations = {
-    ...appCalls(options),
+    ...appCalls({ ...options, setLanguage: (l) => (language = l) }),
     ...profileCalls(profiles, demo),
     ...accountDataCalls(() => profiles.client()),
     ...health.implementations,
-    ...exportsCalls(() => profiles.client(), options.desktop, options.userDataDir),
+    ...exportsCalls(() => profiles.client(), options.desktop, options.userDataDir, () => language),
   }
   return {
     implementations,

@@ -74,6 +74,10 @@ const statsWindow = z.strictObject({ connId: id, from: z.string().min(1), to: z.
 // Results shared across domains
 // ---------------------------------------------------------------------------------------------------------
 
+/** The languages of the interface (the renderer's translations; main's own few texts, such as dialog titles). */
+export const UI_LANGUAGES = ['en', 'ru'] as const
+export type UiLanguage = (typeof UI_LANGUAGES)[number]
+
 export interface AppInfo {
   name: string
   version: string
@@ -99,6 +103,8 @@ export const calls = {
     openExternal: call<void>()(z.strictObject({ url: z.url() })),
     /** Puts text on the clipboard (the page itself may not: every permission, the clipboard's too, is denied). */
     copyText: call<void>()(z.strictObject({ text: z.string().min(1).max(1_000_000) })),
+    /** The interface's language, for the text main shows itself (the native dialogs' titles). */
+    setLanguage: call<void>()(z.strictObject({ language: z.enum(UI_LANGUAGES) })),
   },
   account: {
     /** The active account's user info (GET /me). */

@@ -99,6 +99,12 @@ test('saves the proxies of one connection as CSV', async ({ app }) => {
     await proxies.getByRole('button', { name: 'Save as…' }).click()
     await expect(proxies.getByRole('status').filter({ hasText: 'Nothing was saved.' })).toBeVisible()
     expect(readdirSync(dir)).toEqual(['list.csv'])
+
+    // The native dialog is titled in the interface's language.
+    expect(app.desktop.dialogsShown).toEqual(['Save proxies', 'Save proxies'])
+    await page.getByLabel('Language').selectOption('ru')
+    await page.getByRole('region', { name: 'Списки прокси' }).getByRole('button', { name: 'Сохранить как…' }).click()
+    await expect.poll(() => app.desktop.dialogsShown.at(-1)).toBe('Сохранить прокси')
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }

@@ -1,4 +1,4 @@
-import type { AppInfo } from '../../shared/bridge'
+import type { AppInfo, UiLanguage } from '../../shared/bridge'
 import type { DesktopIntegration } from '../core'
 import { AppError } from '../app-error'
 import { EXTERNAL_LINK_HOSTS, isAllowedExternalUrl } from '../external-links'
@@ -8,7 +8,8 @@ export function appCalls(deps: {
   appInfo: AppInfo
   openExternal: (url: string) => Promise<void>
   desktop: Pick<DesktopIntegration, 'writeClipboard'>
-}): Pick<Implementations, 'app.info' | 'app.openExternal' | 'app.copyText'> {
+  setLanguage: (language: UiLanguage) => void
+}): Pick<Implementations, 'app.info' | 'app.openExternal' | 'app.copyText' | 'app.setLanguage'> {
   return {
     'app.info': () => deps.appInfo,
     'app.openExternal': async ({ url }) => {
@@ -19,5 +20,6 @@ export function appCalls(deps: {
       await deps.openExternal(url)
     },
     'app.copyText': ({ text }) => deps.desktop.writeClipboard(text),
+    'app.setLanguage': ({ language }) => deps.setLanguage(language),
   }
 }

@@ -2,6 +2,7 @@
  * The `exports` domain: proxy lists (clipboard, file) and OpenVPN files (one, a folder, a zip), for the active
  * account. Inputs were parsed by the handler table with the schemas in shared/exports.ts.
  */
+import type { UiLanguage } from '../../shared/bridge'
 import type { DesktopIntegration } from '../core'
 import { createExportsService } from '../exports/service'
 import type { ExportsClient } from '../exports/service'
@@ -9,8 +10,13 @@ import type { Implementations } from '../handler-table'
 
 type ExportsCallName = Extract<keyof Implementations, `exports.${string}`>
 
-export function exportsCalls(client: () => ExportsClient, desktop: DesktopIntegration, userDataDir: string): Pick<Implementations, ExportsCallName> {
-  const service = createExportsService({ client, desktop, userDataDir })
+export function exportsCalls(
+  client: () => ExportsClient,
+  desktop: DesktopIntegration,
+  userDataDir: string,
+  language: () => UiLanguage,
+): Pick<Implementations, ExportsCallName> {
+  const service = createExportsService({ client, desktop, userDataDir, language })
   return {
     'exports.copyProxies': (input) => service.copyProxies(input),
     'exports.saveProxies': (input) => service.saveProxies(input),

@@ -15,6 +15,7 @@ import type {
   SavedOvpn,
   SavedProxies,
 } from '../../shared/exports'
+import type { UiLanguage } from '../../shared/bridge'
 import { PREVIEW_LINES } from '../../shared/exports'
 import type { OvpnAccess, ProxyAccess } from '../../shared/iproxy'
 import { ProxyTemplateError, formatProxies, type FormattedProxies, type ProxyFormat } from '../../shared/proxy-formats'
@@ -25,6 +26,7 @@ import type { IproxyClient } from '../iproxy'
 import { safeFileName } from './file-names'
 import { ovpnStem } from './file-names'
 import { writeOvpnFile, writeOvpnFolder, writeOvpnZip, type OvpnJob } from './ovpn-files'
+import { DIALOG_TEXT, type DialogText } from './dialog-text'
 import { createPreferencesStore } from './preferences'
 
 export type ExportsClient = Pick<IproxyClient, 'proxies' | 'connections' | 'vpn'>
@@ -33,16 +35,18 @@ export interface ExportsServiceOptions {
   client: () => ExportsClient
   desktop: DesktopIntegration
   userDataDir: string
+  /** The interface's language, for the dialogs' titles (English when not given). */
+  language?: () => UiLanguage
 }
 
-const FILE_TYPES: Record<ProxyFormat, { extension: string; filter: string }> = {
-  'host:port:login:password': { extension: 'txt', filter: 'Text' },
-  'login:password@host:port': { extension: 'txt', filter: 'Text' },
-  url: { extension: 'txt', filter: 'Text' },
-  'host:port': { extension: 'txt', filter: 'Text' },
-  template: { extension: 'txt', filter: 'Text' },
-  csv: { extension: 'csv', filter: 'CSV' },
-  json: { extension: 'json', filter: 'JSON' },
+const FILE_TYPES: Record<ProxyFormat, { extension: string; filter: keyof DialogText['filters'] }> = {
+  'host:port:login:password': { extension: 'txt', filter: 'text' },
+  'login:password@host:port': { extension: 'txt', filter: 'text' },
+  url: { extension: 'txt', filter: 'text' },
+  'host:port': { extension: 'txt', filter: 'text' },
+  template: { extension: 'txt', filter: 'text' },
+  csv: { extension: 'csv', filter: 'csv' },
+  json: { extension: 'json', filter: 'json' },
 }
 
 const NEEDS_CONNECTION_NAMES: ReadonlySet<ProxyFormat> = new Set(['csv', 'json', 'template'])
@@ -53,6 +57,7 @@ function withExtension(path: string, extension: string): string {
 
 export function createExportsService(options: ExportsServiceOptions) {
   const { client, desktop } = options
+  const text = (): DialogText => DIALOG_TEXT[options.language?.() ?? 'en']
   const preferences = createPreferencesStore(options.userDataDir)
 
   async function connectionNames(): Promise<Record<string, string>> {
@@ -125,10 +130,11 @@ export function createExportsService(options: ExportsServiceOptions) {
       const { out, summary } = await format(input)
       requireLines(out, summary)
       const type = FILE_TYPES[input.format]
+      const words = text()
       const chosen = await desktop.chooseSaveFile({
-        title: 'Save proxies',
+        title: words.saveProxies,
         defaultName: `proxies.${type.extension}`,
-        filters: [{ name: type.filter, extensions: [type.extension] }],
+        filters: [{ name: words.filters[type.filter], extensions: [type.extension] }],
       })
       if (!chosen) return { cancelled: true }
       const path = withExtension(chosen, type.extension)
@@ -147,10 +153,11 @@ export function createExportsService(options: ExportsServiceOptions) {
 
     async saveOvpn(ref: OvpnRef): Promise<SavedOvpn | Cancelled> {
       const { name } = await findVpn(ref)
+      const words = text()
       const chosen = await desktop.chooseSaveFile({
-        title: 'Save OpenVPN config',
+        title: words.saveOvpn,
         defaultName: safeFileName(name, '.ovpn', '', 'vpn'),
-        filters: [{ name: 'OpenVPN config', extensions: ['ovpn'] }],
+        filters: [{ name: words.filters.ovpn, extensions: ['ovpn'] }],
       })
       if (!chosen) return { cancelled: true }
       const path = withExtension(chosen, 'ovpn')
@@ -160,13 +167,14 @@ export function createExportsService(options: ExportsServiceOptions) {
     },
 
     async saveOvpnMany(input: OvpnManyInput): Promise<OvpnManyResult | Cancelled> {
+      const words = text()
       const target =
         input.into === 'folder'
-          ? await desktop.chooseFolder({ title: 'Choose a folder for the OpenVPN configs' })
+          ? await desktop.chooseFolder({ title: words.ovpnFolder })
           : await desktop.chooseSaveFile({
-              title: 'Save OpenVPN configs as a zip',
+              title: words.ovpnZip,
               defaultName: 'openvpn-configs.zip',
-              filters: [{ name: 'Zip archive', extensions: ['zip'] }],
+              filters: [{ name: words.filters.zip, extensions: ['zip'] }],
             })
       if (!target) return { cancelled: true }
 

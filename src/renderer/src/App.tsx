@@ -1,5 +1,8 @@
 import { useEffect } from 'react'
+import { useTranslation } from 'react-i18next'
 import { useShallow } from 'zustand/react/shallow'
+import type { UiLanguage } from '../../shared/bridge'
+import { getApi } from './bridge'
 import { FirstRunScreen } from './features/profiles/FirstRunScreen'
 import { AppHeader } from './features/shell/AppHeader'
 import { SectionView } from './features/shell/SectionView'
@@ -12,6 +15,14 @@ export function App() {
   useEffect(() => {
     void refresh()
   }, [refresh])
+  // Main shows a few words itself (the native dialogs' titles): it follows the language chosen here.
+  const { i18n } = useTranslation()
+  useEffect(() => {
+    // Best effort: if main does not hear it, its dialogs are titled in English and nothing else changes.
+    getApi()
+      .app.setLanguage({ language: i18n.language as UiLanguage })
+      .catch(() => {})
+  }, [i18n.language])
   // No profile at all: the first-run screen, so a new user is never left in an empty shell.
   const firstRun = loaded && count === 0
   return (

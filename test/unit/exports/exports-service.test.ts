@@ -6,6 +6,7 @@ import { unzipSync } from 'fflate'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { buildOvpnConfig, startSimulator, type Simulator } from '../../../src/main/demo'
 import type { DesktopIntegration } from '../../../src/main/core'
+import type { UiLanguage } from '../../../src/shared/bridge'
 import { createExportsService } from '../../../src/main/exports/service'
 import { verifyOvpnConfig, writeOvpnFile, writeOvpnFolder, writeOvpnZip, type OvpnJob } from '../../../src/main/exports/ovpn-files'
 import { AppError } from '../../../src/main/app-error'
@@ -22,13 +23,13 @@ function fakeDesktop() {
     nextSavePath: undefined as string | undefined,
     nextFolder: undefined as string | undefined,
     clipboard: [] as string[],
-    dialogs: [] as Array<{ kind: string; defaultName?: string }>,
-    chooseSaveFile: async (o: { defaultName: string }) => {
-      d.dialogs.push({ kind: 'save', defaultName: o.defaultName })
+    dialogs: [] as Array<{ kind: string; title: string; defaultName?: string; filters?: string[] }>,
+    chooseSaveFile: async (o: { title: string; defaultName: string; filters: Array<{ name: string }> }) => {
+      d.dialogs.push({ kind: 'save', title: o.title, defaultName: o.defaultName, filters: o.filters.map((f) => f.name) })
       return d.nextSavePath
     },
-    chooseFolder: async () => {
-      d.dialogs.push({ kind: 'folder' })
+    chooseFolder: async (o: { title: string }) => {
+      d.dialogs.push({ kind: 'folder', title: o.title })
       return d.nextFolder
     },
     writeClipboard: (text: string) => {
@@ -142,10 +143,29 @@ describe('.ovpn files written directly', () => {
 })
 
 describe('the exports service against the simulator', () => {
-  function service() {
+  function service(language?: () => UiLanguage) {
     const desktop = fakeDesktop()
-    return { desktop, svc: createExportsService({ client: () => client, desktop, userDataDir: join(dir, 'userData') }) }
+    return { desktop, svc: createExportsService({ client: () => client, desktop, userDataDir: join(dir, 'userData'), ...(language ? { language } : {}) }) }
   }
+
+  it("titles the native dialogs in the interface's language, as it changes", async () => {
+    let language: UiLanguage = 'en'
+    const { desktop, svc } = service(() => language)
+    const vpn = [...sim.state.vpns.values()][0]!
+    await svc.saveProxies({ format: 'csv', address: 'ip' })
+    language = 'ru'
+    await svc.saveProxies({ format: 'url', address: 'ip' })
+    await svc.saveOvpn({ connId: vpn.connectionId, ovpnId: vpn.id })
+    await svc.saveOvpnMany({ into: 'zip' })
+    await svc.saveOvpnMany({ into: 'folder' })
+    expect(desktop.dialogs.map(({ kind, title, filters }) => ({ kind, title, filters }))).toEqual([
+      { kind: 'save', title: 'Save proxies', filters: ['CSV'] },
+      { kind: 'save', title: 'Сохранить прокси', filters: ['Текст'] },
+      { kind: 'save', title: 'Сохранить конфигурацию OpenVPN', filters: ['Конфигурация OpenVPN'] },
+      { kind: 'save', title: 'Сохранить конфигурации OpenVPN в zip-архив', filters: ['Zip-архив'] },
+      { kind: 'folder', title: 'Выберите папку для конфигураций OpenVPN', filters: undefined },
+    ])
+  })
 
   it('copies every proxy in the chosen format and remembers format and address', async () => {
     const { desktop, svc } = service()

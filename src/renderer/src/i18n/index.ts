@@ -4,14 +4,15 @@
  */
 import i18next from 'i18next'
 import { initReactI18next } from 'react-i18next'
+import type { UiLanguage } from '../../../shared/bridge'
 import { en } from './en'
 import { ru } from './ru'
 
 export const LANGUAGES = [
   { code: 'en', label: 'English' },
   { code: 'ru', label: 'Русский' },
-] as const
-export type LanguageCode = (typeof LANGUAGES)[number]['code']
+] as const satisfies ReadonlyArray<{ code: UiLanguage; label: string }>
+export type LanguageCode = UiLanguage
 
 const STORAGE_KEY = 'iproxy.language'
 

@@ -1,0 +1,31 @@
+/**
+ * The words main shows itself in the native save and folder dialogs, in the interface's language (the renderer
+ * says which through `app.setLanguage`; everything else on screen is translated in the renderer).
+ */
+import type { UiLanguage } from '../../shared/bridge'
+
+export interface DialogText {
+  saveProxies: string
+  saveOvpn: string
+  ovpnFolder: string
+  ovpnZip: string
+  /** The file-type names in the dialogs' type filters. */
+  filters: { text: string; csv: string; json: string; ovpn: string; zip: string }
+}
+
+export const DIALOG_TEXT: Record<UiLanguage, DialogText> = {
+  en: {
+    saveProxies: 'Save proxies',
+    saveOvpn: 'Save OpenVPN config',
+    ovpnFolder: 'Choose a folder for the OpenVPN configs',
+    ovpnZip: 'Save OpenVPN configs as a zip',
+    filters: { text: 'Text', csv: 'CSV', json: 'JSON', ovpn: 'OpenVPN config', zip: 'Zip archive' },
+  },
+  ru: {
+    saveProxies: 'Сохранить прокси',
+    saveOvpn: 'Сохранить конфигурацию OpenVPN',
+    ovpnFolder: 'Выберите папку для конфигураций OpenVPN',
+    ovpnZip: 'Сохранить конфигурации OpenVPN в zip-архив',
+    filters: { text: 'Текст', csv: 'CSV', json: 'JSON', ovpn: 'Конфигурация OpenVPN', zip: 'Zip-архив' },
+  },
+}
