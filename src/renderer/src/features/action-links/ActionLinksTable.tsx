@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { CopyButton } from '../../ui/CopyButton'
 import type { ActionLink } from '../../../../shared/iproxy'
 import { errorMessage } from '../../ui/error-message'
-import { LocalTime } from '../connection-detail/tabs/common'
+import { LocalTime } from '../../ui/LocalTime'
 import type { ActionLinkEditing } from './ActionLinkDialogs'
 import { actionLabel, runActionLink } from './ActionLinkDialogs'
 

@@ -6,7 +6,8 @@ import { useConnectionsView } from '../../stores/connections-view'
 import { useNavigation } from '../../stores/navigation'
 import { daysLeft, EXPIRING_SOON_DAYS } from './format'
 import type { ConnectionRow } from './rows'
-import { Time } from './Time'
+import { LocalTime } from '../../ui/LocalTime'
+import { SHORT_DATE_TIME } from '../../ui/time-text'
 import type { GridColumn } from './VirtualGrid'
 import { VirtualGrid } from './VirtualGrid'
 
@@ -35,7 +36,7 @@ function planCell(row: ConnectionRow, now: number, t: TFunction) {
     <>
       <span className={`plan ${state}`}>{days <= 0 ? t('connections.expired') : t('connections.daysLeft', { count: days })}</span>
       <small className="muted">
-        <Time ms={row.expiresAt} />
+        <LocalTime value={row.expiresAt} options={SHORT_DATE_TIME} />
       </small>
     </>
   )
@@ -67,7 +68,7 @@ function columnsFor(t: TFunction, language: string, now: number, open: (id: stri
           </span>
           {row.statusSince !== undefined && (
             <small className="muted">
-              <Time ms={row.statusSince} prefix={(time) => t('connections.since', { time })} />
+              <LocalTime value={row.statusSince} options={SHORT_DATE_TIME} prefix={(time) => t('connections.since', { time })} />
             </small>
           )}
         </>
@@ -104,7 +105,7 @@ function columnsFor(t: TFunction, language: string, now: number, open: (id: stri
       id: 'lastActivity',
       label: label('lastActivity'),
       width: 'minmax(130px, 1fr)',
-      render: (row) => (row.lastActivity !== undefined ? <Time ms={row.lastActivity} /> : <span className="muted">—</span>),
+      render: (row) => (row.lastActivity !== undefined ? <LocalTime value={row.lastActivity} options={SHORT_DATE_TIME} /> : <span className="muted">—</span>),
     },
   ]
 }

@@ -14,7 +14,8 @@ import { ConnectionTable } from './ConnectionTable'
 import { NewConnectionDialog } from './NewConnectionDialog'
 import { RefreshNotices } from './RefreshNotice'
 import { buildRows, filterRows, proxyCounts, sortRows } from './rows'
-import { Time } from './Time'
+import { LocalTime } from '../../ui/LocalTime'
+import { SHORT_DATE_TIME } from '../../ui/time-text'
 import './connections.css'
 
 export const STATUS_REFRESH_MS = 30_000
@@ -83,7 +84,7 @@ export function ConnectionsScreen() {
         <div className="list-toolbar-end">
           {statuses.loadedAt !== undefined && (
             <small className="muted">
-              <Time ms={statuses.loadedAt} prefix={(time) => t('connections.updatedAt', { time })} />
+              <LocalTime value={statuses.loadedAt} options={SHORT_DATE_TIME} prefix={(time) => t('connections.updatedAt', { time })} />
             </small>
           )}
           <button type="button" onClick={refreshAll} disabled={loading}>

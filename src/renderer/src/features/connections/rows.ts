@@ -4,7 +4,8 @@
  */
 import type { Connection, ConnectionStatus, ProxyAccess } from '../../../../shared/iproxy'
 import type { ConnectionColumn, ConnectionsView } from '../../stores/connections-view'
-import { daysLeft, parseTime } from './format'
+import { timeMs } from '../../ui/time-text'
+import { daysLeft } from './format'
 
 export interface ConnectionRow {
   id: string
@@ -47,16 +48,16 @@ export function buildRows(
       id: c.id,
       name: c.basic_info.name,
       status: status?.online_status ?? 'nodata',
-      statusSince: parseTime(status?.last_online_status_update),
+      statusSince: timeMs(status?.last_online_status_update),
       country: geo?.country.toLowerCase() ?? '',
       city: geo?.city ?? '',
       manufacturer: device?.manufacturer,
       model: device?.model,
       androidVersion: device?.android_version,
       planId: plan?.id,
-      expiresAt: parseTime(plan?.expires_at),
+      expiresAt: timeMs(plan?.expires_at),
       proxies: counts.get(c.id) ?? 0,
-      lastActivity: parseTime(c.app_data?.last_activity_at),
+      lastActivity: timeMs(c.app_data?.last_activity_at),
       haystack: '',
     }
     row.haystack = [row.name, c.basic_info.description, c.id, row.country, row.city, row.manufacturer, row.model, row.planId]

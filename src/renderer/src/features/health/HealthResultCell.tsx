@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next'
 import { useShallow } from 'zustand/react/shallow'
 import type { HealthHistoryEntry } from '../../../../shared/health'
 import { useHealthStore } from '../../stores/health'
-import { localTime, statusTone } from './labels'
+import { localTimeText, TIME_OF_DAY, utcText } from '../../ui/time-text'
+import { statusTone } from './labels'
 import './health.css'
 
 interface HealthResultCellProps {
@@ -49,7 +50,7 @@ export function HealthResultCell({ itemKey }: HealthResultCellProps) {
       ? t('health.history', {
           list: history
             .slice(-5)
-            .map((e) => t('health.historyItem', { time: localTime(e.checkedAt).text, status: t(`health.status.${e.status}`), ms: Math.round(e.totalMs) }))
+            .map((e) => t('health.historyItem', { time: localTimeText(e.checkedAt, TIME_OF_DAY), status: t(`health.status.${e.status}`), ms: Math.round(e.totalMs) }))
             .join(', '),
         })
       : undefined
@@ -83,9 +84,9 @@ export function HealthResultCell({ itemKey }: HealthResultCellProps) {
   const country = latest ? latest.geo?.country : last?.country
   const mismatch = latest ? latest.ipMismatch === true : last?.ipMismatch === true
   const message = latest?.error ?? t(`health.statusHelp.${status}`)
-  const when = localTime(latest?.checkedAt ?? last?.checkedAt ?? '')
+  const checkedAt = latest?.checkedAt ?? last?.checkedAt ?? ''
   return (
-    <span className="health-cell" title={[historyTitle, `${when.text} (${when.utc})`].filter(Boolean).join('\n')}>
+    <span className="health-cell" title={[historyTitle, `${localTimeText(checkedAt, TIME_OF_DAY)} (${utcText(checkedAt)})`].filter(Boolean).join('\n')}>
       <span className={`health-badge health-${statusTone(status)}`} title={t('health.resultTitle', { status: t(`health.status.${status}`), message })}>
         {t(`health.status.${status}`)}
       </span>

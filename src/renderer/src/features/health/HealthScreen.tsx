@@ -9,7 +9,7 @@ import { useProfileData } from '../../stores/profile-cache'
 import { CheckButton } from './CheckButton'
 import { BatchProgress } from './BatchProgress'
 import { HealthResultCell } from './HealthResultCell'
-import { localTime } from './labels'
+import { localTimeText, TIME_OF_DAY, utcText } from '../../ui/time-text'
 import { PastedListDialog, useRejectReason } from './PastedListDialog'
 import { HealthSettingsForm } from './HealthSettingsForm'
 import './health.css'
@@ -58,12 +58,11 @@ function BatchResults({ results, label }: { results: HealthItemResult[]; label: 
 function Batch({ batch }: { batch: BatchState }) {
   const { t } = useTranslation()
   const reasonOf = useRejectReason()
-  const started = localTime(new Date(batch.startedAt).toISOString())
   return (
     <section className="health-batch" aria-label={batch.title}>
       <h3>{batch.title}</h3>
-      <small className="health-muted" title={started.utc}>
-        {t('health.batches.started', { time: started.text })}
+      <small className="health-muted" title={utcText(batch.startedAt)}>
+        {t('health.batches.started', { time: localTimeText(batch.startedAt, TIME_OF_DAY) })}
       </small>
       <BatchProgress batchId={batch.batchId} />
       {batch.rejected && batch.rejected.length > 0 && (

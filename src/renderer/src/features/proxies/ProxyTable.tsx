@@ -5,7 +5,8 @@ import { useNavigation } from '../../stores/navigation'
 import type { ProxiesView, ProxyColumn } from '../../stores/proxies-view'
 import { useProxiesView } from '../../stores/proxies-view'
 import { CopyProxyLineButton, HealthResultCell } from '../connections/lazy-parts'
-import { Time } from '../connections/Time'
+import { LocalTime } from '../../ui/LocalTime'
+import { SHORT_DATE_TIME } from '../../ui/time-text'
 import type { GridColumn } from '../connections/VirtualGrid'
 import { VirtualGrid } from '../connections/VirtualGrid'
 import type { ProxyRow } from './rows'
@@ -69,7 +70,7 @@ function columnsFor(t: TFunction, now: number, open: (connId: string) => void): 
         return (
           <>
             <span className={`expiry expiry-${state}`}>
-              <Time ms={row.expiresAt} />
+              <LocalTime value={row.expiresAt} options={SHORT_DATE_TIME} />
             </span>
             {state !== 'later' && <small className={`expiry expiry-${state}`}>{t(`proxies.expiry.${state}`)}</small>}
           </>

@@ -1,7 +1,7 @@
 /** The Proxies screen's rows: every proxy access with its connection's name, searched, filtered and sorted. */
 import type { Connection, ProxyAccess } from '../../../../shared/iproxy'
 import type { ExpiryFilter, ProxiesView, ProxyColumn } from '../../stores/proxies-view'
-import { parseTime } from '../connections/format'
+import { timeMs } from '../../ui/time-text'
 
 const DAY_MS = 24 * 60 * 60 * 1000
 export const EXPIRING_SOON_MS = 7 * DAY_MS
@@ -26,7 +26,7 @@ export interface ProxyRow {
 
 /** The API's zero date (0001-01-01) and anything before 1971 mean "no expiry". */
 function expiryOf(iso: string | undefined): number | undefined {
-  const ms = parseTime(iso)
+  const ms = timeMs(iso)
   return ms === undefined || ms < Date.UTC(1971, 0, 1) ? undefined : ms
 }
 

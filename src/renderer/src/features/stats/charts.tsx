@@ -7,7 +7,9 @@ import type { RefObject } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Area, AreaChart, Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
 import type { IpHistoryEntry, PortTraffic, TrafficByDay, UptimeEntry } from '../../../../shared/iproxy'
-import { formatBytes, formatLocal, formatUtc, LocalTime } from '../connection-detail/tabs/common'
+import { LocalTime } from '../../ui/LocalTime'
+import { localTimeText, utcText } from '../../ui/time-text'
+import { formatBytes } from '../connection-detail/tabs/common'
 
 interface ChartColors {
   text: string
@@ -133,14 +135,14 @@ export function HourPortChart({ ports }: { ports: PortTraffic[] }) {
               <CartesianGrid stroke={colors.border} strokeDasharray="3 3" vertical={false} />
               <XAxis
                 dataKey="date"
-                tickFormatter={(v: string) => formatLocal(v, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' })}
+                tickFormatter={(v: string) => localTimeText(v, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' })}
                 minTickGap={24}
                 {...axisProps(colors)}
               />
               <YAxis tickFormatter={(v: number) => formatBytes(v)} width={72} {...axisProps(colors)} />
               <Tooltip
                 {...tooltipStyle(colors)}
-                labelFormatter={(v) => `${formatLocal(String(v))} (${formatUtc(String(v))})`}
+                labelFormatter={(v) => `${localTimeText(String(v))} (${utcText(String(v))})`}
                 formatter={(value) => formatBytes(Number(value))}
               />
               <Legend wrapperStyle={{ color: colors.text }} />
@@ -228,13 +230,13 @@ export function UptimeTimeline({ entries }: { entries: UptimeEntry[] }) {
             key={s.from}
             className={isUp(s.status) ? 'uptime-up' : 'uptime-down'}
             style={{ flexGrow: s.hours }}
-            title={`${isUp(s.status) ? t('stats.up') : t('stats.down')}: ${formatLocal(s.from)} – ${formatLocal(s.to)} (${formatUtc(s.from)} – ${formatUtc(s.to)})`}
+            title={`${isUp(s.status) ? t('stats.up') : t('stats.down')}: ${localTimeText(s.from)} – ${localTimeText(s.to)} (${utcText(s.from)} – ${utcText(s.to)})`}
           />
         ))}
       </div>
       <div className="uptime-axis" aria-hidden="true">
-        <span>{formatLocal(segments[0]?.from ?? '')}</span>
-        <span>{formatLocal(segments[segments.length - 1]?.to ?? '')}</span>
+        <span>{localTimeText(segments[0]?.from ?? '')}</span>
+        <span>{localTimeText(segments[segments.length - 1]?.to ?? '')}</span>
       </div>
       <p className="legend">
         <span className="swatch uptime-up" aria-hidden="true" /> {t('stats.up')} <span className="swatch uptime-down" aria-hidden="true" /> {t('stats.down')}

@@ -9,7 +9,8 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog'
 import { Dialog } from '../../ui/Dialog'
 import type { FormErrors } from '../../ui/field-errors'
 import { TextField } from '../../ui/TextField'
-import { fieldErrors, FormError, fromLocalInput, isNoDate, toLocalInput, validateBody } from '../connection-detail/tabs/common'
+import { isNoDate } from '../../ui/time-text'
+import { fieldErrors, FormError, fromLocalInput, toLocalInput, validateBody } from '../connection-detail/tabs/common'
 
 export type VpnEditing = { kind: 'create'; connId: string } | { kind: 'rename' | 'expiry' | 'delete'; vpn: OvpnAccess }
 

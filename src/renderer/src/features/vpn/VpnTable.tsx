@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import type { OvpnAccess } from '../../../../shared/iproxy'
-import { LocalTime } from '../connection-detail/tabs/common'
+import { LocalTime } from '../../ui/LocalTime'
 import { DownloadOvpnButton } from '../exports/DownloadOvpnButton'
 import type { VpnEditing } from './VpnDialogs'
 

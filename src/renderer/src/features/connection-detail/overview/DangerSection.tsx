@@ -9,7 +9,8 @@ import { ConfirmDialog } from '../../../ui/ConfirmDialog'
 import type { FormErrors } from '../../../ui/field-errors'
 import { TextField } from '../../../ui/TextField'
 import { serverErrors, validationErrors } from './form-errors'
-import { localTimeText, useMountTime } from './LocalTime'
+import { localTimeText } from '../../../ui/time-text'
+import { useMountTime } from './use-mount-time'
 
 /**
  * The API deletes only connections without an active plan; one with an active plan is recreated instead (a new

@@ -4,7 +4,7 @@ import type { PinCode } from '../../../../../shared/iproxy'
 import { getApi } from '../../../bridge'
 import { ConfirmDialog } from '../../../ui/ConfirmDialog'
 import { errorMessage } from '../../../ui/error-message'
-import { LocalTime } from './LocalTime'
+import { LocalTime } from '../../../ui/LocalTime'
 import { SecretValue } from './SecretValue'
 
 /** A new PIN code (to set up the phone) and a new connection API key: each shown once, in this component only. */
@@ -48,7 +48,7 @@ export function KeysSection({ connId }: { connId: string }) {
         <div className="secret-block">
           <SecretValue label={t('connectionDetail.keys.pin')} value={pin.pincode} hint={t('connectionDetail.keys.pinHint')} />
           <p>
-            {t('connectionDetail.keys.pinExpires')}: <LocalTime iso={pin.expires_at} />
+            {t('connectionDetail.keys.pinExpires')}: <LocalTime value={pin.expires_at} fallback={t('connectionDetail.none')} />
           </p>
         </div>
       )}

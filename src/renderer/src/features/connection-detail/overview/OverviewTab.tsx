@@ -5,7 +5,7 @@ import { BasicInfoSection } from './BasicInfoSection'
 import { CommandsSection } from './CommandsSection'
 import { DangerSection } from './DangerSection'
 import { KeysSection } from './KeysSection'
-import { LocalTime } from './LocalTime'
+import { LocalTime } from '../../../ui/LocalTime'
 import { PlanSection } from './PlanSection'
 
 /** What the connection is, what runs it, its plan, and everything one can do to it. */
@@ -43,11 +43,11 @@ function Facts({ connection }: { connection: Connection }) {
         <dd>{info.server_geo ? `${info.server_geo.country.toUpperCase()}, ${info.server_geo.city.toUpperCase()}` : t('connectionDetail.none')}</dd>
         <dt>{t('connectionDetail.overview.created')}</dt>
         <dd>
-          <LocalTime iso={info.created_at} />
+          <LocalTime value={info.created_at} fallback={t('connectionDetail.none')} />
         </dd>
         <dt>{t('connectionDetail.overview.updated')}</dt>
         <dd>
-          <LocalTime iso={info.updated_at} />
+          <LocalTime value={info.updated_at} fallback={t('connectionDetail.none')} />
         </dd>
       </dl>
     </section>
@@ -80,7 +80,7 @@ function DeviceFacts({ connection }: { connection: Connection }) {
           <dd>{app.app_version || none}</dd>
           <dt>{t('connectionDetail.overview.lastActivity')}</dt>
           <dd>
-            <LocalTime iso={app.last_activity_at} />
+            <LocalTime value={app.last_activity_at} fallback={t('connectionDetail.none')} />
           </dd>
         </dl>
       )}

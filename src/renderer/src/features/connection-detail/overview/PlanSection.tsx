@@ -8,7 +8,9 @@ import { ConfirmDialog } from '../../../ui/ConfirmDialog'
 import type { FormErrors } from '../../../ui/field-errors'
 import { TextField } from '../../../ui/TextField'
 import { serverErrors, validationErrors } from './form-errors'
-import { LocalTime, localTimeText, useMountTime } from './LocalTime'
+import { LocalTime } from '../../../ui/LocalTime'
+import { localTimeText } from '../../../ui/time-text'
+import { useMountTime } from './use-mount-time'
 
 type Pending =
   | { kind: 'change'; body: { active_plan: ActivePlan; plan_id: string; coupon_code?: string } }
@@ -98,11 +100,11 @@ export function PlanSection({ profileId, connection }: { profileId: string; conn
         <dd>{t(active ? 'connectionDetail.plan.active' : 'connectionDetail.plan.expired')}</dd>
         <dt>{t('connectionDetail.plan.started')}</dt>
         <dd>
-          <LocalTime iso={plan.started_at} />
+          <LocalTime value={plan.started_at} fallback={t('connectionDetail.none')} />
         </dd>
         <dt>{t('connectionDetail.plan.expires')}</dt>
         <dd data-testid="plan-expires">
-          <LocalTime iso={plan.expires_at} />
+          <LocalTime value={plan.expires_at} fallback={t('connectionDetail.none')} />
         </dd>
       </dl>
       {result && (

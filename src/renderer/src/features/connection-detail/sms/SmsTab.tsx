@@ -1,7 +1,7 @@
 import { useDeferredValue, useId, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useSmsData } from '../../../stores/connection-detail'
-import { LocalTime } from '../overview/LocalTime'
+import { LocalTime } from '../../../ui/LocalTime'
 import { RefreshNotice } from '../../../ui/RefreshNotice'
 
 /** The last 100 SMS the phone received, newest first, searchable by text and sender. */
@@ -48,7 +48,7 @@ export function SmsTab({ connId }: { connId: string }) {
                 {shown.map((sms) => (
                   <tr key={sms.id}>
                     <td className="nowrap">
-                      <LocalTime iso={sms.created_at} />
+                      <LocalTime value={sms.created_at} fallback={t('connectionDetail.none')} />
                     </td>
                     <td>
                       {sms.from}

@@ -9,7 +9,7 @@ import { CopyProxyLineButton } from '../../exports/CopyProxyLineButton'
 import { CheckButton } from '../../health/CheckButton'
 import { HealthResultCell } from '../../health/HealthResultCell'
 import { RefreshNotice } from '../../../ui/RefreshNotice'
-import { LocalTime } from './common'
+import { LocalTime } from '../../../ui/LocalTime'
 import { ProxyForm } from './ProxyForm'
 import './tabs.css'
 

@@ -11,7 +11,8 @@ import {
 import { Dialog } from '../../../ui/Dialog'
 import type { FormErrors } from '../../../ui/field-errors'
 import { TextField } from '../../../ui/TextField'
-import { fieldErrors, FormError, fromLocalInput, isNoDate, toLocalInput, validateBody } from './common'
+import { isNoDate } from '../../../ui/time-text'
+import { fieldErrors, FormError, fromLocalInput, toLocalInput, validateBody } from './common'
 
 const FIELDS = ['listen_service', 'auth_type', 'auth.login', 'auth.password', 'auth', 'acl_inbound_policy', 'acl_inbound_ips', 'expires_at', 'description'] as const
 

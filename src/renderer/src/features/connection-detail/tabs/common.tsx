@@ -1,42 +1,13 @@
 /**
- * Small pieces the connection tabs and the account-wide VPN, Action links and Statistics screens share: local
- * times with their UTC value on hover, byte counts in human units, expiry inputs, and error messages placed on
- * the field the validator or the server named.
+ * Small pieces the connection tabs and the account-wide VPN, Action links and Statistics screens share: byte
+ * counts in human units, expiry inputs, and error messages placed on the field the validator or the server named
+ * (times are ui/time-text.ts's).
  */
 import type { ZodType } from 'zod'
-import i18next from 'i18next'
 import type { FormErrors } from '../../../ui/field-errors'
 import { formErrors } from '../../../ui/field-errors'
-import { EXPIRES_AT_NEVER } from '../../../../../shared/iproxy'
-
-function locale(): string {
-  return i18next.language === 'ru' ? 'ru-RU' : 'en-GB'
-}
-
-/** True for absent values and the API's "no date" marker. */
-export function isNoDate(value: string | undefined): boolean {
-  return !value || value === EXPIRES_AT_NEVER || value.startsWith('0001-01-01')
-}
-
-export function formatLocal(value: string, options: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' }): string {
-  const date = new Date(value)
-  return Number.isNaN(date.getTime()) ? value : date.toLocaleString(locale(), options)
-}
-
-export function formatUtc(value: string): string {
-  const date = new Date(value)
-  return Number.isNaN(date.getTime()) ? value : `${date.toISOString().replace('T', ' ').replace(/\.\d{3}Z$/, '')} UTC`
-}
-
-/** A time in the user's local time, with the UTC value on hover; `fallback` for no date. */
-export function LocalTime({ value, fallback = '—', options }: { value: string | undefined; fallback?: string; options?: Intl.DateTimeFormatOptions }) {
-  if (!value || isNoDate(value)) return <span>{fallback}</span>
-  return (
-    <time dateTime={value} title={formatUtc(value)}>
-      {formatLocal(value, options)}
-    </time>
-  )
-}
+import { uiLocale } from '../../../ui/locale'
+import { isNoDate } from '../../../ui/time-text'
 
 const UNITS = ['B', 'KB', 'MB', 'GB', 'TB'] as const
 
@@ -50,7 +21,7 @@ export function formatBytes(bytes: number): string {
     unit++
   }
   const digits = unit === 0 || value >= 100 ? 0 : value >= 10 ? 1 : 2
-  return `${value.toLocaleString(locale(), { maximumFractionDigits: digits })} ${UNITS[unit]}`
+  return `${value.toLocaleString(uiLocale(), { maximumFractionDigits: digits })} ${UNITS[unit]}`
 }
 
 /** `<input type="datetime-local">` value (local time) for an RFC 3339 date; '' for no date. */
