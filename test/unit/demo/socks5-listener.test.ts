@@ -3,7 +3,7 @@ import { SocksClient } from 'socks'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { startEchoServer } from '../../../src/main/demo/echo-server'
 import { SocksReply } from '../../../src/main/demo/proxy-listeners'
-import { ByteReader } from '../../../src/main/demo/proxy-listeners/byte-reader'
+import { ByteReader } from './byte-reader'
 import { access, curl, EXITS, expectTcpHandlesBackTo, getOverSocket, startRig, tcpHandleCount, type Rig } from './net-harness'
 
 let rig: Rig

@@ -1,6 +1,6 @@
 /**
- * Reads exact byte counts from a socket for a binary handshake (SOCKS5), then hands back whatever the client
- * already sent beyond it (a client may pipeline its first payload bytes behind the CONNECT request).
+ * Reads exact byte counts from a socket for a binary handshake (SOCKS5), then hands back whatever arrived beyond
+ * it: the SOCKS5 listener tests' client side (the listener itself parses the bytes as they come, socks5.ts).
  */
 import type { Socket } from 'node:net'
 
