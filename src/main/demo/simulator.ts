@@ -117,16 +117,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const raw = req.url ?? '/'
-    // Every proxy check asks for `/echo`: that exact form is its own pathname, so it skips the URL parser.
-    const url = raw === ECHO_PATH ? undefined : new URL(raw, 'http://simulator.invalid')
-    const path = url ? url.pathname : ECHO_PATH
+    const url = new URL(req.url ?? '/', 'http://simulator.invalid')
+    const path = url.pathname
     const isApi = path === API_ROOT || path.startsWith(`${API_ROOT}/`)
     // Fault rules are written against the API-relative path (`/connections/*`); other paths match as they are.
     const fault = faults.match(req.method ?? 'GET', isApi ? path.slice(API_ROOT.length) || '/' : path)
     if (fault && (await faults.apply(fault, req, res)) === 'handled') return
 
-    if (path === ECHO_PATH || !url) return handleEcho(req, res, echoDeps)
+    if (path === ECHO_PATH) return handleEcho(req, res, echoDeps)
     try {
       let result: RouteResult
       const link = ACTION_LINK_RE.exec(path)

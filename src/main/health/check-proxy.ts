@@ -436,6 +436,12 @@ async function openDownload(target: HealthTarget, url: HttpUrl, attempt: Attempt
   return { statusCode: res.statusCode, body: res.body }
 }
 
+/** Mbit/s over `bytes` received since `began` (performance.now()). */
+function speedSince(began: number, bytes: number): { mbps: number; bytes: number; seconds: number } {
+  const seconds = (performance.now() - began) / 1000
+  return { mbps: seconds > 0 ? Math.round(((bytes * 8) / 1e6 / seconds) * 100) / 100 : 0, bytes, seconds }
+}
+
 /**
  * Downloads from `url` through the proxy for up to `seconds` and reports Mbit/s over the bytes received after the
  * response headers. Never rejects.
@@ -485,15 +491,14 @@ export async function measureThroughput(
         attempt.stopped.catch(() => clearTimeout(timer))
       }),
     )
-    const seconds = (performance.now() - began) / 1000
-    return { mbps: seconds > 0 ? Math.round(((bytes * 8) / 1e6 / seconds) * 100) / 100 : 0, bytes, seconds }
+    return speedSince(began, bytes)
   } catch (err) {
     const stopped = attempt.reason ?? (err instanceof StoppedError ? err.reason : undefined)
-    if (stopped === 'timeout' && bytes > 0 && began > 0) {
-      const seconds = (performance.now() - began) / 1000
-      return { mbps: Math.round(((bytes * 8) / 1e6 / seconds) * 100) / 100, bytes, seconds }
-    }
-    return { bytes, seconds: 0, error: stopped ? HEALTH_STATUS_MESSAGES[stopped] : messageFor(classifyError(err).status, classifyError(err).detail) }
+    // A deadline in the middle of the download still gives a speed over what arrived.
+    if (stopped === 'timeout' && bytes > 0 && began > 0) return speedSince(began, bytes)
+    if (stopped) return { bytes, seconds: 0, error: HEALTH_STATUS_MESSAGES[stopped] }
+    const c = classifyError(err)
+    return { bytes, seconds: 0, error: messageFor(c.status, c.detail) }
   } finally {
     attempt.dispose()
   }
