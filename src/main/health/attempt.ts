@@ -12,6 +12,9 @@ import type { Dispatcher } from 'undici'
 
 export type StopReason = 'timeout' | 'cancelled'
 
+/** A check's deadline when the caller gives none. */
+export const DEFAULT_TIMEOUT_MS = 10_000
+
 /** What `stopped` rejects with. */
 export class StoppedError extends Error {
   override name = 'StoppedError'

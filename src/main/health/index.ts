@@ -1,5 +1,7 @@
 /** Proxy health checks, plain Node: the checker, batches, change-IP-and-verify, history and settings. */
-export { checkProxy, measureThroughput, classifyError, DEFAULT_TIMEOUT_MS, type CheckOptions } from './check-proxy'
+export { checkProxy, DEFAULT_TIMEOUT_MS, type CheckOptions } from './check-proxy'
+export { classifyError } from './classify'
+export { measureThroughput, type ThroughputReading } from './throughput'
 export { checkMany, DEFAULT_CONCURRENCY, type CheckManyOptions } from './check-many'
 export { parseEchoBody, type EchoReading } from './echo'
 export { rotateAndVerify, targetOfAccess, DEFAULT_ROTATE_TIMEOUT_MS, type RotateDeps, type RotateOptions } from './rotate'

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startSimulator, type Simulator } from '../../../src/main/demo'
 import { checkProxy } from '../../../src/main/health/check-proxy'
 import { checkMany } from '../../../src/main/health/check-many'
+import { measureThroughput } from '../../../src/main/health/throughput'
 import type { HealthTarget } from '../../../src/shared/health'
 import { expectNoLeakedHandles, simTargets, startBlobServer, tcpHandleCount } from './support'
 
@@ -142,6 +143,33 @@ describe('checkProxy through the simulator', () => {
         expect(result.status, result.error).toBe('ok')
         expect(result.throughputError, `${protocol}: ${result.throughputError}`).toBeUndefined()
         expect(result.throughputMbps).toBeGreaterThan(0)
+      }
+    } finally {
+      await blob.close()
+    }
+  })
+
+  it('throughput stops when the time is up on an endless download, and reports a download error by its status', async () => {
+    const blob = await startBlobServer()
+    try {
+      for (const protocol of ['socks5', 'http'] as const) {
+        const [t] = simTargets(sim, protocol, 1)
+        const baseline = tcpHandleCount()
+        const began = performance.now()
+        const speed = await measureThroughput(t!.target, { url: blob.endlessUrl, seconds: 1 })
+        const took = performance.now() - began
+        expect(speed.error, protocol).toBeUndefined()
+        expect(speed.mbps).toBeGreaterThan(0)
+        // 64 KiB every 20 ms for about a second: tens of chunks, not a few and not an endless count.
+        expect(speed.bytes).toBeGreaterThan(10 * 64 * 1024)
+        expect(speed.seconds).toBeGreaterThanOrEqual(0.99)
+        expect(took).toBeLessThan(3_000)
+        await expectNoLeakedHandles(baseline)
+
+        const missing = await checkProxy(t!.target, { echoUrl: sim.echoUrl, timeoutMs: 5_000, throughput: { url: blob.missingUrl, seconds: 1 } })
+        expect(missing.status, missing.error).toBe('ok')
+        expect(missing.throughputMbps).toBeUndefined()
+        expect(missing.throughputError).toBe('the download answered HTTP 404')
       }
     } finally {
       await blob.close()

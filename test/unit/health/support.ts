@@ -42,10 +42,24 @@ export async function expectNoLeakedHandles(baseline: number, waitMs = 2_000): P
   expect(tcpHandleCount(), `TCP handles left open: ${process.getActiveResourcesInfo().join(', ')}`).toBeLessThanOrEqual(baseline)
 }
 
-/** A loopback HTTP server answering every request with `chunks` x 64 KiB, for throughput checks. */
-export async function startBlobServer(chunks = 80): Promise<{ url: string; close(): Promise<void> }> {
+/**
+ * A loopback HTTP server for throughput checks: `url` answers `chunks` x 64 KiB; `endlessUrl` sends 64 KiB every
+ * 20 ms for as long as the client listens; `missingUrl` answers 404.
+ */
+export async function startBlobServer(chunks = 80): Promise<{ url: string; endlessUrl: string; missingUrl: string; close(): Promise<void> }> {
   const chunk = Buffer.alloc(64 * 1024, 7)
-  const server: Server = createServer((_req, res) => {
+  const server: Server = createServer((req, res) => {
+    if (req.url === '/endless') {
+      res.writeHead(200, { 'content-type': 'application/octet-stream' })
+      const timer = setInterval(() => res.write(chunk), 20)
+      res.on('close', () => clearInterval(timer))
+      return
+    }
+    if (req.url !== '/blob') {
+      res.writeHead(404, { 'content-type': 'text/plain' })
+      res.end('no such file')
+      return
+    }
     res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': chunk.length * chunks })
     let sent = 0
     const pump = () => {
@@ -57,8 +71,11 @@ export async function startBlobServer(chunks = 80): Promise<{ url: string; close
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()))
   const { port } = server.address() as AddressInfo
+  const base = `http://127.0.0.1:${port}`
   return {
-    url: `http://127.0.0.1:${port}/blob`,
+    url: `${base}/blob`,
+    endlessUrl: `${base}/endless`,
+    missingUrl: `${base}/missing`,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections()
