@@ -1,9 +1,11 @@
 /**
  * What the HTTP proxy's absolute-URI forwarding hands the client, for upstream answers of every shape: the same
  * status, reason phrase, end-to-end headers (duplicates folded as node:http folds them, hop-by-hop ones and the
- * ones Connection names dropped) and body, over a keep-alive client connection.
+ * ones Connection names dropped) and body, over a keep-alive client connection; and a request with a body,
+ * whole both ways.
  */
-import { request as httpRequest, Agent, type IncomingHttpHeaders } from 'node:http'
+import { createServer, request as httpRequest, Agent, type IncomingHttpHeaders } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startScriptedHttpServer, type ScriptedHttpServer } from '../../support/scripted-http-server'
 import { access, expectTcpHandlesBackTo, startRig, tcpHandleCount, type Rig } from './net-harness'
@@ -103,5 +105,37 @@ describe('HTTP proxy forwarding', () => {
     }
     // The client's Host (here the proxy's own address, as node:http sets it) passes on as it came.
     expect(upstream.heads).toEqual([`GET /headers?q=1 HTTP/1.1\r\nx-client: yes\r\nhost: 127.0.0.1:${proxyPort}\r\nConnection: close\r\n\r\n`])
+  })
+  it('forwards a request with a body whole both ways: 3 MiB up, 8 MiB down', async () => {
+    const down = Buffer.alloc(8 * 1024 * 1024, 0x61)
+    const upstreamWithBody = createServer((req, res) => {
+      let received = 0
+      req.on('data', (c: Buffer) => (received += c.length))
+      req.on('end', () => {
+        res.writeHead(200, { 'x-received': String(received) })
+        res.end(down)
+      })
+    })
+    await new Promise<void>((r) => upstreamWithBody.listen(0, '127.0.0.1', () => r()))
+    const port = (upstreamWithBody.address() as AddressInfo).port
+    try {
+      const answer = await new Promise<{ received: string; bytes: number }>((resolve, reject) => {
+        const req = httpRequest(
+          { host: '127.0.0.1', port: proxyPort, method: 'POST', path: `http://127.0.0.1:${port}/upload`, headers: { 'proxy-authorization': basic }, agent: false },
+          (res) => {
+            let bytes = 0
+            res.on('data', (c: Buffer) => (bytes += c.length))
+            res.on('end', () => resolve({ received: String(res.headers['x-received']), bytes }))
+            res.on('error', reject)
+          },
+        )
+        req.on('error', reject)
+        req.end(Buffer.alloc(3 * 1024 * 1024, 0x62))
+      })
+      expect(answer).toEqual({ received: String(3 * 1024 * 1024), bytes: down.length })
+    } finally {
+      upstreamWithBody.closeAllConnections()
+      await new Promise<void>((r) => upstreamWithBody.close(() => r()))
+    }
   })
 })
