@@ -3,7 +3,8 @@
  * 100 ms, concurrency 100. Prints the wall time against the ideal (10 rounds x one check's latency measured
  * alone), the same list through curl with `xargs -P 100`, the main-process RSS growth and the sockets left open.
  * Targets: within 1.25x the ideal, at least 3x faster than curl, RSS growth under 60 MB, zero sockets left.
- * Then the same batch again, once both processes' code is optimized (printed for comparison).
+ * Then the same batch again, once both processes' code is optimized, and the same batch by a bare raw-socket
+ * client (bare-proxy-get.ts): the floor this machine and the simulator allow any checker (printed for comparison).
  * Asserts counts only, never timings.
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process'
@@ -16,6 +17,7 @@ import { afterAll, expect, it } from 'vitest'
 import { startSimulator, type Simulator } from '../../src/main/demo'
 import { checkMany, checkProxy } from '../../src/main/health'
 import type { HealthTarget } from '../../src/shared/health'
+import { bareProxyGet } from './bare-proxy-get'
 
 /** jiti runs the TypeScript host script in a child process (it comes with the toolchain). */
 const JITI_CLI = join(__dirname, '../../node_modules/jiti/lib/jiti-cli.mjs')
@@ -161,6 +163,25 @@ it('prints wall time vs ideal, vs curl, RSS growth and sockets left', async () =
   expect(warm.filter((r) => r.status === 'ok').length).toBe(TOTAL)
   const warmHost = warmHostCpu0 !== undefined && warmHostCpu1 !== undefined ? `, simulator ${ms(warmHostCpu1 - warmHostCpu0)}` : ''
   lines.push(`  the same batch again (warm): ${ms(warmWall)} wall — ${(warmWall / ideal).toFixed(2)}x the ideal; CPU: checker ${ms((warmCpu.user + warmCpu.system) / 1000)}${warmHost}`)
+
+  // The floor: the same batch by a client that spends next to no CPU (raw sockets, no library), against the
+  // same simulator. What is left between this and the ideal is the machine and the simulator, not the checker.
+  const bareCpu0 = process.cpuUsage()
+  const bareHostCpu0 = processCpuMs(host?.pid)
+  const b0 = performance.now()
+  let next = 0
+  let bareOk = 0
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < targets.length) if (await bareProxyGet(targets[next++]!, echoUrl)) bareOk++
+    }),
+  )
+  const bareWall = performance.now() - b0
+  const bareCpu = process.cpuUsage(bareCpu0)
+  const bareHostCpu1 = processCpuMs(host?.pid)
+  expect(bareOk).toBe(TOTAL)
+  const bareHost = bareHostCpu0 !== undefined && bareHostCpu1 !== undefined ? `, simulator ${ms(bareHostCpu1 - bareHostCpu0)}` : ''
+  lines.push(`  floor, the same batch by a bare raw-socket client: ${ms(bareWall)} wall — ${(bareWall / ideal).toFixed(2)}x the ideal; CPU: client ${ms((bareCpu.user + bareCpu.system) / 1000)}${bareHost}`)
 
   if (existsSync(CURL)) {
     dir = await mkdtemp(join(tmpdir(), 'iproxy-health-bench-'))
