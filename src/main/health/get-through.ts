@@ -17,7 +17,7 @@
  * handler rather than `request()`, whose async-resource handler and Readable body stream were a visible part of
  * the checker's CPU per HTTP-proxy check; and no node:http ClientRequest inside a SOCKS5 tunnel.
  */
-import { connect as netConnect, type Socket } from 'node:net'
+import { isIP, connect as netConnect, type Socket } from 'node:net'
 import { connect as tlsConnect } from 'node:tls'
 import { performance } from 'node:perf_hooks'
 import { SocksClient } from 'socks'
@@ -31,8 +31,6 @@ export type { AnswerSink } from './http1-get'
 /** An http(s) URL taken apart once, with what a GET of it sends. */
 export interface GetRequest {
   https: boolean
-  /** As in the URL: IPv6 in brackets (for TLS's servername the brackets are dropped by node). */
-  hostname: string
   /** The host as a SOCKS5 proxy is to resolve or connect it (no brackets). */
   bareHost: string
   port: number
@@ -60,7 +58,6 @@ export function getRequestFor(raw: string, headers: Readonly<Record<string, stri
   const extra = Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`).join('')
   return {
     https,
-    hostname: url.hostname,
     bareHost: url.hostname.replace(/^\[|\]$/g, ''),
     port: url.port ? Number(url.port) : https ? 443 : 80,
     host: url.host,
@@ -144,7 +141,10 @@ async function socksTunnel(target: HealthTarget, request: GetRequest, attempt: A
   marks.tunnel = performance.now()
   const tunnelSocket = info.socket as Socket
   if (!request.https) return tunnelSocket
-  const tls = tlsConnect({ socket: tunnelSocket, servername: request.hostname, ALPNProtocols: ['http/1.1'] })
+  // The certificate is checked against `host`. SNI names a host, never an address (RFC 6066; node warns and
+  // will ignore one): none for an echo URL with an IP.
+  const sni = isIP(request.bareHost) === 0 ? { servername: request.bareHost } : {}
+  const tls = tlsConnect({ socket: tunnelSocket, host: request.bareHost, ...sni, ALPNProtocols: ['http/1.1'] })
   tls.on('error', () => {})
   attempt.track(tls as unknown as Socket)
   await new Promise<void>((resolve, reject) => {
