@@ -209,14 +209,32 @@ export function parseLine(line: string): ParsedProxy | null {
 function readAddressAndCredentials(text: string, hasScheme: boolean): ParsedProxy | null {
   const at = text.lastIndexOf('@')
   if (at < 0) return parseHostFirst(text)
-  if (hasScheme) return parseUserinfoForm(text, at, true)
   // No scheme and an "@": host:port:login:password (whose login or password holds the "@") when it starts with
   // a host and a port, otherwise login:password@host:port.
-  if (startsWithHostPort(text)) {
+  if (!hasScheme && startsWithHostPort(text)) {
     const parsed = parseHostFirst(text)
     if (parsed) return parsed
   }
-  return parseUserinfoForm(text, at, false)
+  return parseUserinfoForm(text, at, hasScheme) ?? parseHostPortFirstUserinfo(text, hasScheme)
+}
+
+/**
+ * host:port@login:password, the other way round (an export format of some providers), tried only when
+ * login:password@host:port did not fit. When the text before the "@" is no host:port, `null` keeps that form's
+ * failure, which names what was expected.
+ */
+function parseHostPortFirstUserinfo(text: string, decode: boolean): ParsedProxy | null {
+  const at = text.indexOf('@')
+  const address = text.slice(0, at)
+  if (!startsWithHostPort(address)) return null
+  // It starts with a host and a port: that is what was meant, so its own failure is the one to report.
+  if (!splitHostPort(address, 0)) return null
+  if (restAt >= 0) return fail('too_many_fields', 'Unexpected text after the port (expected host:port@login:password).')
+  const credentials = text.slice(at + 1)
+  const colon = credentials.indexOf(':')
+  const login = colon < 0 ? credentials : credentials.slice(0, colon)
+  const password = colon < 0 ? undefined : credentials.slice(colon + 1)
+  return withCredentials(foundHost, foundPort, decode ? decodeMaybe(login) : login, password === undefined ? undefined : decode ? decodeMaybe(password) : password)
 }
 
 /** login:password@host:port (URL userinfo when a scheme was given: percent-decoded). */

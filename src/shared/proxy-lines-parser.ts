@@ -2,7 +2,8 @@
  * Reading proxy lists back: `parseProxyLines(text)` → `{ proxies, rejected }`. Pure TypeScript (no node:*, no
  * DOM): main, renderer and tests use it. It reads every line format `formatProxies` (proxy-formats.ts) writes,
  * with or without a scheme, IPv6 in brackets, surrounding spaces, `#` comment lines and blank lines; also the CSV
- * (with its header) and JSON outputs. A repeated proxy is kept once; each repeat is reported as `duplicate`.
+ * (with its header) and JSON outputs, and two orders other providers use (login:password:host:port and
+ * host:port@login:password). A repeated proxy is kept once; each repeat is reported as `duplicate`.
  *
  * Speed (100,000 lines in well under 300 ms): one pass over the text with indexOf (no array of lines, no array of
  * CSV records), no exceptions for valid or invalid lines, and duplicates found by a numeric hash of the proxy's key.

@@ -201,7 +201,7 @@ describe('parseProxyLines(formatProxies(x)) returns x', () => {
 })
 
 describe('parseProxyLines: what it accepts', () => {
-  it('schemes, spaces, comments, blank lines, IPv6, CRLF, login:password:host:port', () => {
+  it('schemes, spaces, comments, blank lines, IPv6, CRLF, login:password:host:port, host:port@login:password', () => {
     const text = [
       '# my proxies',
       '',
@@ -212,6 +212,8 @@ describe('parseProxyLines: what it accepts', () => {
       '[::1]:3128',
       'user:secret:proxy.example.com:9000',
       '\t',
+      '46.8.1.2:8000@user:p@ss:w',
+      'http://46.8.1.3:8000@us%40er:secret',
     ].join('\r\n')
     const { proxies, rejected } = parseProxyLines(text)
     expect(rejected).toEqual([])
@@ -222,6 +224,9 @@ describe('parseProxyLines: what it accepts', () => {
       { lineNumber: 6, service: 'socks5', host: 'host.example', port: 1, login: 'u', password: 'p' },
       { lineNumber: 7, host: '::1', port: 3128 },
       { lineNumber: 8, host: 'proxy.example.com', port: 9000, login: 'user', password: 'secret' },
+      // host:port@login:password, as some providers export it.
+      { lineNumber: 10, host: '46.8.1.2', port: 8000, login: 'user', password: 'p@ss:w' },
+      { lineNumber: 11, service: 'http', host: '46.8.1.3', port: 8000, login: 'us@er', password: 'secret' },
     ])
   })
 
@@ -250,6 +255,8 @@ describe('parseProxyLines: each rejection reason with its line number', () => {
     ['loginonly@host.example:8080', 'missing_password'],
     [':secret@host.example:8080', 'missing_login'],
     ['u:p@host.example:8080:extra', 'too_many_fields'],
+    ['host.example:8080@loginonly', 'missing_password'],
+    ['host.example:99999@u:p', 'bad_port'],
   ]
   it('line formats', () => {
     const text = ['# header', ...cases.map(([line]) => line)].join('\n')

@@ -54,7 +54,7 @@ export const healthEn = {
   pasted: {
     open: 'Check a pasted list',
     title: 'Check a pasted list of proxies',
-    hint: 'One proxy per line, in any common format: host:port:login:password, login:password@host:port, socks5://login:password@host:port, CSV or JSON from an export. Any provider, not only iProxy.',
+    hint: 'One proxy per line, in any common format: host:port:login:password, login:password@host:port, host:port@login:password, socks5://login:password@host:port, CSV or JSON from an export. Any provider, not only iProxy.',
     text: 'Proxy lines',
     defaultProtocol: 'Protocol for lines that do not say',
     start: 'Check these proxies',

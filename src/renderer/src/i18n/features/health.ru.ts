@@ -55,7 +55,7 @@ export const healthRu: Catalogue['health'] = {
   pasted: {
     open: 'Проверить вставленный список',
     title: 'Проверка вставленного списка прокси',
-    hint: 'По одному прокси в строке, в любом распространённом формате: host:port:login:password, login:password@host:port, socks5://login:password@host:port, CSV или JSON из экспорта. Подойдут прокси любого провайдера, не только iProxy.',
+    hint: 'По одному прокси в строке, в любом распространённом формате: host:port:login:password, login:password@host:port, host:port@login:password, socks5://login:password@host:port, CSV или JSON из экспорта. Подойдут прокси любого провайдера, не только iProxy.',
     text: 'Строки с прокси',
     defaultProtocol: 'Протокол для строк, где он не указан',
     start: 'Проверить эти прокси',
