@@ -3,6 +3,7 @@
  * finishes; aborting the signal closes the checks in flight and reports every check not yet finished as
  * `cancelled`. Resolves (never rejects) once every target has a result and every socket is closed.
  */
+import { getMaxListeners, setMaxListeners } from 'node:events'
 import type { HealthCheckResult, HealthTarget } from '../../shared/health'
 import { checkProxy, type CheckOptions } from './check-proxy'
 
@@ -35,6 +36,10 @@ export async function checkMany(targets: readonly HealthTarget[], options: Check
   const results: HealthCheckResult[] = new Array<HealthCheckResult>(targets.length)
   const concurrency = Math.max(1, Math.min(options.concurrency ?? DEFAULT_CONCURRENCY, targets.length || 1))
   const check = options.check ?? checkProxy
+  // Each check in flight listens on the signal until it ends: up to `concurrency` listeners at once, past node's
+  // leak warning (10 by default) though none is leaked. The default's headroom stays for the caller's own.
+  const signal = options.signal
+  if (signal && getMaxListeners(signal) < concurrency + 10) setMaxListeners(concurrency + 10, signal)
   let next = 0
   const deliver = (index: number, result: HealthCheckResult) => {
     results[index] = result

@@ -186,6 +186,22 @@ describe('checkProxy through the simulator', () => {
 })
 
 describe('checkMany', () => {
+  it('runs 50 checks at once on one cancel signal without a listener-leak warning', async () => {
+    const warnings: string[] = []
+    const onWarning = (w: Error) => warnings.push(`${w.name}: ${w.message}`)
+    process.on('warning', onWarning)
+    try {
+      // Nothing listens on port 1: each check is refused at once, all 50 in flight together.
+      const targets = Array.from({ length: 60 }, () => ({ protocol: 'socks5' as const, host: '127.0.0.1', port: 1 }))
+      const results = await checkMany(targets, { echoUrl: sim.echoUrl, concurrency: 50, signal: new AbortController().signal })
+      expect(new Set(results.map((r) => r.status))).toEqual(new Set(['refused']))
+      await new Promise((r) => setImmediate(r))
+      expect(warnings.filter((w) => w.startsWith('MaxListenersExceededWarning'))).toEqual([])
+    } finally {
+      process.off('warning', onWarning)
+    }
+  })
+
   it('streams every result and leaves no socket open', async () => {
     const baseline = tcpHandleCount()
     const targets = [...simTargets(sim, 'socks5', 6), ...simTargets(sim, 'http', 6)]
