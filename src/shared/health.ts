@@ -8,6 +8,7 @@
  */
 import { z } from 'zod'
 import { call, event } from './contract-kit'
+import { encodeUserinfo } from './proxy-formats'
 
 // ---------------------------------------------------------------------------------------------------------
 // Results
@@ -119,6 +120,16 @@ export function targetKey(target: HealthTarget): string {
   const user = target.username ? `${target.username}@` : ''
   const host = target.host.includes(':') ? `[${target.host}]` : target.host
   return `${target.protocol}://${user}${host}:${target.port}`
+}
+
+/**
+ * The target as a proxy URL, `socks5://login:password@host:port` (login and password percent-encoded, as in the
+ * exports' url format): the one line form that keeps the protocol and takes any password.
+ */
+export function targetUrl(target: HealthTarget): string {
+  const auth = target.username ? `${encodeUserinfo(target.username)}:${encodeUserinfo(target.password ?? '')}@` : ''
+  const host = target.host.includes(':') ? `[${target.host}]` : target.host
+  return `${target.protocol}://${auth}${host}:${target.port}`
 }
 
 /** One checked item, as results travel to the page (never with a password). */

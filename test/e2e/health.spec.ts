@@ -108,3 +108,26 @@ test('"Check all account proxies" checks every proxy of the demo account by id',
   await expect(row.getByText('OK', { exact: true })).toBeVisible()
   await expect(row.getByText(usable!.ip, { exact: true })).toBeVisible()
 })
+
+test('the working proxies of a pasted list are copied as URLs; a refused one is left out', async ({ app }) => {
+  const { page } = app
+  await openHealth(page)
+  const sim = await app.simulator()
+  const good = proxyLines(sim, 3)
+  expect(good).toHaveLength(3)
+  // Port 1 on loopback: nothing listens, the check says refused.
+  await pasteAndCheck(page, [...good.map((g) => g.line), 'socks5://nobody:nothing@127.0.0.1:1'].join('\n'))
+  const batch = page.getByRole('region', { name: 'Pasted list (4)' })
+  await expect(batch.getByRole('status')).toHaveText(/4 of 4 checked — Finished/, { timeout: 20_000 })
+  await batch.getByRole('button', { name: 'Copy working proxies (3)' }).click()
+  await expect(batch.getByText('Copied.')).toBeVisible()
+  // Each as a URL with its protocol and password (in the order the checks finished).
+  const copied = app.desktop.clipboard.at(-1) ?? ''
+  expect(copied.endsWith('\n')).toBe(true)
+  const lines = copied.trimEnd().split('\n')
+  const expected = good.map((g) => {
+    const p = [...sim.state.proxies.values()].find((x) => g.label === `${x.listenService}://${x.login}@127.0.0.1:${x.port}`)!
+    return `${p.listenService}://${encodeURIComponent(p.login!)}:${encodeURIComponent(p.password!)}@127.0.0.1:${p.port}`
+  })
+  expect([...lines].sort()).toEqual([...expected].sort())
+})

@@ -14,6 +14,7 @@ import type {
   HealthItem,
   HealthItemResult,
   HealthProgress,
+  HealthTarget,
   RejectedListLine,
   RotateVerifyResult,
 } from '../../../shared/health'
@@ -32,6 +33,8 @@ export interface BatchState {
   results: HealthItemResult[]
   /** For a pasted list: the lines that could not be read. */
   rejected?: RejectedListLine[]
+  /** For a pasted list: each line's proxy by key, so the working ones can be copied out. */
+  targets?: Record<string, HealthTarget>
 }
 
 /** Recent batches kept in memory for the Health screen. */
@@ -90,6 +93,7 @@ export const useHealthStore = create<HealthState>()((set, get) => {
         title: prev?.title ?? '',
         results: [...(prev?.results ?? []), ...p.results],
         ...(prev?.rejected ? { rejected: prev.rejected } : {}),
+        ...(prev?.targets ? { targets: prev.targets } : {}),
       }
       if (p.finished && prev) {
         // Anything of this batch still marked as checking (should not happen) is released.
@@ -141,6 +145,11 @@ export const useHealthStore = create<HealthState>()((set, get) => {
     async checkMany(items, title, rejected) {
       ensureSubscribed(applyProgress)
       const keys = items.map(healthItemKey)
+      const targets: Record<string, HealthTarget> = {}
+      items.forEach((item, i) => {
+        if ('target' in item) targets[keys[i] as string] = item.target
+      })
+      const kept = Object.keys(targets).length > 0 ? { targets } : {}
       set((s) => {
         const checking = { ...s.checking }
         for (const k of keys) checking[k] = true
@@ -151,8 +160,8 @@ export const useHealthStore = create<HealthState>()((set, get) => {
         set((s) => {
           const existing = s.batches[batchId]
           const batch: BatchState = existing
-            ? { ...existing, title, ...(rejected ? { rejected } : {}) }
-            : { batchId, total, done: 0, counts: emptyCounts(), finished: false, cancelling: false, startedAt: Date.now(), title, results: [], ...(rejected ? { rejected } : {}) }
+            ? { ...existing, title, ...(rejected ? { rejected } : {}), ...kept }
+            : { batchId, total, done: 0, counts: emptyCounts(), finished: false, cancelling: false, startedAt: Date.now(), title, results: [], ...(rejected ? { rejected } : {}), ...kept }
           const batchOrder = [batchId, ...s.batchOrder.filter((id) => id !== batchId)]
           const batches = { ...s.batches, [batchId]: batch }
           for (const old of batchOrder.slice(RECENT_BATCHES)) delete batches[old]

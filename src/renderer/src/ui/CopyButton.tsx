@@ -5,9 +5,10 @@ import { errorMessage } from './error-message'
 
 /**
  * Copies text through main (`app.copyText`): the page itself may not touch the clipboard, since the app denies
- * every permission. Says "Copied." or why it could not.
+ * every permission. Says "Copied." or why it could not. `label` replaces the button's "Copy" where that alone would not
+ * say what is copied.
  */
-export function CopyButton({ text, what }: { text: string; what?: string }) {
+export function CopyButton({ text, what, label }: { text: string; what?: string; label?: string }) {
   const { t } = useTranslation()
   const [outcome, setOutcome] = useState<string>()
   return (
@@ -24,7 +25,7 @@ export function CopyButton({ text, what }: { text: string; what?: string }) {
           }
         }}
       >
-        {t('app.copy')}
+        {label ?? t('app.copy')}
       </button>
       {outcome && (
         <small role="status" className="notice">

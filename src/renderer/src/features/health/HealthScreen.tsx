@@ -2,7 +2,7 @@ import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useShallow } from 'zustand/react/shallow'
-import type { HealthItemResult } from '../../../../shared/health'
+import { targetUrl, type HealthItemResult, type HealthTarget } from '../../../../shared/health'
 import { useProxiesCache } from '../../stores/account-lists'
 import { useHealthStore, type BatchState } from '../../stores/health'
 import { useProfileData } from '../../stores/profile-cache'
@@ -12,6 +12,7 @@ import { HealthResultCell } from './HealthResultCell'
 import { localTimeText, TIME_OF_DAY, utcText } from '../../ui/time-text'
 import { PastedListDialog, useRejectReason } from './PastedListDialog'
 import { HealthSettingsForm } from './HealthSettingsForm'
+import { CopyButton } from '../../ui/CopyButton'
 import './health.css'
 
 const ROW_HEIGHT = 34
@@ -55,6 +56,21 @@ function BatchResults({ results, label }: { results: HealthItemResult[]; label: 
   )
 }
 
+/** For a pasted list: copies the proxies that passed, one URL a line, for the user's other tools. */
+function WorkingCopy({ batch }: { batch: BatchState }) {
+  const { t } = useTranslation()
+  const targets = batch.targets
+  if (!targets) return null
+  const lines = [...new Set(batch.results.filter((r) => r.result.ok && targets[r.key]).map((r) => targetUrl(targets[r.key] as HealthTarget)))]
+  if (lines.length === 0) return null
+  return (
+    <p>
+      <CopyButton text={`${lines.join('\n')}\n`} label={t('health.batches.copyWorking', { count: lines.length })} />{' '}
+      <small className="health-muted">{t('health.batches.copyWorkingHint')}</small>
+    </p>
+  )
+}
+
 function Batch({ batch }: { batch: BatchState }) {
   const { t } = useTranslation()
   const reasonOf = useRejectReason()
@@ -77,6 +93,7 @@ function Batch({ batch }: { batch: BatchState }) {
           </ul>
         </div>
       )}
+      <WorkingCopy batch={batch} />
       <BatchResults results={batch.results} label={batch.title} />
     </section>
   )

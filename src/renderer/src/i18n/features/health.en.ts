@@ -71,6 +71,8 @@ export const healthEn = {
     pastedList: 'Pasted list ({{count}})',
     selection: 'Selected proxies ({{count}})',
     started: 'Started {{time}}',
+    copyWorking: 'Copy working proxies ({{count}})',
+    copyWorkingHint: 'one URL a line: socks5://login:password@host:port',
     columns: {
       proxy: 'Proxy',
       result: 'Result',

@@ -72,6 +72,8 @@ export const healthRu: Catalogue['health'] = {
     pastedList: 'Вставленный список ({{count}})',
     selection: 'Выбранные прокси ({{count}})',
     started: 'Начата {{time}}',
+    copyWorking: 'Копировать рабочие прокси ({{count}})',
+    copyWorkingHint: 'по URL в строке: socks5://login:password@host:port',
     columns: {
       proxy: 'Прокси',
       result: 'Результат',
