@@ -1,11 +1,11 @@
 /**
  * What the HTTP proxy's absolute-URI forwarding hands the client, for upstream answers of every shape: the same
- * status, reason phrase, end-to-end headers (duplicates folded as node:http folds them, hop-by-hop ones and the
- * ones Connection names dropped) and body, over a keep-alive client connection; and a request with a body,
- * whole both ways.
+ * status, reason phrase, end-to-end headers (as the upstream wrote them; hop-by-hop ones and the ones Connection
+ * names dropped) and body, over a keep-alive client connection; upstream, the client's end-to-end headers as it
+ * wrote them; and a request with a body, whole both ways.
  */
 import { createServer, request as httpRequest, Agent, type IncomingHttpHeaders } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import { connect, type AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startScriptedHttpServer, type ScriptedHttpServer } from '../../support/scripted-http-server'
 import { access, expectTcpHandlesBackTo, startRig, tcpHandleCount, type Rig } from './net-harness'
@@ -95,17 +95,39 @@ describe('HTTP proxy forwarding', () => {
     }
   })
 
-  it('sends upstream what a node:http client would: origin-form path, the end-to-end headers, Connection: close', async () => {
-    upstream.heads.length = 0
-    const agent = new Agent({ keepAlive: false })
-    try {
-      await viaProxy(agent, '/headers?q=1')
-    } finally {
-      agent.destroy()
+  it('sends upstream the origin-form path and the end-to-end headers as the client wrote them, then Connection: close', async () => {
+    // Both ways through the proxy: a bodiless GET (forward-get.ts) and a POST (node:http's ClientRequest).
+    const heads: string[] = []
+    for (const [method, body] of [['GET', ''], ['POST', 'hi']] as const) {
+      upstream.heads.length = 0
+      const lines = [
+        `${method} http://127.0.0.1:${upstreamPort}/headers?q=1 HTTP/1.1`,
+        `Host: 127.0.0.1:${upstreamPort}`,
+        'X-Dup: 1',
+        'x-dup: 2',
+        `Proxy-Authorization: ${basic}`,
+        'Connection: close, X-Hop',
+        'X-Hop: secret',
+        ...(body ? [`Content-Length: ${body.length}`] : []),
+        'Accept: */*',
+      ]
+      const socket = connect(proxyPort, '127.0.0.1')
+      socket.on('data', () => {})
+      await new Promise<void>((resolve, reject) => {
+        socket.on('close', () => resolve())
+        socket.on('error', reject)
+        socket.write(`${lines.join('\r\n')}\r\n\r\n${body}`)
+      })
+      heads.push((upstream.heads[0] ?? '').split('\r\n\r\n')[0] as string)
     }
-    // The client's Host (here the proxy's own address, as node:http sets it) passes on as it came.
-    expect(upstream.heads).toEqual([`GET /headers?q=1 HTTP/1.1\r\nx-client: yes\r\nhost: 127.0.0.1:${proxyPort}\r\nConnection: close\r\n\r\n`])
+    // Names in the client's case, duplicates as they came, hop-by-hop ones and the one Connection names dropped.
+    const sent = `Host: 127.0.0.1:${upstreamPort}\r\nX-Dup: 1\r\nx-dup: 2`
+    expect(heads).toEqual([
+      `GET /headers?q=1 HTTP/1.1\r\n${sent}\r\nAccept: */*\r\nConnection: close`,
+      `POST /headers?q=1 HTTP/1.1\r\n${sent}\r\nContent-Length: 2\r\nAccept: */*\r\nConnection: close`,
+    ])
   })
+
   it('forwards a request with a body whole both ways: 3 MiB up, 8 MiB down', async () => {
     const down = Buffer.alloc(8 * 1024 * 1024, 0x61)
     const upstreamWithBody = createServer((req, res) => {

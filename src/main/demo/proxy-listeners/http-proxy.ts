@@ -14,7 +14,7 @@ import type { Duplex } from 'node:stream'
 import { admitSocket, connectHostFor, credentialsMatch, isLoopbackTarget, parseBasicAuth } from './access'
 import type { ListenerContext } from './context'
 import { forwardGet, isBodilessGet } from './forward-get'
-import { forwardableHeaders } from './hop-by-hop'
+import { forwardableHeaders, upstreamRequestHeaders } from './hop-by-hop'
 import { joinSockets, OutboundError, openOutbound } from './outbound'
 
 export const PROXY_AUTHENTICATE = 'Basic realm="iProxy"'
@@ -169,15 +169,15 @@ async function forward(req: IncomingMessage, res: ServerResponse, ctx: ListenerC
     return
   }
   if (isBodilessGet(req)) return forwardGet(req, res, outbound, `${url.pathname}${url.search}`, (err) => answer(res, failureStatus(err)))
-  // One outbound socket per forwarded request (no agent, so `Connection: close`): its port identifies the exit.
+  // One outbound socket per forwarded request (`Connection: close` is among the headers): its port identifies the exit.
   const upstream = httpRequest({
     method: req.method,
     path: `${url.pathname}${url.search}`,
-    headers: forwardableHeaders(req.headers),
+    headers: upstreamRequestHeaders(req),
     createConnection: () => outbound,
   })
   upstream.on('response', (upstreamRes) => {
-    res.writeHead(upstreamRes.statusCode ?? 502, upstreamRes.statusMessage, forwardableHeaders(upstreamRes.headers))
+    res.writeHead(upstreamRes.statusCode ?? 502, upstreamRes.statusMessage, forwardableHeaders(upstreamRes.rawHeaders))
     upstreamRes.pipe(res)
     upstreamRes.on('error', () => res.destroy())
   })
