@@ -103,6 +103,9 @@ export const healthTargetSchema = z.strictObject({
 })
 export type HealthTarget = z.output<typeof healthTargetSchema>
 
+/** The most proxies one batch checks (a pasted list longer than this is checked in parts). */
+export const MAX_BATCH_ITEMS = 20_000
+
 export const accountProxyItemSchema = z.strictObject({ connectionId: id, proxyId: id })
 export const targetItemSchema = z.strictObject({ target: healthTargetSchema, label: z.string().max(300).optional() })
 export const healthItemSchema = z.union([accountProxyItemSchema, targetItemSchema], {
@@ -252,7 +255,7 @@ export const healthCalls = {
   /** Starts a batch; results arrive through `health.progress`. */
   checkMany: call<HealthBatchStarted>()(
     z.strictObject({
-      items: z.array(healthItemSchema).min(1, 'must list at least one proxy').max(20_000),
+      items: z.array(healthItemSchema).min(1, 'must list at least one proxy').max(MAX_BATCH_ITEMS, 'must list at most 20,000 proxies at a time: check a longer list in parts'),
       concurrency: z.number().int().min(1).max(500).optional(),
     }),
   ),

@@ -131,3 +131,21 @@ test('the working proxies of a pasted list are copied as URLs; a refused one is 
   })
   expect([...lines].sort()).toEqual([...expected].sort())
 })
+
+test('a pasted list longer than one batch takes is refused with what to do, and the text stays', async ({ app }) => {
+  const { page } = app
+  await openHealth(page)
+  const text = Array.from({ length: 20_001 }, (_, i) => `127.0.0.1:${10_000 + (i % 50_000)}:user${i}:secret`).join('\n')
+  await page.getByRole('button', { name: 'Check a pasted list' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Check a pasted list of proxies' })
+  // As a paste delivers it: the whole text in one input event. (Playwright's fill types it through Chromium's
+  // editing commands, which take seconds per thousand lines.)
+  await dialog.getByLabel('Proxy lines').evaluate((el, value) => {
+    Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')!.set!.call(el, value)
+    el.dispatchEvent(new Event('input', { bubbles: true }))
+  }, text)
+  await dialog.getByRole('button', { name: 'Check these proxies' }).click()
+  await expect(dialog.getByRole('alert')).toHaveText('This list has 20001 proxies; one check takes at most 20000. Check it in parts.')
+  await expect(dialog.getByLabel('Proxy lines')).toHaveValue(text)
+  await expect(page.getByRole('region', { name: /Pasted list/ })).toHaveCount(0)
+})

@@ -76,6 +76,16 @@ describe('health calls in demo mode', () => {
     if (!bad.ok) expect(bad.error.code).toBe('validation')
   })
 
+  it('a batch over 20,000 proxies is refused with what to do, before anything is checked', async () => {
+    const target = { protocol: 'socks5', host: '127.0.0.1', port: 1 }
+    const tooMany = await table.handle('health.checkMany', APP_PAGE, { items: Array.from({ length: 20_001 }, () => ({ target })) })
+    expect(tooMany.ok).toBe(false)
+    if (!tooMany.ok) {
+      expect(tooMany.error.code).toBe('validation')
+      expect(tooMany.error.message).toMatch(/at most 20,000 proxies at a time: check a longer list in parts/)
+    }
+  })
+
   it('health.rotateAndVerify changes the demo connection IP and reports both', async () => {
     const sim = await core.demo.start()
     const [t] = simTargets(sim, 'socks5', 1)

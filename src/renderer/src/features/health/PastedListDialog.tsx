@@ -1,6 +1,6 @@
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { RejectedListLine } from '../../../../shared/health'
+import { MAX_BATCH_ITEMS, type RejectedListLine } from '../../../../shared/health'
 import { getApi } from '../../bridge'
 import { Dialog } from '../../ui/Dialog'
 import { useHealthStore } from '../../stores/health'
@@ -36,6 +36,10 @@ export function PastedListDialog({ onClose, onStarted }: { onClose(): void; onSt
       if (parsed.items.length === 0) {
         setRejected(parsed.rejected)
         setError(t('health.pasted.nothingToCheck'))
+        return
+      }
+      if (parsed.items.length > MAX_BATCH_ITEMS) {
+        setError(t('health.pasted.tooMany', { count: parsed.items.length, max: MAX_BATCH_ITEMS }))
         return
       }
       const batchId = await checkMany(

@@ -60,6 +60,7 @@ export const healthEn = {
     start: 'Check these proxies',
     parsing: 'Reading the lines…',
     nothingToCheck: 'No line could be read as a proxy.',
+    tooMany: 'This list has {{count}} proxies; one check takes at most {{max}}. Check it in parts.',
     rejectedTitle: 'Lines that could not be read: {{count}}',
     rejectedLine: 'Line {{line}}: {{reason}}',
     assumed: 'protocol assumed',

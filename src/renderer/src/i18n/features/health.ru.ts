@@ -61,6 +61,7 @@ export const healthRu: Catalogue['health'] = {
     start: 'Проверить эти прокси',
     parsing: 'Читаем строки…',
     nothingToCheck: 'Ни одну строку не удалось прочитать как прокси.',
+    tooMany: 'В списке {{count}} прокси, а за одну проверку — не больше {{max}}. Проверьте его по частям.',
     rejectedTitle: 'Нераспознанные строки: {{count}}',
     rejectedLine: 'Строка {{line}}: {{reason}}',
     assumed: 'протокол предположен',
