@@ -26,6 +26,8 @@ export interface DesktopIntegration {
   chooseSaveFile(options: { title: string; defaultName: string; filters: Array<{ name: string; extensions: string[] }> }): Promise<string | undefined>
   /** A native folder picker; the chosen folder, or undefined when the user cancelled. */
   chooseFolder(options: { title: string }): Promise<string | undefined>
+  /** A native "Open" dialog for one file; its path, or undefined when the user cancelled. */
+  chooseOpenFile(options: { title: string; filters: Array<{ name: string; extensions: string[] }> }): Promise<string | undefined>
   writeClipboard(text: string): void
 }
 
@@ -55,9 +57,9 @@ export interface Core {
 export function createCore(options: CoreOptions): Core {
   const profiles = createProfileService({ dataDir: options.userDataDir, keychain: options.keychain, log: options.log })
   const demo = createDemoSession()
-  const health = createHealthCalls({ userDataDir: options.userDataDir, emit: options.emit, log: options.log, profiles, demo })
   // The interface's language, as the renderer last said (English until it does).
   let language: UiLanguage = 'en'
+  const health = createHealthCalls({ userDataDir: options.userDataDir, emit: options.emit, log: options.log, profiles, demo, desktop: options.desktop, language: () => language })
   const implementations: Implementations = {
     ...appCalls({ ...options, setLanguage: (l) => (language = l) }),
     ...profileCalls(profiles, demo),

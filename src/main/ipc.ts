@@ -41,6 +41,12 @@ export function createDesktopIntegration(getWindow: () => BrowserWindow | undefi
       const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options)
       return result.canceled ? undefined : result.filePaths[0]
     },
+    async chooseOpenFile({ title, filters }) {
+      const window = getWindow()
+      const options = { title, filters, properties: ['openFile'] as Array<'openFile'> }
+      const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options)
+      return result.canceled ? undefined : result.filePaths[0]
+    },
     writeClipboard: (text) => clipboard.writeText(text),
   }
 }

@@ -103,6 +103,9 @@ export const healthTargetSchema = z.strictObject({
 })
 export type HealthTarget = z.output<typeof healthTargetSchema>
 
+/** The longest proxy list read at once, pasted (characters) or opened from a file (bytes). */
+export const MAX_LIST_TEXT = 5_000_000
+
 /** The most proxies one batch checks (a pasted list longer than this is checked in parts). */
 export const MAX_BATCH_ITEMS = 20_000
 
@@ -177,6 +180,9 @@ export interface ParsedListLine {
   /** True when the line did not say http or socks5 and the default protocol was assumed. */
   protocolAssumed: boolean
 }
+
+/** What `health.openListFile` read: nothing when the user cancelled the dialog. */
+export type OpenedListFile = { cancelled: true } | { cancelled: false; name: string; text: string }
 
 export interface RejectedListLine {
   lineNumber: number
@@ -277,11 +283,13 @@ export const healthCalls = {
   /** Parses pasted proxy lines (any provider's format); passwords in the echoed lines are masked. */
   parseList: call<ParsedList>()(
     z.strictObject({
-      text: z.string().max(5_000_000, 'is too long (at most 5 MB)'),
+      text: z.string().max(MAX_LIST_TEXT, 'is too long (at most 5 MB)'),
       /** For lines that do not say (`host:port:login:password`); http when absent. */
       defaultProtocol: z.enum(['socks5', 'http']).optional(),
     }),
   ),
+  /** A native "Open" dialog for a list file; its text (at most MAX_LIST_TEXT bytes, UTF-8), for the pasted-list box. */
+  openListFile: call<OpenedListFile>()(z.undefined()),
   settings: call<HealthSettings>()(z.undefined()),
   updateSettings: call<HealthSettings>()(healthSettingsUpdateSchema),
 } as const

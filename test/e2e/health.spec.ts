@@ -1,9 +1,10 @@
 /**
  * The Health screen in demo mode: a pasted list (good lines from the demo simulator's real proxies and a bad
  * line) is checked line by line with the rejected line's reason shown; a batch shows progress and can be
- * cancelled. Screenshots in both themes.
+ * cancelled; the working proxies are copied out; a list can come from a file; an over-long list is refused with
+ * what to do. Screenshots in both themes.
  */
-import { mkdirSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import type { Page } from '@playwright/test'
 import type { Simulator } from '../../src/main/demo'
@@ -148,4 +149,35 @@ test('a pasted list longer than one batch takes is refused with what to do, and 
   await expect(dialog.getByRole('alert')).toHaveText('This list has 20001 proxies; one check takes at most 20000. Check it in parts.')
   await expect(dialog.getByLabel('Proxy lines')).toHaveValue(text)
   await expect(page.getByRole('region', { name: /Pasted list/ })).toHaveCount(0)
+})
+
+test('"Open a file…" puts a list file in the box to check; a file that is not text is refused and the box keeps its text', async ({ app }) => {
+  const { page } = app
+  await openHealth(page)
+  const sim = await app.simulator()
+  const good = proxyLines(sim, 2)
+  const list = resolve(app.userDataDir, 'my proxies.txt')
+  writeFileSync(list, `# from my provider\n${good.map((g) => g.line).join('\n')}\n`)
+  await page.getByRole('button', { name: 'Check a pasted list' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Check a pasted list of proxies' })
+  const box = dialog.getByLabel('Proxy lines')
+
+  app.desktop.nextOpenPath = resolve(app.userDataDir, 'photo.png')
+  writeFileSync(app.desktop.nextOpenPath, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x0d]))
+  await box.fill('kept as typed')
+  await dialog.getByRole('button', { name: 'Open a file…' }).click()
+  await expect(dialog.getByRole('alert')).toContainText('it is not a text file')
+  await expect(box).toHaveValue('kept as typed')
+
+  app.desktop.nextOpenPath = list
+  await dialog.getByRole('button', { name: 'Open a file…' }).click()
+  await expect(box).toHaveValue(readFileSync(list, 'utf8'))
+  await expect(dialog.getByText('From my proxies.txt')).toBeVisible()
+  await expect(dialog.getByRole('alert')).toHaveCount(0)
+  expect(app.desktop.dialogsShown.at(-1)).toBe('Open a list of proxies to check')
+
+  await dialog.getByRole('button', { name: 'Check these proxies' }).click()
+  const batch = page.getByRole('region', { name: 'Pasted list (2)' })
+  await expect(batch.getByRole('status')).toHaveText(/2 of 2 checked — Finished/, { timeout: 20_000 })
+  for (const g of good) await expect(batch.getByRole('row').filter({ hasText: g.label }).getByText('OK', { exact: true })).toBeVisible()
 })

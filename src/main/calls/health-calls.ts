@@ -3,8 +3,12 @@
  * In demo mode (the demo profile is active) checks use the embedded simulator's own IP echo; otherwise the echo
  * URLs from the user's settings.
  */
+import type { UiLanguage } from '../../shared/bridge'
+import { MAX_LIST_TEXT } from '../../shared/health'
 import { parseProxyLines } from '../../shared/proxy-lines-parser'
-import type { Emit } from '../core'
+import type { DesktopIntegration, Emit } from '../core'
+import { DIALOG_TEXT } from '../exports/dialog-text'
+import { readTextFile } from '../fs/read-text-file'
 import type { DemoSession } from '../demo/demo-session'
 import type { Implementations } from '../handler-table'
 import { createHealthService, type HealthService } from '../health/service'
@@ -19,6 +23,10 @@ export interface HealthCallsDeps {
   log: Logger
   profiles: ProfileService
   demo: DemoSession
+  /** The native "Open" dialog, for a list file. */
+  desktop: DesktopIntegration
+  /** The interface's language, for that dialog's title. */
+  language: () => UiLanguage
 }
 
 /** The service with its calls; `healthCalls` when only the calls are wanted. */
@@ -39,6 +47,18 @@ export function createHealthCalls(deps: HealthCallsDeps): { service: HealthServi
       service.rotateAndVerify(connectionIds, { ...(proxyId ? { proxyId } : {}), ...(timeoutMs ? { timeoutMs } : {}) }),
     'health.history': ({ keys }) => service.history(keys),
     'health.parseList': ({ text, defaultProtocol }) => service.parseList(text, defaultProtocol),
+    'health.openListFile': async () => {
+      const text = DIALOG_TEXT[deps.language()]
+      const path = await deps.desktop.chooseOpenFile({
+        title: text.openProxyList,
+        filters: [
+          { name: text.filters.proxyList, extensions: ['txt', 'csv', 'json', 'list'] },
+          { name: text.filters.all, extensions: ['*'] },
+        ],
+      })
+      if (path === undefined) return { cancelled: true }
+      return { cancelled: false, ...(await readTextFile(path, MAX_LIST_TEXT)) }
+    },
     'health.settings': () => service.settings(),
     'health.updateSettings': (patch) => service.updateSettings(patch),
   }

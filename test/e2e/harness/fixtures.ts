@@ -43,9 +43,9 @@ export interface AppHarness {
   bridgeResults: unknown[]
   /**
    * Stands in for the native dialogs and the clipboard (the only desktop parts a browser cannot show): set
-   * `nextSavePath` / `nextFolder` before an action that opens one (undefined = the user cancels).
+   * `nextSavePath` / `nextFolder` / `nextOpenPath` before an action that opens one (undefined = the user cancels).
    */
-  desktop: { nextSavePath?: string; nextFolder?: string; clipboard: string[]; dialogsShown: string[] }
+  desktop: { nextSavePath?: string; nextFolder?: string; nextOpenPath?: string; clipboard: string[]; dialogsShown: string[] }
   /**
    * Makes main answer the next `times` calls of `channel` with this error, as a failing service would: for
    * checking what the renderer shows when a call fails, where no real service can be made to fail yet.
@@ -101,6 +101,10 @@ export const test = base.extend<{ app: AppHarness; demoMode: boolean }>({
         chooseFolder: async ({ title }) => {
           desktop.dialogsShown.push(title)
           return desktop.nextFolder
+        },
+        chooseOpenFile: async ({ title }) => {
+          desktop.dialogsShown.push(title)
+          return desktop.nextOpenPath
         },
         writeClipboard: (text) => {
           desktop.clipboard.push(text)

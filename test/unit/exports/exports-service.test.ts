@@ -32,6 +32,8 @@ function fakeDesktop() {
       d.dialogs.push({ kind: 'folder', title: o.title })
       return d.nextFolder
     },
+    // Exports never open a file.
+    chooseOpenFile: async () => undefined,
     writeClipboard: (text: string) => {
       d.clipboard.push(text)
     },

@@ -4,7 +4,7 @@
  * and change IP and verify works end to end.
  */
 import { mkdtempSync } from 'node:fs'
-import { rm } from 'node:fs/promises'
+import { mkdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -19,6 +19,9 @@ let core: Core
 let table: HandlerTable
 let dir: string
 const emitted: Array<{ name: string; payload: unknown }> = []
+/** What the fake "Open" dialog answers next (undefined: the user cancels), and the titles it was shown with. */
+let nextOpenPath: string | undefined
+const openDialogs: string[] = []
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'iproxy-health-calls-'))
@@ -29,7 +32,15 @@ beforeAll(async () => {
     openExternal: async () => {},
     userDataDir: dir,
     keychain: createMemorySecretStore(),
-    desktop: { chooseSaveFile: async () => undefined, chooseFolder: async () => undefined, writeClipboard: () => {} },
+    desktop: {
+      chooseSaveFile: async () => undefined,
+      chooseFolder: async () => undefined,
+      chooseOpenFile: async ({ title }) => {
+        openDialogs.push(title)
+        return nextOpenPath
+      },
+      writeClipboard: () => {},
+    },
   })
   await core.start()
   table = createHandlerTable({ implementations: core.implementations, isTrustedSender: createSenderCheck(APP_PAGE), log: () => {} })
@@ -94,6 +105,40 @@ describe('health calls in demo mode', () => {
     expect(r!.status, r!.message).toBe('changed')
     expect(r!.oldIp).toBe(before)
     expect(r!.newIp).toBe(sim.state.connections.get(t!.connectionId)!.ip!.ipv4)
+  })
+
+  it('health.openListFile: the chosen file\'s text for the box; cancel, and each unreadable file said plainly', async () => {
+    const file = join(dir, 'provider list.txt')
+    await writeFile(file, '\uFEFFsocks5://u:p@127.0.0.1:1080\r\n10.0.0.1:8080:user:pässword\r\n')
+    nextOpenPath = file
+    expect(await call('health.openListFile', undefined)).toEqual({ cancelled: false, name: 'provider list.txt', text: 'socks5://u:p@127.0.0.1:1080\r\n10.0.0.1:8080:user:pässword\r\n' })
+    expect(openDialogs.at(-1)).toBe('Open a list of proxies to check')
+
+    nextOpenPath = undefined
+    expect(await call('health.openListFile', undefined)).toEqual({ cancelled: true })
+
+    const big = join(dir, 'big.txt')
+    await writeFile(big, Buffer.alloc(5_000_001, 0x61))
+    const binary = join(dir, 'photo.jpg')
+    await writeFile(binary, Buffer.from([0xff, 0xd8, 0xff, 0x00, 0x10]))
+    const folder = join(dir, 'a folder')
+    await mkdir(folder)
+    const cases: Array<[string, string, RegExp]> = [
+      [big, 'file_too_large', /it is 5\.0 MB, and at most 5\.0 MB is read at once\. Split the list\./],
+      [binary, 'not_text', /it is not a text file/],
+      [folder, 'read_failed', /it is a folder, not a file/],
+      [join(dir, 'gone.txt'), 'read_failed', /the file does not exist \(any more\)/],
+    ]
+    for (const [path, code, message] of cases) {
+      nextOpenPath = path
+      const r = await table.handle('health.openListFile', APP_PAGE, undefined)
+      expect(r.ok, path).toBe(false)
+      if (!r.ok) {
+        expect(r.error.code).toBe(code)
+        expect(r.error.message).toContain(path)
+        expect(r.error.message).toMatch(message)
+      }
+    }
   })
 
   it('health.parseList and health.history', async () => {

@@ -25,6 +25,7 @@ function setup() {
     desktop: {
       chooseSaveFile: async () => undefined,
       chooseFolder: async () => undefined,
+      chooseOpenFile: async () => undefined,
       writeClipboard: (text) => {
         clipboard.push(text)
       },

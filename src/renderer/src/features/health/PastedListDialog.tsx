@@ -24,9 +24,25 @@ export function PastedListDialog({ onClose, onStarted }: { onClose(): void; onSt
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string>()
   const [rejected, setRejected] = useState<RejectedListLine[]>()
+  /** The file whose text is in the box, when it came from "Open a file…". */
+  const [fileName, setFileName] = useState<string>()
   const reasonOf = useRejectReason()
   const textId = useId()
   const protocolId = useId()
+
+  async function openFile() {
+    setError(undefined)
+    try {
+      const opened = await getApi().health.openListFile()
+      if (opened.cancelled) return
+      setText(opened.text)
+      setFileName(opened.name)
+      setRejected(undefined)
+    } catch (err) {
+      // The box keeps what it had.
+      setError(err instanceof Error ? err.message : String(err))
+    }
+  }
 
   async function submit() {
     setBusy(true)
@@ -68,7 +84,21 @@ export function PastedListDialog({ onClose, onStarted }: { onClose(): void; onSt
         <p className="field-hint">{t('health.pasted.hint')}</p>
         <div className="field">
           <label htmlFor={textId}>{t('health.pasted.text')}</label>
-          <textarea id={textId} value={text} onChange={(e) => setText(e.target.value)} spellCheck={false} />
+          <textarea
+            id={textId}
+            value={text}
+            onChange={(e) => {
+              setText(e.target.value)
+              setFileName(undefined)
+            }}
+            spellCheck={false}
+          />
+          <span className="health-file">
+            <button type="button" onClick={() => void openFile()} disabled={busy}>
+              {t('health.pasted.openFile')}
+            </button>
+            {fileName && <small className="health-muted">{t('health.pasted.fromFile', { name: fileName })}</small>}
+          </span>
         </div>
         <div className="field">
           <label htmlFor={protocolId}>{t('health.pasted.defaultProtocol')}</label>

@@ -56,6 +56,8 @@ export const healthEn = {
     title: 'Check a pasted list of proxies',
     hint: 'One proxy per line, in any common format: host:port:login:password, login:password@host:port, host:port@login:password, socks5://login:password@host:port, CSV or JSON from an export. Any provider, not only iProxy.',
     text: 'Proxy lines',
+    openFile: 'Open a file…',
+    fromFile: 'From {{name}}',
     defaultProtocol: 'Protocol for lines that do not say',
     start: 'Check these proxies',
     parsing: 'Reading the lines…',

@@ -57,6 +57,8 @@ export const healthRu: Catalogue['health'] = {
     title: 'Проверка вставленного списка прокси',
     hint: 'По одному прокси в строке, в любом распространённом формате: host:port:login:password, login:password@host:port, host:port@login:password, socks5://login:password@host:port, CSV или JSON из экспорта. Подойдут прокси любого провайдера, не только iProxy.',
     text: 'Строки с прокси',
+    openFile: 'Открыть файл…',
+    fromFile: 'Из файла {{name}}',
     defaultProtocol: 'Протокол для строк, где он не указан',
     start: 'Проверить эти прокси',
     parsing: 'Читаем строки…',
