@@ -1,7 +1,7 @@
 /**
- * The `health` domain: proxy checks, batches, change IP and verify, history and settings (see shared/health.ts).
- * In demo mode (the demo profile is active) checks use the embedded simulator's own IP echo; otherwise the echo
- * URLs from the user's settings.
+ * The `health` domain: proxy checks, batches, change IP and verify, history and settings, and reading a proxy list
+ * (pasted, or from a file the user opens) (see shared/health.ts). In demo mode (the demo profile is active) checks
+ * use the embedded simulator's own IP echo; otherwise the echo URLs from the user's settings.
  */
 import type { UiLanguage } from '../../shared/bridge'
 import { MAX_LIST_TEXT } from '../../shared/health'
