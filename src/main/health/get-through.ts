@@ -24,7 +24,7 @@ import { SocksClient } from 'socks'
 import { Client, ProxyAgent } from 'undici'
 import type { HealthTarget } from '../../shared/health'
 import type { Attempt } from './attempt'
-import { http1Get, type AnswerSink } from './http1-get'
+import { http1Get, SINK_STOPPED, type AnswerSink } from './http1-get'
 
 export type { AnswerSink } from './http1-get'
 
@@ -186,9 +186,6 @@ function proxyAgentFor(target: HealthTarget, https: boolean, attempt: Attempt, m
     factory: (origin, opts) => new Client(origin, { connect: timed((opts as { connect: Connector }).connect, https ? 'tunnel' : 'proxy') as never }),
   })
 }
-
-/** Aborts a dispatch the sink no longer wants; never reaches a caller (the GET resolves instead). */
-const SINK_STOPPED = new Error('the answer is not wanted any further')
 
 /**
  * One GET through the ProxyAgent. The ProxyAgent's forwarder sees the same handler as with `request()`, so a 407

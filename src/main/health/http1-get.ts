@@ -18,8 +18,11 @@ export interface AnswerSink {
   body(chunk: Buffer): boolean
 }
 
-/** Thrown inside the parser's callbacks when the sink stops; never reaches a caller. */
-const SINK_STOPPED = new Error('the answer is not wanted any further')
+/**
+ * Stops a GET the sink no longer wants (thrown inside the parser's callbacks here, an abort reason in
+ * get-through.ts); never reaches a caller: the GET resolves instead.
+ */
+export const SINK_STOPPED = new Error('the answer is not wanted any further')
 
 /** Writes `head` (a whole GET head) and resolves once the answer is complete or `sink` stopped it. */
 export function http1Get(stream: Duplex, head: string, sink: AnswerSink): Promise<void> {

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { healthItemKey, type HealthItem } from '../../../../shared/health'
 import { useHealthStore } from '../../stores/health'
 import { BatchProgress } from './BatchProgress'
+import { errorMessage } from '../../ui/error-message'
 
 interface CheckButtonProps {
   /** One proxy (`{ connectionId, proxyId }`) or a selection; pasted targets work too. */
@@ -43,7 +44,7 @@ export function CheckButton({ items, name, label: labelOverride, batchTitle, sho
       setBatchId(id)
       onBatchStarted?.(id)
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err))
+      setError(errorMessage(err))
     }
   }
 

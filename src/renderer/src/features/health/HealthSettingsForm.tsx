@@ -4,6 +4,7 @@ import type { HealthSettings } from '../../../../shared/health'
 import { getApi } from '../../bridge'
 import { TextField } from '../../ui/TextField'
 import { formErrors } from '../../ui/field-errors'
+import { errorMessage } from '../../ui/error-message'
 
 /** Echo URLs, timeout and concurrency, saved in main (user-data folder). */
 export function HealthSettingsForm() {
@@ -28,7 +29,7 @@ export function HealthSettingsForm() {
     getApi()
       .health.settings()
       .then(fill)
-      .catch((err: unknown) => setFormError(err instanceof Error ? err.message : String(err)))
+      .catch((err: unknown) => setFormError(errorMessage(err)))
   }, [])
 
   async function save() {

@@ -5,6 +5,7 @@ import { getApi } from '../../bridge'
 import { Dialog } from '../../ui/Dialog'
 import { useHealthStore } from '../../stores/health'
 import './health.css'
+import { errorMessage } from '../../ui/error-message'
 
 /** Translates a rejected line's reason code, falling back to the English reason from main. */
 export function useRejectReason() {
@@ -40,7 +41,7 @@ export function PastedListDialog({ onClose, onStarted }: { onClose(): void; onSt
       setRejected(undefined)
     } catch (err) {
       // The box keeps what it had.
-      setError(err instanceof Error ? err.message : String(err))
+      setError(errorMessage(err))
     }
   }
 
@@ -66,7 +67,7 @@ export function PastedListDialog({ onClose, onStarted }: { onClose(): void; onSt
       onStarted(batchId)
       onClose()
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err))
+      setError(errorMessage(err))
     } finally {
       setBusy(false)
     }

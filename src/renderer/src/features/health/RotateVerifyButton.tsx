@@ -4,6 +4,7 @@ import type { RotateVerifyResult } from '../../../../shared/health'
 import { Dialog } from '../../ui/Dialog'
 import { useHealthStore } from '../../stores/health'
 import './health.css'
+import { errorMessage } from '../../ui/error-message'
 
 interface RotateVerifyButtonProps {
   connectionIds: string[]
@@ -43,7 +44,7 @@ export function RotateVerifyDialog({ connectionIds, names, proxyId, onClose }: R
     try {
       setResults(await rotate(connectionIds, proxyId))
     } catch (err) {
-      setError(t('health.rotate.callFailed', { reason: err instanceof Error ? err.message : String(err) }))
+      setError(t('health.rotate.callFailed', { reason: errorMessage(err) }))
     } finally {
       setRunning(false)
     }
