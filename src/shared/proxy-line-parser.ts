@@ -285,14 +285,16 @@ export const ROW_FIELD_COUNT = ROW_FIELDS.length
  * `null` after `fail`.
  */
 export function fromRow(values: ReadonlyArray<string | undefined>): ParsedProxy | null {
-  const hostname = (values[0] ?? values[1] ?? '').trim()
-  const host = checkHost(hostname || (values[2] ?? '').trim())
+  const hostname = trimmed(values[0] ?? values[1] ?? '')
+  const host = checkHost(hostname || trimmed(values[2] ?? ''))
   if (host === null) return null
-  const portText = (values[3] ?? '').trim()
+  const portText = trimmed(values[3] ?? '')
   const port = checkPort(portText, 0, portText.length)
   if (port < 0) return null
-  const serviceText = (values[4] ?? '').trim().toLowerCase()
-  const service = serviceText ? SCHEMES[serviceText] : undefined
+  // The two services this app writes, as it writes them, without a lookup.
+  const serviceValue = values[4]
+  const serviceText = serviceValue === 'socks5' || serviceValue === 'http' ? serviceValue : trimmed(serviceValue ?? '').toLowerCase()
+  const service = serviceText === 'socks5' || serviceText === 'http' ? serviceText : serviceText ? SCHEMES[serviceText] : undefined
   if (serviceText && !service) return fail('unsupported_scheme', `"${serviceText}" is not a proxy service this app reads (http or socks5).`)
   const login = values[5] ?? ''
   const password = values[6] ?? ''
@@ -324,6 +326,15 @@ export function fromRow(values: ReadonlyArray<string | undefined>): ParsedProxy 
   if (expiresAt) out.expiresAt = expiresAt
   if (description) out.description = description
   return out
+}
+
+/** `s.trim()`, without the call when `s` starts and ends with printable ASCII other than a space (most values). */
+function trimmed(s: string): string {
+  const n = s.length
+  if (n === 0) return s
+  const a = s.charCodeAt(0)
+  const b = s.charCodeAt(n - 1)
+  return a > 32 && a < 127 && b > 32 && b < 127 ? s : s.trim()
 }
 
 /** Two proxies are the same when these keys are equal. */

@@ -226,21 +226,21 @@ function parseCsv(source: string, headerIndex: number, headerLine: string, out: 
   const header = headerColumns(headerLine)
   const columns = new Map(header.map((name, index) => [name, index]))
   const columnOf = ROW_FIELDS.map((field) => columns.get(field))
-  // The records after the header, from the original text (a quoted field keeps its own line ends).
+  // The records after the header (a quoted field keeps its own line ends).
   const breaks = /\r\n|\n|\r/g
   for (let k = 0; k <= headerIndex && breaks.exec(source); k++);
-  const body = breaks.lastIndex > 0 ? source.slice(breaks.lastIndex) : ''
-  const record = new CsvReader(body, headerIndex + 2)
+  const record = new CsvReader(source, breaks.lastIndex > 0 ? breaks.lastIndex : source.length, headerIndex + 2)
+  const fields = record.fields
   while (record.next()) {
-    const fields = record.fields
-    if (fields.length === 1 && (fields[0] ?? '').trim().startsWith('#')) continue
+    const count = record.count
+    if (count === 1 && (fields[0] as string).trim().startsWith('#')) continue
     if (record.error) {
-      rejected.push({ line: body.slice(record.start, record.end), lineNumber: record.lineNumber, reason: 'bad_csv', message: record.error })
+      rejected.push({ line: source.slice(record.start, record.end), lineNumber: record.lineNumber, reason: 'bad_csv', message: record.error })
       continue
     }
-    if (fields.length !== header.length) {
-      const message = `This row has ${fields.length} fields; the header has ${header.length}.`
-      rejected.push({ line: body.slice(record.start, record.end), lineNumber: record.lineNumber, reason: 'bad_csv', message })
+    if (count !== header.length) {
+      const message = `This row has ${count} fields; the header has ${header.length}.`
+      rejected.push({ line: source.slice(record.start, record.end), lineNumber: record.lineNumber, reason: 'bad_csv', message })
       continue
     }
     for (let f = 0; f < ROW_FIELD_COUNT; f++) {
@@ -249,8 +249,8 @@ function parseCsv(source: string, headerIndex: number, headerLine: string, out: 
     }
     const p = fromRow(rowValues)
     const first = p ? out.keep(p, record.lineNumber) : -1
-    if (!p) rejected.push(failed(body.slice(record.start, record.end), record.lineNumber))
-    else if (first >= 0) rejected.push(duplicate(body.slice(record.start, record.end), record.lineNumber, first))
+    if (!p) rejected.push(failed(source.slice(record.start, record.end), record.lineNumber))
+    else if (first >= 0) rejected.push(duplicate(source.slice(record.start, record.end), record.lineNumber, first))
   }
 }
 

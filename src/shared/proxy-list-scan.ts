@@ -5,29 +5,35 @@
 
 /** Reads RFC 4180 CSV record by record, each with the 1-based line it starts on; skips blank records. */
 export class CsvReader {
-  fields: string[] = []
+  /** The record's fields: the first `count` of this array (reused from record to record: no array per record). */
+  readonly fields: string[] = []
+  count = 0
   lineNumber = 0
   start = 0
   end = 0
   error: string | undefined
-  private i = 0
+  private i: number
   /** The next ",", "\n" and "\r" at or after `i` (-1: none left), for unquoted fields. */
   private comma: number
   private lf: number
   private cr: number
 
+  /** Reads `text` from index `from`, which is on line `line`. */
   constructor(
     private readonly text: string,
+    from: number,
     private line: number,
   ) {
-    this.comma = text.indexOf(',')
-    this.lf = text.indexOf('\n')
-    this.cr = text.indexOf('\r')
+    this.i = from
+    this.comma = text.indexOf(',', from)
+    this.lf = text.indexOf('\n', from)
+    this.cr = text.indexOf('\r', from)
   }
 
   /** Reads the next record into the fields above; false at the end of the text. */
   next(): boolean {
     const text = this.text
+    const fields = this.fields
     const n = text.length
     let i = this.i
     let line = this.line
@@ -37,39 +43,37 @@ export class CsvReader {
     while (i < n) {
       const recordLine = line
       const start = i
-      const fields: string[] = []
+      let count = 0
       let error: string | undefined
       for (;;) {
         if (text.charCodeAt(i) === 34) {
           // A quoted field: doubled quotes are one quote; newlines inside count as lines.
-          const open = i
-          let close = n // its closing quote, or the end of the text when it is never closed
-          let doubled = false
-          for (let from = i + 1; ; ) {
+          let value = ''
+          let from = i + 1 // the start of the part not yet in `value`
+          for (;;) {
             const q = text.indexOf('"', from)
             if (q < 0) {
               error = 'A quoted field is never closed.'
+              value += text.slice(from)
               i = n
               break
             }
             if (text.charCodeAt(q + 1) === 34) {
-              doubled = true
+              value += text.slice(from, q + 1)
               from = q + 2
               continue
             }
-            close = q
+            value += text.slice(from, q)
             i = q + 1
             break
           }
-          // Between the quotes there are only doubled quotes: one slice (and one replace), no concatenation.
-          const value = doubled ? text.slice(open + 1, close).replace(/""/g, '"') : text.slice(open + 1, close)
           for (let k = value.indexOf('\n'); k >= 0; k = value.indexOf('\n', k + 1)) line++
           const c = text.charCodeAt(i)
           if (i < n && c !== 44 && c !== 10 && c !== 13) {
             error ??= 'Unexpected text after a closing quote.'
             while (i < n && text.charCodeAt(i) !== 44 && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++
           }
-          fields.push(value)
+          fields[count++] = value
         } else {
           // To the next comma or line end (the next of each is remembered: indexOf is much faster than a loop).
           if (comma >= 0 && comma < i) comma = text.indexOf(',', i)
@@ -78,7 +82,7 @@ export class CsvReader {
           let end = comma >= 0 ? comma : n
           if (lf >= 0 && lf < end) end = lf
           if (cr >= 0 && cr < end) end = cr
-          fields.push(text.slice(i, end))
+          fields[count++] = text.slice(i, end)
           i = end
         }
         if (i < n && text.charCodeAt(i) === 44) {
@@ -91,13 +95,13 @@ export class CsvReader {
       if (text.charCodeAt(i) === 13) i++
       if (text.charCodeAt(i) === 10) i++
       line++
-      if (fields.length === 1 && (fields[0] ?? '').trim() === '') continue
+      if (count === 1 && (fields[0] as string).trim() === '') continue
       this.i = i
       this.line = line
       this.comma = comma
       this.lf = lf
       this.cr = cr
-      this.fields = fields
+      this.count = count
       this.lineNumber = recordLine
       this.start = start
       this.end = end

@@ -274,6 +274,10 @@ describe('parseProxyLines: each rejection reason with its line number', () => {
     const multi = parseProxyLines('# exported\r\nhostname,port,description\r\nh.example,80,"two\r\nlines"\r\nh2.example,0,x\r\n')
     expect(multi.proxies.map((p) => [p.lineNumber, p.description])).toEqual([[3, 'two\r\nlines']])
     expect(multi.rejected.map((r) => [r.lineNumber, r.reason])).toEqual([[5, 'bad_port']])
+    // Doubled quotes at the start, middle and end of a field, and a field that is only a quote.
+    const quotes = parseProxyLines('hostname,port,description\nh.example,80,"""a"" b ""c"""\nh2.example,81,""""\nh3.example,82,"x""\n')
+    expect(quotes.proxies.map((p) => p.description)).toEqual(['"a" b "c"', '"'])
+    expect(quotes.rejected.map((r) => [r.lineNumber, r.reason, r.message])).toEqual([[4, 'bad_csv', 'A quoted field is never closed.']])
     const csv2 = parseProxyLines('hostname,port\nh.example,80\nh3.example,82,extra\n')
     expect(csv2.rejected.map((r) => [r.lineNumber, r.reason])).toEqual([[3, 'bad_csv']])
     expect(parseProxyLines('[{"hostname": "h", "port": 1},').rejected.map((r) => [r.lineNumber, r.reason])).toEqual([[1, 'bad_json']])
