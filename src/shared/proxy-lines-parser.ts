@@ -9,7 +9,8 @@
  * CSV records), no exceptions for valid or invalid lines, and duplicates found by a numeric hash of the proxy's key.
  */
 import { ROW_FIELD_COUNT, ROW_FIELDS, failed, fromRow, parseLine, proxyKey } from './proxy-line-parser'
-import { CsvReader, headerColumns, isCsvHeader, jsonElementLines } from './proxy-list-scan'
+import { JSON_END, JSON_ERROR, JSON_OTHER, JSON_STRING, JsonArrayReader } from './proxy-list-json'
+import { CsvReader, headerColumns, isCsvHeader } from './proxy-list-scan'
 
 export type ProxyService = 'http' | 'socks5'
 
@@ -112,6 +113,13 @@ class KeptProxies {
     return -1
   }
 
+  /** Forgets every proxy kept so far. */
+  clear(): void {
+    this.proxies.length = 0
+    this.slots = new Int32Array(1024)
+    this.hashes = new Int32Array(1024)
+  }
+
   private grow(): void {
     const size = this.slots.length * 2
     const mask = size - 1
@@ -164,31 +172,27 @@ function duplicate(line: string, lineNumber: number, first: number): RejectedLin
 // CSV and JSON
 // ---------------------------------------------------------------------------------------------------------
 
-/** A JSON value as the text of a CSV/JSON field. */
-function jsonText(v: unknown): string | undefined {
-  return v === undefined || v === null ? undefined : typeof v === 'string' ? v : typeof v === 'number' ? String(v) : JSON.stringify(v)
-}
-
-/** `fromRow`'s argument, refilled for each row. */
+/** `fromRow`'s argument for CSV rows, refilled for each row. */
 const rowValues: Array<string | undefined> = new Array<string | undefined>(ROW_FIELD_COUNT).fill(undefined)
 
-function parseJson(source: string, trimmedStart: string, out: KeptProxies, rejected: RejectedLine[]): void {
-  let data: unknown
-  const leading = source.length - trimmedStart.length
-  const firstLine = source.slice(0, leading).split('\n').length
-  try {
-    data = JSON.parse(source)
-  } catch (err) {
-    rejected.push({ line: trimmedStart.split(/\r?\n/)[0] ?? '', lineNumber: firstLine, reason: 'bad_json', message: `Not valid JSON: ${err instanceof Error ? err.message : String(err)}` })
-    return
-  }
-  const lines = jsonElementLines(source)
-  const items: unknown[] = Array.isArray(data) ? data : []
-  for (let index = 0; index < items.length; index++) {
-    const item = items[index]
-    const lineNumber = lines[index] ?? firstLine
-    if (typeof item === 'string') {
-      const t = item.trim()
+/** The element the reader just read, as compact JSON: how a rejected element is shown. */
+function elementText(reader: JsonArrayReader, source: string): string {
+  return JSON.stringify(JSON.parse(source.slice(reader.start, reader.end)))
+}
+
+/** A JSON array of proxy objects (the `json` export) or proxy lines. Malformed JSON is one rejection, nothing kept. */
+function parseJson(source: string, out: KeptProxies, rejected: RejectedLine[]): void {
+  const reader = new JsonArrayReader(source)
+  for (let kind = reader.next(); kind !== JSON_END; kind = reader.next()) {
+    const lineNumber = reader.lineNumber
+    if (kind === JSON_ERROR) {
+      out.clear()
+      rejected.length = 0
+      rejected.push({ line: reader.errorLine, lineNumber, reason: 'bad_json', message: reader.error })
+      return
+    }
+    if (kind === JSON_STRING) {
+      const t = reader.string.trim()
       if (t === '' || t.startsWith('#')) continue
       const p = parseLine(t)
       const first = p ? out.keep(p, lineNumber) : -1
@@ -196,29 +200,15 @@ function parseJson(source: string, trimmedStart: string, out: KeptProxies, rejec
       else if (first >= 0) rejected.push(duplicate(t, lineNumber, first))
       continue
     }
-    if (item === null || typeof item !== 'object' || Array.isArray(item)) {
-      rejected.push({ line: JSON.stringify(item) ?? '', lineNumber, reason: 'bad_json', message: 'Each element must be an object with hostname (or ip) and port, or a proxy line.' })
+    if (kind === JSON_OTHER) {
+      const message = 'Each element must be an object with hostname (or ip) and port, or a proxy line.'
+      rejected.push({ line: elementText(reader, source), lineNumber, reason: 'bad_json', message })
       continue
     }
-    const obj = item as Record<string, unknown>
-    // One named read per field (all elements share a shape, so these reads are fast; obj[name] in a loop is not).
-    rowValues[0] = jsonText(obj.hostname)
-    rowValues[1] = jsonText(obj.host)
-    rowValues[2] = jsonText(obj.ip)
-    rowValues[3] = jsonText(obj.port)
-    rowValues[4] = jsonText(obj.service)
-    rowValues[5] = jsonText(obj.login)
-    rowValues[6] = jsonText(obj.password)
-    rowValues[7] = jsonText(obj.proxy_id)
-    rowValues[8] = jsonText(obj.connection_id)
-    rowValues[9] = jsonText(obj.connection_name)
-    rowValues[10] = jsonText(obj.auth_type)
-    rowValues[11] = jsonText(obj.expires_at)
-    rowValues[12] = jsonText(obj.description)
-    const p = fromRow(rowValues)
+    const p = fromRow(reader.values)
     const first = p ? out.keep(p, lineNumber) : -1
-    if (!p) rejected.push(failed(JSON.stringify(item) ?? '', lineNumber))
-    else if (first >= 0) rejected.push(duplicate(JSON.stringify(item) ?? '', lineNumber, first))
+    if (!p) rejected.push(failed(elementText(reader, source), lineNumber))
+    else if (first >= 0) rejected.push(duplicate(elementText(reader, source), lineNumber, first))
   }
 }
 
@@ -277,7 +267,7 @@ export function parseProxyLines(text: string): ParsedProxyList {
   const trimmedStart = source.trimStart()
 
   if (trimmedStart.startsWith('[') && !/^\[[0-9A-Fa-f:.%]*\]:/.test(trimmedStart)) {
-    parseJson(source, trimmedStart, out, rejected)
+    parseJson(source, out, rejected)
     return { proxies: out.proxies, rejected }
   }
 

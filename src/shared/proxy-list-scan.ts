@@ -1,6 +1,6 @@
 /**
- * Scanners for `parseProxyLines` (proxy-lines-parser.ts): CSV records with the line each starts on, the CSV header,
- * and the lines where the elements of a JSON array start. Pure TypeScript (no node:*, no DOM).
+ * Scanners for `parseProxyLines` (proxy-lines-parser.ts): CSV records with the line each starts on, and the CSV
+ * header. Pure TypeScript (no node:*, no DOM). JSON has its own reader (proxy-list-json.ts).
  */
 
 /** Reads RFC 4180 CSV record by record, each with the 1-based line it starts on; skips blank records. */
@@ -121,66 +121,4 @@ export function headerColumns(line: string): string[] {
 export function isCsvHeader(line: string): boolean {
   const cols = headerColumns(line)
   return cols.includes('port') && (cols.includes('hostname') || cols.includes('ip') || cols.includes('host'))
-}
-
-/** Line numbers where each top-level element of a JSON array (valid JSON: `JSON.parse` took it) starts. */
-export function jsonElementLines(text: string): number[] {
-  const lines: number[] = []
-  let line = 1
-  let depth = 0
-  let expectValue = false
-  const n = text.length
-  // The next "{", "}", "[" and "]" (-1: none left), and the first of them: inside an element, a line before it
-  // changes nothing but the line count, so it is skipped whole (a raw newline is never inside a string in valid
-  // JSON; a bracket inside a string only means that line is read normally).
-  let openBrace = 0
-  let closeBrace = 0
-  let openBracket = 0
-  let closeBracket = 0
-  let nextBracket = -1
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i)
-    if (c === 10) {
-      line++
-      while (depth >= 2) {
-        if (nextBracket <= i) {
-          if (openBrace >= 0 && openBrace <= i) openBrace = text.indexOf('{', i)
-          if (closeBrace >= 0 && closeBrace <= i) closeBrace = text.indexOf('}', i)
-          if (openBracket >= 0 && openBracket <= i) openBracket = text.indexOf('[', i)
-          if (closeBracket >= 0 && closeBracket <= i) closeBracket = text.indexOf(']', i)
-          nextBracket = n
-          if (openBrace >= 0 && openBrace < nextBracket) nextBracket = openBrace
-          if (closeBrace >= 0 && closeBrace < nextBracket) nextBracket = closeBrace
-          if (openBracket >= 0 && openBracket < nextBracket) nextBracket = openBracket
-          if (closeBracket >= 0 && closeBracket < nextBracket) nextBracket = closeBracket
-        }
-        const nl = text.indexOf('\n', i + 1)
-        if (nl < 0 || nl > nextBracket) break
-        i = nl
-        line++
-      }
-      continue
-    }
-    if (c === 32 || c === 9 || c === 13) continue
-    if (depth === 1 && expectValue) {
-      lines.push(line)
-      expectValue = false
-    }
-    if (c === 34) {
-      // Skip the string: to the next quote that is not escaped (strings in valid JSON hold no raw newline).
-      for (;;) {
-        const q = text.indexOf('"', i + 1)
-        if (q < 0) return lines
-        let backslashes = 0
-        for (let k = q - 1; text.charCodeAt(k) === 92; k--) backslashes++
-        i = q
-        if (backslashes % 2 === 0) break
-      }
-    } else if (c === 123 || c === 91) {
-      depth++
-      if (depth === 1) expectValue = true
-    } else if (c === 125 || c === 93) depth--
-    else if (c === 44 && depth === 1) expectValue = true
-  }
-  return lines
 }

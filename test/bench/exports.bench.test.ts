@@ -62,7 +62,8 @@ it(`formats and parses ${COUNT.toLocaleString('en')} proxies in each format`, ()
     else expect(parsed.proxies).toHaveLength(COUNT)
     rows.push(`${format.padEnd(26)} format ${fmt(formatTimes)}   parse ${fmt(parseTimes)}   ${(text.length / 1e6).toFixed(1)} MB`)
     if (format === 'json') {
-      // The floor under the JSON figures: V8's own builtins on the same data, which this machine's speed moves too.
+      // What the JSON figures compare with: V8's own builtins on the same data (they build plain objects, not
+      // proxies with line numbers), and a gauge of how fast this machine runs at the time.
       const stringifyTimes: Array<{ wall: number; cpu: number }> = []
       const builtinParseTimes: Array<{ wall: number; cpu: number }> = []
       const plainRows = proxies.map((p) => proxyRow(p, connectionNames))
