@@ -294,7 +294,8 @@ export function fromRow(values: ReadonlyArray<string | undefined>): ParsedProxy 
   // The two services this app writes, as it writes them, without a lookup.
   const serviceValue = values[4]
   const serviceText = serviceValue === 'socks5' || serviceValue === 'http' ? serviceValue : trimmed(serviceValue ?? '').toLowerCase()
-  const service = serviceText === 'socks5' || serviceText === 'http' ? serviceText : serviceText ? SCHEMES[serviceText] : undefined
+  // The literals, not the text read: one string for every row instead of one per row.
+  const service = serviceText === 'socks5' ? 'socks5' : serviceText === 'http' ? 'http' : serviceText ? SCHEMES[serviceText] : undefined
   if (serviceText && !service) return fail('unsupported_scheme', `"${serviceText}" is not a proxy service this app reads (http or socks5).`)
   const login = values[5] ?? ''
   const password = values[6] ?? ''

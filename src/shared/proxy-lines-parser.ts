@@ -172,9 +172,6 @@ function duplicate(line: string, lineNumber: number, first: number): RejectedLin
 // CSV and JSON
 // ---------------------------------------------------------------------------------------------------------
 
-/** `fromRow`'s argument for CSV rows, refilled for each row. */
-const rowValues: Array<string | undefined> = new Array<string | undefined>(ROW_FIELD_COUNT).fill(undefined)
-
 /** The element the reader just read, as compact JSON: how a rejected element is shown. */
 function elementText(reader: JsonArrayReader, source: string): string {
   return JSON.stringify(JSON.parse(source.slice(reader.start, reader.end)))
@@ -214,16 +211,15 @@ function parseJson(source: string, out: KeptProxies, rejected: RejectedLine[]): 
 
 function parseCsv(source: string, headerIndex: number, headerLine: string, out: KeptProxies, rejected: RejectedLine[]): void {
   const header = headerColumns(headerLine)
-  const columns = new Map(header.map((name, index) => [name, index]))
-  const columnOf = ROW_FIELDS.map((field) => columns.get(field))
+  // Column k's place among fromRow's values (-1: a column it does not read).
+  const slots = Int8Array.from(header, (name) => (ROW_FIELDS as readonly string[]).indexOf(name))
   // The records after the header (a quoted field keeps its own line ends).
   const breaks = /\r\n|\n|\r/g
   for (let k = 0; k <= headerIndex && breaks.exec(source); k++);
-  const record = new CsvReader(source, breaks.lastIndex > 0 ? breaks.lastIndex : source.length, headerIndex + 2)
-  const fields = record.fields
+  const record = new CsvReader(source, breaks.lastIndex > 0 ? breaks.lastIndex : source.length, headerIndex + 2, slots, ROW_FIELD_COUNT)
   while (record.next()) {
     const count = record.count
-    if (count === 1 && (fields[0] as string).trim().startsWith('#')) continue
+    if (count === 1 && record.first.trim().startsWith('#')) continue
     if (record.error) {
       rejected.push({ line: source.slice(record.start, record.end), lineNumber: record.lineNumber, reason: 'bad_csv', message: record.error })
       continue
@@ -233,11 +229,7 @@ function parseCsv(source: string, headerIndex: number, headerLine: string, out: 
       rejected.push({ line: source.slice(record.start, record.end), lineNumber: record.lineNumber, reason: 'bad_csv', message })
       continue
     }
-    for (let f = 0; f < ROW_FIELD_COUNT; f++) {
-      const column = columnOf[f]
-      rowValues[f] = column === undefined ? undefined : fields[column]
-    }
-    const p = fromRow(rowValues)
+    const p = fromRow(record.values)
     const first = p ? out.keep(p, record.lineNumber) : -1
     if (!p) rejected.push(failed(source.slice(record.start, record.end), record.lineNumber))
     else if (first >= 0) rejected.push(duplicate(source.slice(record.start, record.end), record.lineNumber, first))

@@ -3,10 +3,15 @@
  * header. Pure TypeScript (no node:*, no DOM). JSON has its own reader (proxy-list-json.ts).
  */
 
-/** Reads RFC 4180 CSV record by record, each with the 1-based line it starts on; skips blank records. */
+/**
+ * Reads RFC 4180 CSV record by record, each with the 1-based line it starts on; skips blank records. Each record's
+ * fields go straight to the places `slots` gives them in `values` (no array of fields per record).
+ */
 export class CsvReader {
-  /** The record's fields: the first `count` of this array (reused from record to record: no array per record). */
-  readonly fields: string[] = []
+  /** The record's fields by slot: `values[slots[k]]` is field k (undefined for a slot no field fills). */
+  readonly values: Array<string | undefined>
+  /** The record's first field, and how many it has. */
+  first = ''
   count = 0
   lineNumber = 0
   start = 0
@@ -18,12 +23,15 @@ export class CsvReader {
   private lf: number
   private cr: number
 
-  /** Reads `text` from index `from`, which is on line `line`. */
+  /** Reads `text` from index `from`, which is on line `line`; field k goes to slot `slots[k]` (-1 or beyond: nowhere). */
   constructor(
     private readonly text: string,
     from: number,
     private line: number,
+    private readonly slots: Int8Array,
+    slotCount: number,
   ) {
+    this.values = new Array<string | undefined>(slotCount).fill(undefined)
     this.i = from
     this.comma = text.indexOf(',', from)
     this.lf = text.indexOf('\n', from)
@@ -33,7 +41,8 @@ export class CsvReader {
   /** Reads the next record into the fields above; false at the end of the text. */
   next(): boolean {
     const text = this.text
-    const fields = this.fields
+    const values = this.values
+    const slots = this.slots
     const n = text.length
     let i = this.i
     let line = this.line
@@ -43,6 +52,8 @@ export class CsvReader {
     while (i < n) {
       const recordLine = line
       const start = i
+      for (let s = 0; s < values.length; s++) values[s] = undefined
+      let first = ''
       let count = 0
       let error: string | undefined
       for (;;) {
@@ -73,7 +84,10 @@ export class CsvReader {
             error ??= 'Unexpected text after a closing quote.'
             while (i < n && text.charCodeAt(i) !== 44 && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++
           }
-          fields[count++] = value
+          if (count === 0) first = value
+          const slot = count < slots.length ? (slots[count] as number) : -1
+          if (slot >= 0) values[slot] = value
+          count++
         } else {
           // To the next comma or line end (the next of each is remembered: indexOf is much faster than a loop).
           if (comma >= 0 && comma < i) comma = text.indexOf(',', i)
@@ -82,7 +96,11 @@ export class CsvReader {
           let end = comma >= 0 ? comma : n
           if (lf >= 0 && lf < end) end = lf
           if (cr >= 0 && cr < end) end = cr
-          fields[count++] = text.slice(i, end)
+          const value = text.slice(i, end)
+          if (count === 0) first = value
+          const slot = count < slots.length ? (slots[count] as number) : -1
+          if (slot >= 0) values[slot] = value
+          count++
           i = end
         }
         if (i < n && text.charCodeAt(i) === 44) {
@@ -95,12 +113,13 @@ export class CsvReader {
       if (text.charCodeAt(i) === 13) i++
       if (text.charCodeAt(i) === 10) i++
       line++
-      if (count === 1 && (fields[0] as string).trim() === '') continue
+      if (count === 1 && first.trim() === '') continue
       this.i = i
       this.line = line
       this.comma = comma
       this.lf = lf
       this.cr = cr
+      this.first = first
       this.count = count
       this.lineNumber = recordLine
       this.start = start
