@@ -7,10 +7,15 @@
  * A match is always valid JSON read the same way: the text between the values is the learned text itself, and
  * each value is a complete JSON string, number, true, false or null.
  */
+
 /** The contents of a JSON string without escapes: no raw quote, backslash or control character. */
 const PLAIN = '[^"\\\\\\u0000-\\u001f]*'
-/** The contents of a JSON string with escapes as RFC 8259 has them. */
-const ESCAPED = `${PLAIN}(?:\\\\(?:["\\\\/bfnrt]|u[0-9A-Fa-f]{4})${PLAIN})*`
+/** One escape, as RFC 8259 has them. */
+const ESCAPE = '\\\\(?:["\\\\/bfnrt]|u[0-9A-Fa-f]{4})'
+/** The contents of a JSON string with at least one escape. */
+const ESCAPED = `${PLAIN}(?:${ESCAPE}${PLAIN})+`
+/** The contents of any JSON string. */
+const ANY_STRING = `${PLAIN}(?:${ESCAPE}${PLAIN})*`
 /** A JSON number, true, false or null. */
 const SCALAR = '-?(?:0|[1-9][0-9]*)(?:\\.[0-9]+)?(?:[eE][+-]?[0-9]+)?|true|false|null'
 
@@ -53,7 +58,9 @@ export function rowTemplate(text: string, skeleton: readonly number[]): RowTempl
     lines += countLineEnds(gap)
     const field = skeleton[k + 2] as number
     source += escapeRegex(gap)
-    if (field < 0) source += `(?:"${ESCAPED}"|${SCALAR})`
+    // At most one alternative can match any value (a string has escapes or not), and each matches one way: a row
+    // that does not fit fails in time linear in its length, where overlapping alternatives could try 2^n ways.
+    if (field < 0) source += `(?:"${ANY_STRING}"|${SCALAR})`
     else {
       source += `(?:"(${PLAIN})"|"(${ESCAPED})"|(${SCALAR}))`
       fields.push(field)

@@ -122,6 +122,17 @@ describe('JsonArrayReader: the same values as JSON.parse', () => {
     }
   })
 
+  it('rows of two shapes in turn: each row that does not fit the template is refused by it at once', () => {
+    // 24 string values per row: were two alternatives of the template able to match one value, a row that does not
+    // fit could be tried 2^24 ways before the reader read it character by character, and this test would not end.
+    const row = (i: number, extra: boolean): string =>
+      `{${Array.from({ length: 24 }, (_, k) => `"${ROW_FIELDS[k % ROW_FIELDS.length] as string}": "v${i}.${k}"`).join(', ')}${extra ? ', "x": 1' : ''}}`
+    const text = `[\n${Array.from({ length: 200 }, (_, i) => row(i, i % 2 === 1)).join(',\n')}\n]`
+    const read = readAll(text)
+    expect(read.error).toBeUndefined()
+    expect(read.elements.map((e) => [e.line, e.values?.[0]])).toEqual(Array.from({ length: 200 }, (_, i) => [i + 2, `v${i}.13`]))
+  })
+
   it('a repeated property counts once, its last value; names with escapes are the names they stand for', () => {
     const text = '[\n{"port": 1, "hostname": "a", "port": 2, "host\\u006eame": "b\\u00e9"},\n{"port": 1, "hostname": "a", "port": 2, "host\\u006eame": "c"}\n]'
     const read = readAll(text)
