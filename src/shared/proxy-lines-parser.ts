@@ -9,7 +9,7 @@
  * CSV records), no exceptions for valid or invalid lines, and duplicates found by a numeric hash of the proxy's key.
  */
 import { ROW_FIELD_COUNT, ROW_FIELDS, failed, fromRow, parseLine, proxyKey } from './proxy-line-parser'
-import { JSON_END, JSON_ERROR, JSON_OTHER, JSON_STRING, JsonArrayReader } from './proxy-list-json'
+import { JSON_END, JSON_ERROR, JSON_OTHER, JSON_STRING, JsonArrayReader, compactJson } from './proxy-list-json'
 import { CsvReader, headerColumns, isCsvHeader } from './proxy-list-scan'
 
 export type ProxyService = 'http' | 'socks5'
@@ -174,7 +174,7 @@ function duplicate(line: string, lineNumber: number, first: number): RejectedLin
 
 /** The element the reader just read, as compact JSON: how a rejected element is shown. */
 function elementText(reader: JsonArrayReader, source: string): string {
-  return JSON.stringify(JSON.parse(source.slice(reader.start, reader.end)))
+  return compactJson(source.slice(reader.start, reader.end))
 }
 
 /** A JSON array of proxy objects (the `json` export) or proxy lines. Malformed JSON is one rejection, nothing kept. */

@@ -62,6 +62,18 @@ function scalarText(token: string): string | undefined {
   return String(Number(token))
 }
 
+/**
+ * A JSON text this reader accepted, written compactly (one line). Nested deeper than JSON.stringify's recursion
+ * goes (some thousands of levels), it is returned as written instead of throwing.
+ */
+export function compactJson(json: string): string {
+  try {
+    return JSON.stringify(JSON.parse(json))
+  } catch {
+    return json.trim()
+  }
+}
+
 /** The string that a JSON string's contents (between its quotes, already checked, with escapes) stand for. */
 const decoded = (contents: string): string => JSON.parse(`"${contents}"`) as string
 
@@ -263,7 +275,7 @@ export class JsonArrayReader {
     const start = this.i
     this.skipValue()
     const token = this.text.slice(start, this.i)
-    return c === OPEN_BRACE || c === OPEN_BRACKET ? JSON.stringify(JSON.parse(token)) : scalarText(token)
+    return c === OPEN_BRACE || c === OPEN_BRACKET ? compactJson(token) : scalarText(token)
   }
 
   /** The string at the reader's position (at its opening quote), checked and decoded. */

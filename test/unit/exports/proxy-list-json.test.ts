@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest'
 import { JSON_END, JSON_ERROR, JSON_OBJECT, JSON_OTHER, JSON_STRING, JsonArrayReader } from '../../../src/shared/proxy-list-json'
 import { ROW_FIELDS } from '../../../src/shared/proxy-line-parser'
+import { parseProxyLines } from '../../../src/shared/proxy-lines-parser'
 
 /** A small seeded generator: the same cases on every run. */
 function random(seed: number): () => number {
@@ -131,6 +132,17 @@ describe('JsonArrayReader: the same values as JSON.parse', () => {
     const read = readAll(text)
     expect(read.error).toBeUndefined()
     expect(read.elements.map((e) => [e.line, e.values?.[0]])).toEqual(Array.from({ length: 200 }, (_, i) => [i + 2, `v${i}.13`]))
+  })
+
+  it('values nested deeper than JSON.stringify goes are read, not thrown on', () => {
+    const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`
+    expect(() => JSON.stringify(JSON.parse(deep))).toThrow(RangeError)
+    const { proxies, rejected } = parseProxyLines(`[\n{"hostname": "h.example", "port": 80, "description": ${deep}},\n${deep},\n{"x": ${deep}}\n]`)
+    expect(proxies.map((p) => [p.lineNumber, p.host, p.description?.length])).toEqual([[2, 'h.example', deep.length]])
+    expect(rejected.map((r) => [r.lineNumber, r.reason, r.line.length])).toEqual([
+      [3, 'bad_json', deep.length],
+      [4, 'bad_host', deep.length + 7],
+    ])
   })
 
   it('a repeated property counts once, its last value; names with escapes are the names they stand for', () => {
