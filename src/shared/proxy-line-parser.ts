@@ -291,10 +291,10 @@ export function fromRow(values: ReadonlyArray<string | undefined>): ParsedProxy 
   const portText = trimmed(values[3] ?? '')
   const port = checkPort(portText, 0, portText.length)
   if (port < 0) return null
-  // The two services this app writes, as it writes them, without a lookup.
+  // The two services this app writes are taken without a lookup, and kept as the literals rather than the text
+  // read: one string for every row instead of one per row.
   const serviceValue = values[4]
   const serviceText = serviceValue === 'socks5' || serviceValue === 'http' ? serviceValue : trimmed(serviceValue ?? '').toLowerCase()
-  // The literals, not the text read: one string for every row instead of one per row.
   const service = serviceText === 'socks5' ? 'socks5' : serviceText === 'http' ? 'http' : serviceText ? SCHEMES[serviceText] : undefined
   if (serviceText && !service) return fail('unsupported_scheme', `"${serviceText}" is not a proxy service this app reads (http or socks5).`)
   const login = values[5] ?? ''
