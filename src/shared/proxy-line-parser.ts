@@ -34,7 +34,8 @@ const SCHEMES: Record<string, ProxyService> = { http: 'http', socks5: 'socks5', 
 const IPV6_RE = /^[0-9A-Fa-f:.]+(?:%[A-Za-z0-9_.-]+)?$/
 const PORT_RE = /^\d{1,5}$/
 
-const isDigit = (c: number): boolean => c >= 48 && c <= 57
+export const isDigit = (c: number): boolean => c >= 48 && c <= 57
+export const isHex = (c: number): boolean => isDigit(c) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102)
 const isLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90)
 
 /** Same as /^[A-Za-z0-9_](?:[A-Za-z0-9_.-]{0,252})$/. */
@@ -57,7 +58,7 @@ function bareIpv6(s: string): boolean {
   for (let i = 0; i < n; i++) {
     const c = s.charCodeAt(i)
     if (c === 58) colons++
-    else if (!(isDigit(c) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102) || c === 46)) return false
+    else if (!(isHex(c) || c === 46)) return false
   }
   return colons >= 7 || s.includes('::')
 }
@@ -330,7 +331,7 @@ export function fromRow(values: ReadonlyArray<string | undefined>): ParsedProxy 
 }
 
 /** `s.trim()`, without the call when `s` starts and ends with printable ASCII other than a space (most values). */
-function trimmed(s: string): string {
+export function trimmed(s: string): string {
   const n = s.length
   if (n === 0) return s
   const a = s.charCodeAt(0)

@@ -8,7 +8,7 @@
  * Speed (100,000 lines in well under 300 ms): one pass over the text with indexOf (no array of lines, no array of
  * CSV records), no exceptions for valid or invalid lines, and duplicates found by a numeric hash of the proxy's key.
  */
-import { ROW_FIELD_COUNT, ROW_FIELDS, failed, fromRow, parseLine, proxyKey } from './proxy-line-parser'
+import { ROW_FIELD_COUNT, ROW_FIELDS, failed, fromRow, parseLine, proxyKey, trimmed } from './proxy-line-parser'
 import { JSON_END, JSON_ERROR, JSON_OTHER, JSON_STRING, JsonArrayReader, compactJson } from './proxy-list-json'
 import { CsvReader, headerColumns, isCsvHeader } from './proxy-list-scan'
 
@@ -236,14 +236,6 @@ function parseCsv(source: string, headerIndex: number, headerLine: string, out: 
   }
 }
 
-/** Same as `s.slice(start, end).trim()`, without the second copy when there is nothing to trim. */
-function trimmedSlice(s: string, start: number, end: number): string {
-  const a = s.charCodeAt(start)
-  const b = s.charCodeAt(end - 1)
-  if (end > start && a > 32 && a < 127 && b > 32 && b < 127) return s.slice(start, end)
-  return s.slice(start, end).trim()
-}
-
 // ---------------------------------------------------------------------------------------------------------
 // The list
 // ---------------------------------------------------------------------------------------------------------
@@ -303,7 +295,7 @@ export function parseProxyLines(text: string): ParsedProxyList {
       end = lf
       next = lf + 1
     }
-    const line = trimmedSlice(source, start, end)
+    const line = trimmed(source.slice(start, end))
     if (line !== '' && line.charCodeAt(0) !== 35) {
       const p = parseLine(line)
       const first = p ? out.keep(p, lineNumber) : -1

@@ -11,7 +11,7 @@
  * It is a whole JSON parser (RFC 8259) all the same: what `JSON.parse` refuses, this refuses, saying where (line
  * and column) and what it expected; what it accepts, it reads as `JSON.parse` would.
  */
-import { ROW_FIELD_COUNT, ROW_FIELDS } from './proxy-line-parser'
+import { ROW_FIELD_COUNT, ROW_FIELDS, isDigit, isHex } from './proxy-line-parser'
 import { rowTemplate, type RowTemplate } from './json-row-template'
 
 /** What `JsonArrayReader.next` found. */
@@ -38,9 +38,6 @@ const OPEN_BRACE = 123
 const CLOSE_BRACE = 125
 const OPEN_BRACKET = 91
 const CLOSE_BRACKET = 93
-
-const isDigit = (c: number): boolean => c >= 48 && c <= 57
-const isHex = (c: number): boolean => isDigit(c) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102)
 
 /** Thrown inside the reader only; `next` turns it into JSON_ERROR. */
 class JsonSyntaxError extends Error {}
