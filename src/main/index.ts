@@ -5,8 +5,8 @@
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { app, BrowserWindow, shell } from 'electron'
-import type { Core } from './core'
-import { createCore } from './core'
+import type { Services } from './wiring'
+import { createServices } from './wiring'
 import { createHandlerTable, createSenderCheck } from './handler-table'
 import { createDesktopIntegration, createEmitter, registerIpc } from './ipc'
 import { createLogger } from './log'
@@ -14,7 +14,7 @@ import { createKeychain } from './secrets/keychain'
 import { acquireSingleInstanceLock, createMainWindow } from './window'
 
 let mainWindow: BrowserWindow | undefined
-let core: Core | undefined
+let core: Services | undefined
 
 const log = createLogger()
 
@@ -38,7 +38,7 @@ if (!acquireSingleInstanceLock(() => mainWindow)) {
   })
 
   void app.whenReady().then(() => {
-    core = createCore({
+    core = createServices({
       appInfo: {
         name: app.getName(),
         version: app.getVersion(),

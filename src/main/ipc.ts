@@ -5,7 +5,7 @@
 import { clipboard, dialog, ipcMain } from 'electron'
 import type { WebContents , BrowserWindow} from 'electron'
 import { eventChannel } from '../shared/bridge'
-import type { DesktopIntegration, Emit } from './core'
+import type { DesktopIntegration, Emit } from './desktop'
 import type { HandlerTable } from './handler-table'
 
 export function registerIpc(table: HandlerTable): () => void {

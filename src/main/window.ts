@@ -5,7 +5,7 @@
  */
 import { app, BrowserWindow, shell } from 'electron'
 import type { BrowserWindowConstructorOptions, Session, WebContents } from 'electron'
-import { isAllowedExternalUrl } from './external-links'
+import { isAllowedExternalUrl } from './app/external-links'
 
 /** True when `url` is the app's own page (same file, or same origin for the dev server). */
 export function isAppPage(url: string, appPageUrl: string): boolean {

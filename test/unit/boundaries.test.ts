@@ -186,7 +186,7 @@ describe('process boundaries', () => {
 
   it('the checker itself catches a forbidden import', () => {
     const fake = join(SRC, 'renderer/src/fake.ts')
-    expect(resolvesInto('../../main/core', fake, 'main')).toBe(true)
+    expect(resolvesInto('../../main/wiring', fake, 'main')).toBe(true)
     expect(isNodeBuiltin('fs')).toBe(true)
     expect(isNodeBuiltin('node:path')).toBe(true)
     expect(isNodeBuiltin('zustand')).toBe(false)

@@ -1,5 +1,5 @@
 /**
- * The bench's app: main's core (createCore, as the app and the e2e harness build it) whose demo account is a
+ * The bench's app: main's services (createServices, as the app and the e2e harness build it) whose demo account is a
  * simulator at scale instead of the 12-phone demo, and the built renderer in a Playwright page.
  *
  * The hook is the least invasive one available: `core.demo` is the DemoSession object main's "profiles.startDemo"
@@ -16,8 +16,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import type { Page } from '@playwright/test'
-import { createCore } from '../../../src/main/core'
-import type { Core } from '../../../src/main/core'
+import { createServices } from '../../../src/main/wiring'
+import type { Services } from '../../../src/main/wiring'
 import { startSimulator } from '../../../src/main/demo'
 import type { ScaleOptions, Simulator } from '../../../src/main/demo'
 import { createHandlerTable, createSenderCheck } from '../../../src/main/handler-table'
@@ -28,7 +28,7 @@ import { serveDirectory } from '../../e2e/harness/static-server'
 
 export interface ScaleApp {
   sim: Simulator
-  core: Core
+  core: Services
   pageUrl: string
   /** Every bridge call the page made, in order, with main's time to answer it. */
   calls: Array<{ channel: string; ms: number }>
@@ -79,7 +79,7 @@ export async function startScaleApp(page: Page, scale: ScaleOptions): Promise<Sc
   const userDataDir = mkdtempSync(join(tmpdir(), 'iproxy-bench-ui-'))
   const pkg = JSON.parse(readFileSync(resolve(REPO_ROOT, 'package.json'), 'utf8')) as { productName: string; version: string }
   const log = createLogger(() => {})
-  const core = createCore({
+  const core = createServices({
     appInfo: { name: pkg.productName, version: pkg.version, platform: process.platform, demoMode: true },
     emit: () => {},
     log,

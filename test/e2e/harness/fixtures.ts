@@ -10,8 +10,9 @@ import { test as base } from '@playwright/test'
 import type { Page } from '@playwright/test'
 import { eventChannel } from '../../../src/shared/bridge'
 import type { AppInfo } from '../../../src/shared/bridge'
-import { createCore } from '../../../src/main/core'
-import type { Core, Emit } from '../../../src/main/core'
+import type { Emit } from '../../../src/main/desktop'
+import { createServices } from '../../../src/main/wiring'
+import type { Services } from '../../../src/main/wiring'
 import { createHandlerTable, createSenderCheck } from '../../../src/main/handler-table'
 import type { HandlerTable } from '../../../src/main/handler-table'
 import { createLogger } from '../../../src/main/log'
@@ -25,14 +26,14 @@ export interface AppHarness {
   page: Page
   /** The URL the app's page was loaded from; the handler table trusts only this page. */
   pageUrl: string
-  core: Core
+  core: Services
   table: HandlerTable
   emit: Emit
   /**
    * The demo simulator main uses (started on first call): inject faults with `(await app.simulator()).faults`,
    * read or change its state through `.state`.
    */
-  simulator(): ReturnType<Core['demo']['start']>
+  simulator(): ReturnType<Services['demo']['start']>
   /** Every line the main-process logger wrote during the test. */
   logs: string[]
   /** Links main was asked to open in the user's browser (nothing is opened in tests). */
@@ -86,7 +87,7 @@ export const test = base.extend<{ app: AppHarness; demoMode: boolean }>({
     }
     const userDataDir = mkdtempSync(join(tmpdir(), 'iproxy-e2e-userdata-'))
     const desktop: AppHarness['desktop'] = { clipboard: [], dialogsShown: [] }
-    const core = createCore({
+    const core = createServices({
       appInfo: harnessAppInfo(demoMode),
       emit,
       log,

@@ -8,14 +8,14 @@ import { mkdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createCore, type Core } from '../../../src/main/core'
+import { createServices, type Services } from '../../../src/main/wiring'
 import { createHandlerTable, createSenderCheck, type HandlerTable } from '../../../src/main/handler-table'
 import { createMemorySecretStore } from '../../../src/main/secrets/keychain'
 import type { HealthItemResult, HealthProgress, RotateVerifyResult } from '../../../src/shared/health'
 import { simTargets } from './support'
 
 const APP_PAGE = 'file:///opt/iproxy/resources/app.asar/out/renderer/index.html'
-let core: Core
+let core: Services
 let table: HandlerTable
 let dir: string
 const emitted: Array<{ name: string; payload: unknown }> = []
@@ -25,7 +25,7 @@ const openDialogs: string[] = []
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'iproxy-health-calls-'))
-  core = createCore({
+  core = createServices({
     appInfo: { name: 'iProxy Desktop', version: '1.2.3', platform: 'linux', demoMode: true },
     emit: (name, payload) => emitted.push({ name, payload }),
     log: () => {},

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { createCore } from '../../../src/main/core'
+import { createServices } from '../../../src/main/wiring'
 import { createMemorySecretStore } from '../../../src/main/secrets/keychain'
 import { createHandlerTable, createSenderCheck } from '../../../src/main/handler-table'
 import { listCalls } from '../../../src/shared/bridge'
@@ -13,7 +13,7 @@ function setup() {
   const logs: string[] = []
   const opened: string[] = []
   const clipboard: string[] = []
-  const core = createCore({
+  const core = createServices({
     appInfo: { name: 'iProxy Desktop', version: '1.2.3', platform: 'linux', demoMode: false },
     emit: () => {},
     log: (message) => logs.push(message),

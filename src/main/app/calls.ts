@@ -1,8 +1,8 @@
 import type { AppInfo, UiLanguage } from '../../shared/bridge'
-import type { DesktopIntegration } from '../core'
 import { AppError } from '../app-error'
-import { EXTERNAL_LINK_HOSTS, isAllowedExternalUrl } from '../external-links'
+import type { DesktopIntegration } from '../desktop'
 import type { Implementations } from '../handler-table'
+import { EXTERNAL_LINK_HOSTS, isAllowedExternalUrl } from './external-links'
 
 export function appCalls(deps: {
   appInfo: AppInfo

@@ -5,7 +5,7 @@
  */
 import { AppError } from '../app-error'
 import type { Implementations } from '../handler-table'
-import type { IproxyClient } from '../iproxy'
+import type { IproxyClient } from './client'
 
 type DataCallName = Extract<keyof Implementations, `${'connections' | 'proxies' | 'vpn' | 'stats' | 'actionLinks'}.${string}`>
 

@@ -6,14 +6,14 @@
 import type { UiLanguage } from '../../shared/bridge'
 import { MAX_LIST_TEXT } from '../../shared/health'
 import { parseProxyLines } from '../../shared/proxy-lines-parser'
-import type { DesktopIntegration, Emit } from '../core'
+import type { DemoSession } from '../demo/demo-session'
+import type { DesktopIntegration, Emit } from '../desktop'
 import { DIALOG_TEXT } from '../exports/dialog-text'
 import { readTextFile } from '../fs/read-text-file'
-import type { DemoSession } from '../demo/demo-session'
 import type { Implementations } from '../handler-table'
-import { createHealthService, type HealthService } from '../health/service'
 import type { Logger } from '../log'
 import type { ProfileService } from '../secrets/profile-service'
+import { createHealthService, type HealthService } from './service'
 
 type HealthCallName = Extract<keyof Implementations, `health.${string}`>
 

@@ -3,10 +3,10 @@
  * account. Inputs were parsed by the handler table with the schemas in shared/exports.ts.
  */
 import type { UiLanguage } from '../../shared/bridge'
-import type { DesktopIntegration } from '../core'
-import { createExportsService } from '../exports/service'
-import type { ExportsClient } from '../exports/service'
+import type { DesktopIntegration } from '../desktop'
 import type { Implementations } from '../handler-table'
+import { createExportsService } from './service'
+import type { ExportsClient } from './service'
 
 type ExportsCallName = Extract<keyof Implementations, `exports.${string}`>
 

@@ -1,37 +1,26 @@
 /**
- * The main process without Electron: builds every service and maps each contract call to one.
+ * The main process without Electron: builds every service and puts each domain's calls into one table.
  *
- * `main/index.ts` creates it with Electron's paths and event sender; the e2e harness creates it with a scratch
- * folder and a Playwright-backed sender. Both then get the same implementations, so what the e2e tests drive is
- * what the app runs.
+ * Wiring only: each domain's calls live beside its service (`main/<domain>/calls.ts`), and nothing imports this
+ * file but the two places that start the app: `main/index.ts` with Electron's paths and event sender, and the e2e
+ * harness with a scratch folder and a Playwright-backed sender. Both get the same implementations, so what the
+ * e2e tests drive is what the app runs.
  */
-import type { AppInfo, EventName, EventPayload, UiLanguage } from '../shared/bridge'
-import { accountDataCalls } from './calls/account-data-calls'
-import { appCalls } from './calls/app-calls'
-import { exportsCalls } from './calls/exports-calls'
-import { createHealthCalls } from './calls/health-calls'
-import { profileCalls } from './calls/profile-calls'
+import type { AppInfo, UiLanguage } from '../shared/bridge'
+import { appCalls } from './app/calls'
 import { createDemoSession } from './demo/demo-session'
 import type { DemoSession } from './demo/demo-session'
+import type { DesktopIntegration, Emit } from './desktop'
+import { exportsCalls } from './exports/calls'
 import type { Implementations } from './handler-table'
+import { createHealthCalls } from './health/calls'
+import { accountDataCalls } from './iproxy/calls'
 import type { Logger } from './log'
+import { profileCalls } from './secrets/calls'
 import type { SecretStore } from './secrets/keychain'
 import { createProfileService } from './secrets/profile-service'
 
-export type Emit = <N extends EventName>(name: N, payload: EventPayload<N>) => void
-
-/** What main needs from the desktop itself: native dialogs and the clipboard (Electron's, in main/ipc.ts). */
-export interface DesktopIntegration {
-  /** A native "Save as…" dialog; the chosen path, or undefined when the user cancelled. */
-  chooseSaveFile(options: { title: string; defaultName: string; filters: Array<{ name: string; extensions: string[] }> }): Promise<string | undefined>
-  /** A native folder picker; the chosen folder, or undefined when the user cancelled. */
-  chooseFolder(options: { title: string }): Promise<string | undefined>
-  /** A native "Open" dialog for one file; its path, or undefined when the user cancelled. */
-  chooseOpenFile(options: { title: string; filters: Array<{ name: string; extensions: string[] }> }): Promise<string | undefined>
-  writeClipboard(text: string): void
-}
-
-export interface CoreOptions {
+export interface ServicesOptions {
   appInfo: AppInfo
   emit: Emit
   log: Logger
@@ -44,7 +33,7 @@ export interface CoreOptions {
   desktop: DesktopIntegration
 }
 
-export interface Core {
+export interface Services {
   implementations: Implementations
   /** The embedded simulator behind demo mode (tests use it to inject faults and read its state). */
   demo: DemoSession
@@ -54,7 +43,7 @@ export interface Core {
   dispose(): Promise<void>
 }
 
-export function createCore(options: CoreOptions): Core {
+export function createServices(options: ServicesOptions): Services {
   const profiles = createProfileService({ dataDir: options.userDataDir, keychain: options.keychain, log: options.log })
   const demo = createDemoSession()
   // The interface's language, as the renderer last said (English until it does).

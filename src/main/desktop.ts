@@ -1,0 +1,20 @@
+/**
+ * What the desktop shell hands the services: a way to send events to the page, and native dialogs and the
+ * clipboard. Electron's versions are made in main/ipc.ts; the e2e harness passes its own. A leaf file (it imports
+ * only the contract's types), so every domain's calls can take these without importing the wiring back.
+ */
+import type { EventName, EventPayload } from '../shared/bridge'
+
+/** Sends one contract event to the page. */
+export type Emit = <N extends EventName>(name: N, payload: EventPayload<N>) => void
+
+/** What main needs from the desktop itself: native dialogs and the clipboard (Electron's, in main/ipc.ts). */
+export interface DesktopIntegration {
+  /** A native "Save as…" dialog; the chosen path, or undefined when the user cancelled. */
+  chooseSaveFile(options: { title: string; defaultName: string; filters: Array<{ name: string; extensions: string[] }> }): Promise<string | undefined>
+  /** A native folder picker; the chosen folder, or undefined when the user cancelled. */
+  chooseFolder(options: { title: string }): Promise<string | undefined>
+  /** A native "Open" dialog for one file; its path, or undefined when the user cancelled. */
+  chooseOpenFile(options: { title: string; filters: Array<{ name: string; extensions: string[] }> }): Promise<string | undefined>
+  writeClipboard(text: string): void
+}
