@@ -1,89 +1,31 @@
 /**
- * The IPC contract: every call the renderer can make and every event main can send, in one place.
+ * The IPC bridge: assembles every domain's contract (contract/<domain>.ts) into one, and builds the bridge from
+ * it: channel names, envelopes, `createBridge` for the preload and the e2e harness, `unwrapBridge` for the page.
  *
  * Channel names are derived from the contract's keys (`"<domain>.<call>"`, events `"event:<domain>.<name>"`),
  * never written as string literals elsewhere. Each call carries the zod schema its handler parses the input
  * with; the result type is carried as a phantom type only (results are produced by our own main process).
  *
+ * To find a call: `contract/<domain>.ts` declares it, `main/<domain>/calls.ts` (named at the top of the contract
+ * file) maps it to the service that does it.
+ *
  * This file is pure TypeScript: the preload, the main process, the renderer and the e2e harness all import it.
  */
-import { z } from 'zod'
-import { call } from './contract-kit'
-import type { CallSpec, EventSpec } from './contract-kit'
-import { exportsCalls } from './exports'
-import { healthCalls, healthEvents } from './health'
-import {
-  changePlanRequestSchema,
-  commandPushRequestSchema,
-  createActionLinkRequestSchema,
-  createConnectionRequestSchema,
-  createOvpnAccessRequestSchema,
-  createProxyAccessRequestSchema,
-  deleteConnectionRequestSchema,
-  modifyTeamAccessRequestSchema,
-  prolongatePlanRequestSchema,
-  recreateConnectionRequestSchema,
-  removeTeamAccessRequestSchema,
-  updateConnectionBasicInfoRequestSchema,
-  updateOvpnAccessRequestSchema,
-  updateProxyAccessRequestSchema,
-  updateSettingsRequestSchema,
-  updateUserBasicInfoRequestSchema,
-} from './iproxy'
-import type {
-  ActionLink,
-  CommandSent,
-  Connection,
-  ConnectionBasicInfoUpdate,
-  ConnectionStatus,
-  CreatedActionLink,
-  CreatedConnection,
-  Deleted,
-  IpHistoryEntry,
-  OvpnAccess,
-  PinCode,
-  PlanChangeResult,
-  PortTraffic,
-  ProxyAccess,
-  RecreatedConnection,
-  RemovedTeamAccess,
-  SmsMessage,
-  TeamAccess,
-  TrafficByDay,
-  UpdatedSettings,
-  UptimeEntry,
-  UserBasicInfo,
-  UserInfo,
-  ApiKeyResult,
-} from './iproxy'
-import { apiKeyInputSchema, baseUrlSchema, profileIdSchema, profileNameSchema } from './profiles'
-import type { ProfileSummary } from './profiles'
+import type { z } from 'zod'
+import { accountContract } from './contract/account'
+import { actionLinksContract } from './contract/action-links'
+import { appContract } from './contract/app'
+import { connectionsContract } from './contract/connections'
+import { exportsContract } from './contract/exports'
+import { healthContract } from './contract/health'
+import type { CallSpec, EventSpec } from './contract/kit'
+import { profilesContract } from './contract/profiles'
+import { proxiesContract } from './contract/proxies'
+import { statsContract } from './contract/stats'
+import { vpnContract } from './contract/vpn'
 
-export { call, event } from './contract-kit'
-export type { CallSpec, EventSpec } from './contract-kit'
-
-/** Input schema of calls that take nothing. Strict, so a stray argument is a validation error too. */
-export const noInput = z.undefined()
-
-const id = z.string().min(1, 'is required').max(128)
-const onConnection = <B extends z.ZodType>(body: B) => z.strictObject({ connId: id, body })
-/** Stats windows cross the bridge as RFC 3339 strings; the client checks them again before sending. */
-const statsWindow = z.strictObject({ connId: id, from: z.string().min(1), to: z.string().min(1) })
-
-// ---------------------------------------------------------------------------------------------------------
-// Results shared across domains
-// ---------------------------------------------------------------------------------------------------------
-
-/** The languages of the interface (the renderer's translations; main's own few texts, such as dialog titles). */
-export const UI_LANGUAGES = ['en', 'ru'] as const
-export type UiLanguage = (typeof UI_LANGUAGES)[number]
-
-export interface AppInfo {
-  name: string
-  version: string
-  platform: 'darwin' | 'win32' | 'linux' | string
-  demoMode: boolean
-}
+/** The app-wide words of the contract (the `app.info` result, the interface language), read with the bridge. */
+export type { AppInfo, UiLanguage } from './contract/app'
 
 /** What a failed call looks like on the renderer side: something a person can read and act on. */
 export interface BridgeErrorShape {
@@ -93,97 +35,24 @@ export interface BridgeErrorShape {
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// The contract, grouped by domain. Later issues add their calls to their domain.
+// The contract: each domain's calls and events, from its own file. A new domain adds its file and one line here.
 // ---------------------------------------------------------------------------------------------------------
 
 export const calls = {
-  app: {
-    info: call<AppInfo>()(noInput),
-    /** Opens an https link on an allow-listed iProxy host in the user's browser. */
-    openExternal: call<void>()(z.strictObject({ url: z.url() })),
-    /** Puts text on the clipboard (the page itself may not: every permission, the clipboard's too, is denied). */
-    copyText: call<void>()(z.strictObject({ text: z.string().min(1).max(1_000_000) })),
-    /** The interface's language, for the text main shows itself (the native dialogs' titles). */
-    setLanguage: call<void>()(z.strictObject({ language: z.enum(UI_LANGUAGES) })),
-  },
-  account: {
-    /** The active account's user info (GET /me). */
-    get: call<UserInfo>()(noInput),
-    updateBasicInfo: call<UserBasicInfo>()(updateUserBasicInfoRequestSchema),
-    /** Rotates the API key; the new key is stored in the keychain and only its hint comes back. */
-    rotateApiKey: call<{ keyHint: string }>()(noInput),
-  },
-  profiles: {
-    list: call<ProfileSummary[]>()(noInput),
-    /** Verifies the key with iProxy, stores it in the keychain, and makes the new profile active. */
-    add: call<ProfileSummary>()(
-      z.strictObject({ name: profileNameSchema, apiKey: apiKeyInputSchema, baseUrl: baseUrlSchema.optional() }),
-    ),
-    rename: call<ProfileSummary>()(z.strictObject({ id: profileIdSchema, name: profileNameSchema })),
-    /** Deletes the profile and its keychain entry. */
-    remove: call<void>()(z.strictObject({ id: profileIdSchema })),
-    activate: call<ProfileSummary>()(z.strictObject({ id: profileIdSchema })),
-    replaceKey: call<ProfileSummary>()(z.strictObject({ id: profileIdSchema, apiKey: apiKeyInputSchema })),
-    /** Starts the embedded simulator and makes its account the active "Demo" profile. */
-    startDemo: call<ProfileSummary>()(noInput),
-  },
-  connections: {
-    list: call<Connection[]>()(noInput),
-    get: call<Connection>()(z.strictObject({ connId: id })),
-    /** Every connection's online status in one request (GET /connections-status). */
-    statuses: call<ConnectionStatus[]>()(noInput),
-    create: call<CreatedConnection>()(createConnectionRequestSchema),
-    updateBasicInfo: call<ConnectionBasicInfoUpdate>()(onConnection(updateConnectionBasicInfoRequestSchema)),
-    updateSettings: call<UpdatedSettings>()(onConnection(updateSettingsRequestSchema)),
-    modifyTeamAccess: call<TeamAccess>()(onConnection(modifyTeamAccessRequestSchema)),
-    removeTeamAccess: call<RemovedTeamAccess>()(onConnection(removeTeamAccessRequestSchema)),
-    changePlan: call<PlanChangeResult>()(onConnection(changePlanRequestSchema)),
-    prolongatePlan: call<PlanChangeResult>()(onConnection(prolongatePlanRequestSchema)),
-    delete: call<Deleted>()(onConnection(deleteConnectionRequestSchema)),
-    recreate: call<RecreatedConnection>()(recreateConnectionRequestSchema),
-    smsHistory: call<SmsMessage[]>()(z.strictObject({ connId: id })),
-    pushCommand: call<CommandSent>()(onConnection(commandPushRequestSchema)),
-    createPinCode: call<PinCode>()(z.strictObject({ connId: id })),
-    /** A new connection API key: shown once in the UI, as the user asked for it. */
-    createApiKey: call<ApiKeyResult>()(z.strictObject({ connId: id })),
-  },
-  proxies: {
-    /** Every proxy access of the account in one request (GET /proxy-access). */
-    list: call<ProxyAccess[]>()(noInput),
-    listByConnection: call<ProxyAccess[]>()(z.strictObject({ connId: id })),
-    create: call<ProxyAccess>()(onConnection(createProxyAccessRequestSchema)),
-    update: call<ProxyAccess>()(z.strictObject({ connId: id, proxyId: id, body: updateProxyAccessRequestSchema })),
-    delete: call<Deleted>()(z.strictObject({ connId: id, proxyId: id })),
-  },
-  vpn: {
-    list: call<OvpnAccess[]>()(noInput),
-    listByConnection: call<OvpnAccess[]>()(z.strictObject({ connId: id })),
-    create: call<OvpnAccess>()(onConnection(createOvpnAccessRequestSchema)),
-    update: call<OvpnAccess>()(z.strictObject({ connId: id, ovpnId: id, body: updateOvpnAccessRequestSchema })),
-    delete: call<Deleted>()(z.strictObject({ connId: id, ovpnId: id })),
-  },
-  stats: {
-    trafficByDay: call<TrafficByDay>()(statsWindow.extend({ timezone: z.string().max(64).optional() })),
-    trafficByHourPort: call<PortTraffic[]>()(statsWindow),
-    uptime: call<UptimeEntry[]>()(statsWindow),
-    ipHistory: call<IpHistoryEntry[]>()(statsWindow),
-  },
-  actionLinks: {
-    list: call<ActionLink[]>()(noInput),
-    listByConnection: call<ActionLink[]>()(z.strictObject({ connId: id })),
-    create: call<CreatedActionLink>()(onConnection(createActionLinkRequestSchema)),
-    delete: call<Deleted>()(z.strictObject({ connId: id, linkId: id })),
-    /** Runs a link by id: main looks its URL up in the account, so the page can never make main fetch any URL. */
-    execute: call<CommandSent>()(z.strictObject({ connId: id, linkId: id })),
-  },
-  /** Proxy checks: see health.ts. */
-  health: healthCalls,
-  /** Proxy lists and OpenVPN files: see exports.ts. */
-  exports: exportsCalls,
+  app: appContract.calls,
+  account: accountContract.calls,
+  profiles: profilesContract.calls,
+  connections: connectionsContract.calls,
+  proxies: proxiesContract.calls,
+  vpn: vpnContract.calls,
+  stats: statsContract.calls,
+  actionLinks: actionLinksContract.calls,
+  health: healthContract.calls,
+  exports: exportsContract.calls,
 } as const
 
 export const events = {
-  health: healthEvents,
+  health: healthContract.events,
 } as const
 
 // ---------------------------------------------------------------------------------------------------------

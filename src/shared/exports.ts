@@ -1,13 +1,11 @@
 /**
- * Proxy lists and OpenVPN files: shapes shared by main and renderer, and the `exports` domain of the IPC
- * contract (assembled in bridge.ts). The line formats themselves are in proxy-formats.ts.
+ * Proxy lists and OpenVPN files: the shapes main and renderer share (what to export, what came of it). The calls
+ * of the `exports` domain are in contract/exports.ts; the line formats themselves are in proxy-formats.ts.
  */
 import { z } from 'zod'
-import { call } from './contract-kit'
+import { idSchema as id } from './contract/kit'
 import { ADDRESS_CHOICES, PROXY_FORMATS, parseTemplate } from './proxy-formats'
 import type { AddressChoice, FormatNote, ProxyFormat, SkippedProxy } from './proxy-formats'
-
-const id = z.string().min(1, 'is required').max(128)
 
 /** What to export and how. `proxyIds` absent = every proxy access of the active account. */
 export const proxyExportInputSchema = z
@@ -84,18 +82,3 @@ export interface OvpnManyResult {
   /** Accesses that could not be exported, by `<connection> - <vpn>` name, with the reason. */
   failed: Array<{ name: string; reason: string }>
 }
-
-export const exportsCalls = {
-  /** Formats the proxies and writes them to the clipboard (in main). Remembers format and address. */
-  copyProxies: call<ProxyExportSummary>()(proxyExportInputSchema),
-  /** "Save as…" then an atomic write. Remembers format and address. */
-  saveProxies: call<SavedProxies | Cancelled>()(proxyExportInputSchema),
-  /** What the export would write (first lines, skipped and notes), for the dialog. */
-  preview: call<ProxyExportPreview>()(proxyExportInputSchema),
-  /** One .ovpn file: "Save as…" named `<connection name> - <vpn name>.ovpn`; checked against its SHA-1. */
-  saveOvpn: call<SavedOvpn | Cancelled>()(ovpnRefSchema),
-  /** Many .ovpn files into a chosen folder or one .zip. */
-  saveOvpnMany: call<OvpnManyResult | Cancelled>()(ovpnManyInputSchema),
-  getPreferences: call<ExportPreferences>()(z.undefined()),
-  setPreferences: call<ExportPreferences>()(exportPreferencesSchema.partial().strict()),
-} as const

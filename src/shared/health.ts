@@ -1,13 +1,13 @@
 /**
- * Proxy health checks: shapes shared by main and renderer, and the `health` domain of the IPC contract
- * (assembled in bridge.ts).
+ * Proxy health checks: the shapes main and renderer share (results, inputs, settings, status texts). The calls
+ * and events of the `health` domain are in contract/health.ts.
  *
  * A check goes through one proxy to an IP-echo URL and reports whether it worked, why not, which IP the internet
  * saw, and how long each step took. Items checked are either an account proxy (`{ connectionId, proxyId }`: main
  * looks its credentials up, so passwords never travel back from the page) or a pasted line (`{ target }`).
  */
 import { z } from 'zod'
-import { call, event } from './contract-kit'
+import { idSchema as id } from './contract/kit'
 import { encodeUserinfo } from './proxy-formats'
 
 // ---------------------------------------------------------------------------------------------------------
@@ -91,8 +91,6 @@ export interface HealthCheckResult {
 // ---------------------------------------------------------------------------------------------------------
 // Inputs
 // ---------------------------------------------------------------------------------------------------------
-
-const id = z.string().min(1, 'is required').max(128)
 
 export const healthTargetSchema = z.strictObject({
   protocol: z.enum(['socks5', 'http'], 'must be socks5 or http'),
@@ -250,51 +248,3 @@ export const healthSettingsUpdateSchema = z.strictObject({
 export function emptyCounts(): HealthCounts {
   return Object.fromEntries(HEALTH_STATUSES.map((s) => [s, 0])) as HealthCounts
 }
-
-// ---------------------------------------------------------------------------------------------------------
-// The contract
-// ---------------------------------------------------------------------------------------------------------
-
-export const healthCalls = {
-  /** Checks one proxy now; `throughput` adds the download-speed figure. The result is also kept in history. */
-  check: call<HealthItemResult>()(z.strictObject({ item: healthItemSchema, throughput: z.boolean().optional() })),
-  /** Starts a batch; results arrive through `health.progress`. */
-  checkMany: call<HealthBatchStarted>()(
-    z.strictObject({
-      items: z.array(healthItemSchema).min(1, 'must list at least one proxy').max(MAX_BATCH_ITEMS, 'must list at most 20,000 proxies at a time: check a longer list in parts'),
-      concurrency: z.number().int().min(1).max(500).optional(),
-    }),
-  ),
-  /** Stops a batch: in-flight checks are closed, the rest reported as cancelled. False when it had finished. */
-  cancel: call<{ cancelled: boolean }>()(z.strictObject({ batchId: id })),
-  /**
-   * For each connection: reads the exit IP through one of its proxies, sends `changeip`, then checks again until
-   * the IP differs (and, with ip_change_wait_unique, is not a recent one) or the time is up.
-   */
-  rotateAndVerify: call<RotateVerifyResult[]>()(
-    z.strictObject({
-      connectionIds: z.array(id).min(1, 'must list at least one connection').max(500),
-      proxyId: id.optional(),
-      timeoutMs: z.number().int().min(5_000).max(600_000).optional(),
-    }),
-  ),
-  /** The last checks kept for each key (proxy id or pasted-line key), newest last. */
-  history: call<Record<string, HealthHistoryEntry[]>>()(z.strictObject({ keys: z.array(z.string().min(1).max(600)).max(20_000) })),
-  /** Parses pasted proxy lines (any provider's format); passwords in the echoed lines are masked. */
-  parseList: call<ParsedList>()(
-    z.strictObject({
-      text: z.string().max(MAX_LIST_TEXT, 'is too long (at most 5 MB)'),
-      /** For lines that do not say (`host:port:login:password`); http when absent. */
-      defaultProtocol: z.enum(['socks5', 'http']).optional(),
-    }),
-  ),
-  /** A native "Open" dialog for a list file; its text (at most MAX_LIST_TEXT bytes, UTF-8), for the pasted-list box. */
-  openListFile: call<OpenedListFile>()(z.undefined()),
-  settings: call<HealthSettings>()(z.undefined()),
-  updateSettings: call<HealthSettings>()(healthSettingsUpdateSchema),
-} as const
-
-export const healthEvents = {
-  /** A batch's progress, at most ~10 per second per batch; the last one has `finished: true`. */
-  progress: event<HealthProgress>(),
-} as const

@@ -1,3 +1,7 @@
+/**
+ * The `app` domain: the calls of shared/contract/app.ts (app info, opening an allowed link, the clipboard, the
+ * interface language).
+ */
 import type { AppInfo, UiLanguage } from '../../shared/bridge'
 import { AppError } from '../app-error'
 import type { DesktopIntegration } from '../desktop'

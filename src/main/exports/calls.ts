@@ -1,6 +1,6 @@
 /**
  * The `exports` domain: proxy lists (clipboard, file) and OpenVPN files (one, a folder, a zip), for the active
- * account. Inputs were parsed by the handler table with the schemas in shared/exports.ts.
+ * account: the calls of shared/contract/exports.ts, whose input schemas the handler table parsed already.
  */
 import type { UiLanguage } from '../../shared/bridge'
 import type { DesktopIntegration } from '../desktop'

@@ -1,6 +1,6 @@
 /**
  * The `health` domain: proxy checks, batches, change IP and verify, history and settings, and reading a proxy list
- * (pasted, or from a file the user opens) (see shared/health.ts). In demo mode (the demo profile is active) checks
+ * (pasted, or from a file the user opens): the calls of shared/contract/health.ts. In demo mode (the demo profile is active) checks
  * use the embedded simulator's own IP echo; otherwise the echo URLs from the user's settings.
  */
 import type { UiLanguage } from '../../shared/bridge'

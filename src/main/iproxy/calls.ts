@@ -1,7 +1,9 @@
 /**
- * The account's data calls (connections, proxies, VPN, statistics, action links): each one goes to the active
- * profile's API client, so switching profiles switches every answer. Inputs were parsed by the handler table
- * with the same schemas the client checks again before sending.
+ * The account's data calls: the calls of shared/contract/connections.ts, proxies.ts, vpn.ts, stats.ts and
+ * action-links.ts. Each one goes to the active profile's API client, so switching profiles switches every answer.
+ * They share one file because each is one line into the client (its resources are the services): a contract
+ * file names this file, and the line here names the resource method, so a call is one hop from its handler.
+ * Inputs were parsed by the handler table with the same schemas the client checks again before sending.
  */
 import { AppError } from '../app-error'
 import type { Implementations } from '../handler-table'

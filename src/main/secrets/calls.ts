@@ -1,3 +1,7 @@
+/**
+ * The `profiles` and `account` domains: the calls of shared/contract/profiles.ts and contract/account.ts. Both go
+ * to the profile service, since the account is the active profile's and rotating its key writes the keychain.
+ */
 import type { DemoSession } from '../demo/demo-session'
 import type { Implementations } from '../handler-table'
 import type { ProfileService } from '../secrets/profile-service'
