@@ -1,5 +1,5 @@
 /**
- * The iProxy Console API client's public surface. Schemas and types of the API itself are in `shared/iproxy.ts`.
+ * The iProxy Console API client's public surface. Schemas and types of the API itself are in `shared/iproxy/` (one file per resource).
  */
 export { createIproxyClient, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from './client'
 export type { IproxyClient, IproxyClientOptions } from './client'

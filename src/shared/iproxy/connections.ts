@@ -1,27 +1,10 @@
 /**
- * The iProxy Console API (`/api/console/v1`) as zod schemas, with the types inferred from them.
- *
- * One place for every shape so the main-process client, the renderer's forms and the demo simulator apply
- * exactly the same rules. Request schemas are strict and carry the documented validation rules, with messages
- * that name the rule (forms show them as they are). Response schemas are lenient: unknown fields pass through,
- * fields the docs show absent somewhere are optional, and lists may arrive as `null` (the API is written in Go,
- * where an empty slice is often serialized as `null`) and become `[]`.
- *
- * Pure TypeScript: no node:*, no DOM. It is longer than our usual ~400 lines on purpose: splitting the API's
- * shapes across files would make "one place for the contract" two places. The value validators it uses (IP,
- * RFC 3339, URL, cron) live in validators.ts.
+ * Connections (the phones) and everything done to one as a whole, as zod schemas: `client.connections` in
+ * main/iproxy/resources/connections.ts.
  */
 import { z } from 'zod'
-import { isIpAddress, isRfc3339, toRfc3339, isHttpUrl, describeCronProblem } from './validators'
-
-export const IPROXY_DEFAULT_BASE_URL = 'https://iproxy.online/api/console/v1/'
-
-/** `expires_at` value that removes an expiry date (proxy and VPN access updates). */
-export const EXPIRES_AT_NEVER = '0001-01-01T00:00:00Z'
-
-// ---------------------------------------------------------------------------------------------------------
-// Constants the UI needs
-// ---------------------------------------------------------------------------------------------------------
+import { describeCronProblem, isHttpUrl } from '../validators'
+import { basicInfoText, ipAddress, listOf, nonEmptyId, openEnum, optionalText, rfc3339, wholeNumberAtLeastZero, wholeNumberIn } from './common'
 
 export const TCP_FINGERPRINTS = [
   'none', 'WinXP', 'Win78', 'Win10', 'WinNT', 'Nintendo', 'FreeBSD', 'FreeBSD9', 'MacOS', 'iOS',
@@ -57,88 +40,9 @@ export const TEAM_PERMISSIONS = [
 ] as const
 export type TeamPermission = (typeof TEAM_PERMISSIONS)[number]
 
-export const LISTEN_SERVICES = ['http', 'socks5'] as const
-export type ListenService = (typeof LISTEN_SERVICES)[number]
-export const AUTH_TYPES = ['userpass', 'noauth'] as const
-export type AuthType = (typeof AUTH_TYPES)[number]
-/** The only inbound ACL policy the docs show. */
-export const ACL_INBOUND_POLICIES = ['deny_except'] as const
-export type AclInboundPolicy = (typeof ACL_INBOUND_POLICIES)[number]
-export const ACTION_LINK_ACTIONS = ['reboot', 'changeip'] as const
-export type ActionLinkAction = (typeof ACTION_LINK_ACTIONS)[number]
 /** `offline` and `nodata` currently mean the same thing, per the docs. */
 export const ONLINE_STATUSES = ['online', 'offline', 'nodata', 'flapping'] as const
 export type OnlineStatus = (typeof ONLINE_STATUSES)[number]
-
-// ---------------------------------------------------------------------------------------------------------
-// Building blocks
-// ---------------------------------------------------------------------------------------------------------
-
-const LENGTH_RULE = 'must be 1–256 characters'
-const basicInfoText = z.string().min(1, LENGTH_RULE).max(256, LENGTH_RULE)
-const rfc3339 = z.string().refine(isRfc3339, 'must be an RFC 3339 date-time such as 2026-01-01T01:01:01Z')
-const ipAddress = z.string().refine(isIpAddress, 'must be an IP address such as 1.1.1.1 or 2606:4700::1111')
-const nonEmptyId = z.string().min(1, 'is required')
-
-function wholeNumberIn(min: number, max: number, unit: string): z.ZodNumber {
-  const rule = `must be a whole number from ${min} to ${max}${unit ? ` ${unit}` : ''} (0 disables)`
-  return z.number(rule).int(rule).min(min, rule).max(max, rule)
-}
-
-const wholeNumberAtLeastZero = z.number('must be a whole number, 0 or more')
-  .int('must be a whole number, 0 or more')
-  .min(0, 'must be a whole number, 0 or more')
-
-/** A list that the server may send as `null` or leave out; it is always an array once parsed. */
-function listOf<T extends z.ZodType>(item: T) {
-  return z.array(item).nullish().transform((list) => list ?? [])
-}
-
-/** A string the API documents as a closed set: parsed leniently (a new value must not break a list), typed helpfully. */
-function openEnum<const T extends readonly string[]>(_values: T) {
-  return z.string() as unknown as z.ZodType<T[number] | (string & {})>
-}
-
-/** A user-set field that may come back empty or missing. */
-const optionalText = z.string().optional()
-
-// ---------------------------------------------------------------------------------------------------------
-// User (/me)
-// ---------------------------------------------------------------------------------------------------------
-
-export const userInfoSchema = z.looseObject({
-  id: z.string(),
-  username: z.string(),
-  email: z.string(),
-  /** A decimal string such as "15.89"; a number is accepted and turned into one. */
-  balance: z.union([z.string(), z.number().transform(String)]),
-  display_name: optionalText,
-  telegram: optionalText,
-  proxy_prefix: optionalText,
-})
-export type UserInfo = z.output<typeof userInfoSchema>
-
-export const updateUserBasicInfoRequestSchema = z.strictObject({
-  display_name: basicInfoText.optional(),
-  telegram: basicInfoText.optional(),
-  proxy_prefix: basicInfoText.optional(),
-})
-export type UpdateUserBasicInfoRequest = z.input<typeof updateUserBasicInfoRequestSchema>
-
-export const userBasicInfoSchema = z.looseObject({
-  id: z.string(),
-  display_name: optionalText,
-  telegram: optionalText,
-  proxy_prefix: optionalText,
-})
-export type UserBasicInfo = z.output<typeof userBasicInfoSchema>
-
-export const apiKeySchema = z.looseObject({ api_key: z.string() })
-export type ApiKeyResult = z.output<typeof apiKeySchema>
-
-// ---------------------------------------------------------------------------------------------------------
-// Connections
-// ---------------------------------------------------------------------------------------------------------
 
 export const activePlanSchema = z.looseObject({
   id: z.string(),
@@ -355,10 +259,6 @@ export const deleteConnectionRequestSchema = z.strictObject({
 })
 export type DeleteConnectionRequest = z.input<typeof deleteConnectionRequestSchema>
 
-/** `{ id }`: what every delete answers with. */
-export const deletedSchema = z.looseObject({ id: z.string() })
-export type Deleted = z.output<typeof deletedSchema>
-
 export const recreateConnectionRequestSchema = z.strictObject({
   connection_id: nonEmptyId,
   name: basicInfoText,
@@ -391,10 +291,6 @@ export const commandPushRequestSchema = z.discriminatedUnion('action', [
 ], { error: (issue) => (issue.code === 'invalid_union' ? `must be one of ${COMMAND_ACTIONS.join(', ')}` : undefined) })
 export type CommandPushRequest = z.input<typeof commandPushRequestSchema>
 
-/** `{ message: "<action> command has been sent" }` (command push and action links). */
-export const commandSentSchema = z.looseObject({ message: z.string() })
-export type CommandSent = z.output<typeof commandSentSchema>
-
 export const connectionStatusSchema = z.looseObject({
   connection_id: z.string(),
   online_status: openEnum(ONLINE_STATUSES),
@@ -406,191 +302,3 @@ export const connectionStatusListResponseSchema = z.looseObject({ connections: l
 
 export const pinCodeSchema = z.looseObject({ pincode: z.string(), expires_at: z.string() })
 export type PinCode = z.output<typeof pinCodeSchema>
-
-// ---------------------------------------------------------------------------------------------------------
-// Proxy access
-// ---------------------------------------------------------------------------------------------------------
-
-const proxyAuthRequestSchema = z.strictObject({
-  login: z.string().min(1, 'must not be empty'),
-  password: z.string().min(1, 'must not be empty'),
-})
-
-const aclIps = z.array(ipAddress)
-
-export const createProxyAccessRequestSchema = z.strictObject({
-  listen_service: z.enum(LISTEN_SERVICES, 'must be http or socks5'),
-  auth_type: z.enum(AUTH_TYPES, 'must be userpass or noauth'),
-  /** Generated by the server when left out. */
-  auth: proxyAuthRequestSchema.optional(),
-  description: basicInfoText.optional(),
-  acl_inbound_policy: z.enum(ACL_INBOUND_POLICIES, 'must be deny_except').optional(),
-  acl_inbound_ips: aclIps.optional(),
-  expires_at: rfc3339.optional(),
-}).superRefine((body, ctx) => {
-  if (body.auth_type === 'noauth' && body.acl_inbound_policy === undefined) {
-    ctx.addIssue({ code: 'custom', path: ['acl_inbound_policy'], message: 'is required when auth_type is noauth (a proxy without a password must be limited to known IPs)' })
-  }
-  if (body.acl_inbound_policy !== undefined && body.auth_type !== 'noauth') {
-    ctx.addIssue({ code: 'custom', path: ['acl_inbound_policy'], message: 'is allowed only when auth_type is noauth' })
-  }
-  if ((body.acl_inbound_policy !== undefined || body.acl_inbound_ips !== undefined) && (body.acl_inbound_ips?.length ?? 0) === 0) {
-    ctx.addIssue({ code: 'custom', path: ['acl_inbound_ips'], message: 'must list at least one IP address when an inbound ACL is set' })
-  }
-})
-export type CreateProxyAccessRequest = z.input<typeof createProxyAccessRequestSchema>
-
-export const updateProxyAccessRequestSchema = z.strictObject({
-  listen_service: z.enum(LISTEN_SERVICES, 'must be http or socks5').optional(),
-  auth_type: z.enum(AUTH_TYPES, 'must be userpass or noauth').optional(),
-  auth: proxyAuthRequestSchema.optional(),
-  description: basicInfoText.optional(),
-  acl_inbound_policy: z.enum(ACL_INBOUND_POLICIES, 'must be deny_except').optional(),
-  /** `[]` turns the ACL off. */
-  acl_inbound_ips: aclIps.optional(),
-  /** EXPIRES_AT_NEVER removes the expiry. */
-  expires_at: rfc3339.optional(),
-}).superRefine((body, ctx) => {
-  if (body.acl_inbound_policy !== undefined && body.auth_type === 'userpass') {
-    ctx.addIssue({ code: 'custom', path: ['acl_inbound_policy'], message: 'is allowed only when auth_type is noauth' })
-  }
-  if (body.acl_inbound_policy !== undefined && (body.acl_inbound_ips?.length ?? 0) === 0) {
-    ctx.addIssue({ code: 'custom', path: ['acl_inbound_ips'], message: 'must list at least one IP address when acl_inbound_policy is set' })
-  }
-})
-export type UpdateProxyAccessRequest = z.input<typeof updateProxyAccessRequestSchema>
-
-export const proxyAccessSchema = z.looseObject({
-  id: z.string(),
-  connection_id: z.string(),
-  description: optionalText,
-  listen_service: openEnum(LISTEN_SERVICES),
-  auth_type: openEnum(AUTH_TYPES),
-  /** Absent on noauth proxies. */
-  auth: z.looseObject({ login: z.string(), password: z.string() }).optional(),
-  acl_inbound_policy: openEnum(ACL_INBOUND_POLICIES).optional(),
-  acl_inbound_ips: z.array(z.string()).nullish(),
-  ip: z.string(),
-  port: z.number(),
-  hostname: z.string(),
-  password_updated_at: optionalText,
-  expires_at: optionalText,
-})
-export type ProxyAccess = z.output<typeof proxyAccessSchema>
-export const proxyAccessListResponseSchema = z.looseObject({ proxy_accesses: listOf(proxyAccessSchema) })
-
-// ---------------------------------------------------------------------------------------------------------
-// OpenVPN access
-// ---------------------------------------------------------------------------------------------------------
-
-export const createOvpnAccessRequestSchema = z.strictObject({
-  name: basicInfoText,
-  description: basicInfoText.optional(),
-})
-export type CreateOvpnAccessRequest = z.input<typeof createOvpnAccessRequestSchema>
-
-export const updateOvpnAccessRequestSchema = z.strictObject({
-  name: basicInfoText.optional(),
-  description: basicInfoText.optional(),
-  /** EXPIRES_AT_NEVER removes the expiry. */
-  expires_at: rfc3339.optional(),
-})
-export type UpdateOvpnAccessRequest = z.input<typeof updateOvpnAccessRequestSchema>
-
-export const ovpnAccessSchema = z.looseObject({
-  id: z.string(),
-  connection_id: z.string(),
-  name: z.string(),
-  description: optionalText,
-  status: z.string(),
-  dns: listOf(z.string()),
-  expires_at: optionalText,
-})
-export type OvpnAccess = z.output<typeof ovpnAccessSchema>
-export const ovpnAccessListResponseSchema = z.looseObject({ ovpn_accesses: listOf(ovpnAccessSchema) })
-
-export const ovpnConfigResponseSchema = z.looseObject({ config_base64: z.string(), config_sha1: z.string() })
-/** The config as the API sends it plus `config`, the decoded text, once its SHA-1 has been checked. */
-export type OvpnConfig = z.output<typeof ovpnConfigResponseSchema> & { config: string }
-
-// ---------------------------------------------------------------------------------------------------------
-// Statistics
-// ---------------------------------------------------------------------------------------------------------
-
-/** `Date` or RFC 3339 text in, RFC 3339 text out (what goes into the query string). */
-export const timestampInputSchema = z.union([z.instanceof(Date), z.string()], 'must be a Date or an RFC 3339 date-time such as 2025-07-01T00:00:00Z').superRefine((value, ctx) => {
-  const ok = value instanceof Date ? !Number.isNaN(value.getTime()) : isRfc3339(value)
-  if (!ok) ctx.addIssue({ code: 'custom', message: 'must be a valid Date or an RFC 3339 date-time such as 2025-07-01T00:00:00Z' })
-}).transform((value) => (value instanceof Date ? toRfc3339(value) : value))
-
-export const statsRangeQuerySchema = z.strictObject({ from: timestampInputSchema, to: timestampInputSchema })
-  .superRefine((range, ctx) => {
-    if (typeof range.from === 'string' && typeof range.to === 'string' && Date.parse(range.to) < Date.parse(range.from)) {
-      ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' })
-    }
-  })
-export type StatsRangeQuery = z.input<typeof statsRangeQuerySchema>
-
-export const trafficByDayQuerySchema = z.strictObject({
-  from: timestampInputSchema,
-  to: timestampInputSchema,
-  /** An IANA zone such as Europe/Lisbon; the server falls back to UTC for anything it does not know. */
-  timezone: z.string().optional(),
-}).superRefine((range, ctx) => {
-  if (typeof range.from === 'string' && typeof range.to === 'string' && Date.parse(range.to) < Date.parse(range.from)) {
-    ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' })
-  }
-})
-export type TrafficByDayQuery = z.input<typeof trafficByDayQuerySchema>
-
-const trafficSampleSchema = z.looseObject({ date: z.string(), in_bytes: z.number(), out_bytes: z.number() })
-export type TrafficSample = z.output<typeof trafficSampleSchema>
-
-export const trafficByDaySchema = z.looseObject({
-  total_in_bytes: z.number(),
-  total_out_bytes: z.number(),
-  daily_stats: listOf(trafficSampleSchema),
-})
-export type TrafficByDay = z.output<typeof trafficByDaySchema>
-
-export const portTrafficSchema = z.looseObject({
-  /** Text in the docs ("20314"); a number is accepted and turned into text. */
-  port: z.union([z.string(), z.number().transform(String)]),
-  total_in_bytes: z.number(),
-  total_out_bytes: z.number(),
-  hourly_stats: listOf(trafficSampleSchema),
-})
-export type PortTraffic = z.output<typeof portTrafficSchema>
-export const trafficByHourPortResponseSchema = z.looseObject({ port_stats: listOf(portTrafficSchema) })
-
-export const uptimeEntrySchema = z.looseObject({ date: z.string(), status: z.string() })
-export type UptimeEntry = z.output<typeof uptimeEntrySchema>
-export const uptimeResponseSchema = z.looseObject({ uptime: listOf(uptimeEntrySchema) })
-
-export const ipHistoryEntrySchema = z.looseObject({ date: z.string(), ipv4: optionalText, ipv6: optionalText })
-export type IpHistoryEntry = z.output<typeof ipHistoryEntrySchema>
-export const ipHistoryResponseSchema = z.looseObject({ ip_history: listOf(ipHistoryEntrySchema) })
-
-// ---------------------------------------------------------------------------------------------------------
-// Action links
-// ---------------------------------------------------------------------------------------------------------
-
-export const createActionLinkRequestSchema = z.strictObject({
-  action: z.enum(ACTION_LINK_ACTIONS, 'must be reboot or changeip'),
-  comment: z.string().optional(),
-})
-export type CreateActionLinkRequest = z.input<typeof createActionLinkRequestSchema>
-export const createdActionLinkSchema = z.looseObject({ id: z.string() })
-export type CreatedActionLink = z.output<typeof createdActionLinkSchema>
-
-export const actionLinkSchema = z.looseObject({
-  id: z.string(),
-  /** Works without the API key: anyone holding it can reboot or change the IP. Treat it as a secret. */
-  link: z.string(),
-  action: openEnum(ACTION_LINK_ACTIONS),
-  connection_id: z.string(),
-  comment: optionalText,
-  created_at: z.string(),
-})
-export type ActionLink = z.output<typeof actionLinkSchema>
-export const actionLinkListResponseSchema = z.looseObject({ action_links: listOf(actionLinkSchema) })
