@@ -1,5 +1,10 @@
+/**
+ * The app's own errors for the user: what the services say when something the user asked cannot be done (a file
+ * that cannot be written, a profile that does not exist, a link not allowed). The API's errors are in
+ * iproxy/api-errors.ts; both reach the page through bridge-errors.ts.
+ */
 import type { BridgeErrorShape } from '../shared/bridge'
-import type { UserFacingError } from './call-errors'
+import type { UserFacingError } from './bridge-errors'
 
 /** An error written for the user: its code and message reach the renderer as they are. */
 export class AppError extends Error implements UserFacingError {

@@ -7,7 +7,7 @@
  */
 import { getCallSpec, listCalls } from '../shared/bridge'
 import type { CallName, CallResult, Envelope, ParsedCallInput } from '../shared/bridge'
-import { toBridgeError, validationError } from './call-errors'
+import { toBridgeError, validationError } from './bridge-errors'
 
 export type Implementations = {
   [N in CallName]: (input: ParsedCallInput<N>) => Promise<CallResult<N>> | CallResult<N>

@@ -9,7 +9,7 @@
  */
 import type { Dispatcher } from 'undici'
 import { IPROXY_DEFAULT_BASE_URL } from '../../shared/iproxy'
-import { IproxyValidationError } from './errors'
+import { IproxyValidationError } from './api-errors'
 import { createActionLinksResource, type ActionLinksResource } from './resources/action-links'
 import { createConnectionsResource, type ConnectionsResource } from './resources/connections'
 import { createMeResource, type MeResource } from './resources/me'

@@ -16,8 +16,8 @@ export {
   IproxyServerError,
   IproxyTimeoutError,
   IproxyValidationError,
-} from './errors'
-export type { IproxyErrorInit, IproxyIssue } from './errors'
+} from './api-errors'
+export type { IproxyErrorInit, IproxyIssue } from './api-errors'
 export { MAX_RETRY_AFTER_MS, parseRetryAfterMs } from './retry'
 export type { MeResource } from './resources/me'
 export type { ConnectionsResource } from './resources/connections'

@@ -9,8 +9,16 @@
 import { Agent, request, type Dispatcher } from 'undici'
 import type { z } from 'zod'
 import { maskSecrets } from '../log'
-import { IproxyResponseError, type IproxyError } from './errors'
-import { abortError, connectionError, errorFromStatus, readServerBody, timeoutError, type RequestContext } from './http-errors'
+import {
+  abortError,
+  connectionError,
+  errorFromStatus,
+  IproxyResponseError,
+  readServerBody,
+  timeoutError,
+  type IproxyError,
+  type RequestContext,
+} from './api-errors'
 import { backoffDelayMs, isRetryableStatus, MAX_RETRY_AFTER_MS, parseRetryAfterMs, provablyNeverSent, sleep } from './retry'
 import { parseResponse } from './validate'
 

@@ -3,7 +3,7 @@
  * Both name the field at fault, so the user (or the bug report) points at the right place.
  */
 import type { z } from 'zod'
-import { IproxyResponseError, IproxyValidationError, type IproxyIssue } from './errors'
+import { IproxyResponseError, IproxyValidationError, type IproxyIssue } from './api-errors'
 
 interface Where {
   method: string

@@ -20,7 +20,7 @@ import {
   IproxyValidationError,
   type IproxyClient,
 } from '../../../src/main/iproxy'
-import { toBridgeError } from '../../../src/main/call-errors'
+import { toBridgeError } from '../../../src/main/bridge-errors'
 import { closedPort, startFakeConsoleServer, type FakeConsoleServer } from '../../support/fake-console-server'
 import * as seed from './seed-examples'
 

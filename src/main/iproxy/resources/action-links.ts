@@ -14,7 +14,7 @@ import {
   type Deleted,
 } from '../../../shared/iproxy'
 import { isHttpUrl } from '../../../shared/validators'
-import { IproxyValidationError } from '../errors'
+import { IproxyValidationError } from '../api-errors'
 import type { CallOptions, Transport } from '../transport'
 import { checked, resolvePath } from './endpoint'
 

@@ -15,7 +15,7 @@ import {
   type OvpnConfig,
   type UpdateOvpnAccessRequest,
 } from '../../../shared/iproxy'
-import { IproxyResponseError } from '../errors'
+import { IproxyResponseError } from '../api-errors'
 import type { CallOptions, Transport } from '../transport'
 import { checked, resolvePath } from './endpoint'
 

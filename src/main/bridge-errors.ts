@@ -1,5 +1,7 @@
 /**
- * Turns anything a handler throws into the structured `{ code, message, details? }` the renderer shows.
+ * Any error, as the bridge carries it: turns anything a handler throws (or an input that fails its schema) into
+ * the structured `{ code, message, details? }` the renderer shows. The errors themselves are the API's
+ * (iproxy/api-errors.ts) and the app's own (app-error.ts).
  *
  * Only errors that say they are safe to show (our own typed errors) keep their message; anything else could
  * carry internals or secrets, so the user gets a generic message and the log gets the stack.
