@@ -16,34 +16,34 @@ import {
 import { isHttpUrl } from '../../../shared/validators'
 import { IproxyValidationError } from '../api-errors'
 import type { CallOptions, Transport } from '../transport'
-import { checked, resolvePath } from './endpoint'
+import { createRequester } from './request'
 
 export function createActionLinksResource(transport: Transport) {
+  const request = createRequester(transport)
   return {
     /** `GET /actionlinks`. Resolves to every action link of the user (unwrapped from `{ action_links }`). */
     async list(options?: CallOptions): Promise<ActionLink[]> {
-      const res = await transport.send({ method: 'GET', path: '/actionlinks', schema: actionLinkListResponseSchema }, options)
-      return res.action_links
+      return (await request.get('/actionlinks', { schema: actionLinkListResponseSchema }, options)).action_links
     },
 
     /** `GET /connections/{connId}/actionlinks`. Resolves to that connection's action links (unwrapped). */
     async listByConnection(connId: string, options?: CallOptions): Promise<ActionLink[]> {
-      const path = resolvePath('GET', '/connections/{connId}/actionlinks', { connId })
-      const res = await transport.send({ method: 'GET', path, schema: actionLinkListResponseSchema }, options)
+      const res = await request.get('/connections/{connId}/actionlinks', { ids: { connId }, schema: actionLinkListResponseSchema }, options)
       return res.action_links
     },
 
     /** `POST /connections/{connId}/actionlinks` with `{ action: reboot|changeip, comment? }`. Resolves to `{ id }` (HTTP 201). */
     async create(connId: string, body: CreateActionLinkRequest, options?: CallOptions): Promise<CreatedActionLink> {
-      const path = resolvePath('POST', '/connections/{connId}/actionlinks', { connId })
-      const valid = checked(createActionLinkRequestSchema, body, 'POST', path)
-      return transport.send({ method: 'POST', path, body: valid, schema: createdActionLinkSchema }, options)
+      return request.post(
+        '/connections/{connId}/actionlinks',
+        { ids: { connId }, body, bodySchema: createActionLinkRequestSchema, schema: createdActionLinkSchema },
+        options,
+      )
     },
 
     /** `DELETE /connections/{connId}/actionlinks/{linkId}`. Resolves to `{ id }` of the deleted link. */
     async delete(connId: string, linkId: string, options?: CallOptions): Promise<Deleted> {
-      const path = resolvePath('DELETE', '/connections/{connId}/actionlinks/{linkId}', { connId, linkId })
-      return transport.send({ method: 'DELETE', path, schema: deletedSchema }, options)
+      return request.delete('/connections/{connId}/actionlinks/{linkId}', { ids: { connId, linkId }, schema: deletedSchema }, options)
     },
 
     /**
@@ -60,6 +60,7 @@ export function createActionLinksResource(transport: Transport) {
       }
       const url = new URL(href)
       const displayPath = url.pathname.replace(/[^/]+\/?$/, '***')
+      // Not through `request`: the link is its own absolute URL, sent without the API key.
       return transport.send(
         { method: 'GET', path: url.pathname, externalUrl: url, displayPath, idempotent: false, schema: commandSentSchema },
         options,

@@ -52,37 +52,20 @@ import {
   type UpdatedSettings,
   type UpdateSettingsRequest,
 } from '../../../shared/iproxy'
-import type { z } from 'zod'
 import type { CallOptions, Transport } from '../transport'
-import { checked, resolvePath } from './endpoint'
+import { createRequester } from './request'
 
 export function createConnectionsResource(transport: Transport) {
-  /** POST `body`, checked with `requestSchema` first (no schema: no body), to `template` with its ids filled in. */
-  function post<S extends z.ZodType>(
-    template: string,
-    ids: Record<string, unknown>,
-    requestSchema: z.ZodType | undefined,
-    body: unknown,
-    schema: S,
-    options: CallOptions | undefined,
-  ): Promise<z.output<S>> {
-    const path = resolvePath('POST', template, ids)
-    if (!requestSchema) return transport.send({ method: 'POST', path, schema }, options)
-    const valid = checked(requestSchema, body, 'POST', path)
-    return transport.send({ method: 'POST', path, body: valid, schema }, options)
-  }
-
+  const request = createRequester(transport)
   return {
     /** `GET /connections`. Resolves to the array of connections (unwrapped from `{ connections }`); `[]` when there are none. */
     async list(options?: CallOptions): Promise<Connection[]> {
-      const res = await transport.send({ method: 'GET', path: '/connections', schema: connectionListResponseSchema }, options)
-      return res.connections
+      return (await request.get('/connections', { schema: connectionListResponseSchema }, options)).connections
     },
 
     /** `GET /connections/{connId}`. Resolves to the connection; `plan_info` and `app_data` may be absent. */
     async get(connId: string, options?: CallOptions): Promise<Connection> {
-      const path = resolvePath('GET', '/connections/{connId}', { connId })
-      return transport.send({ method: 'GET', path, schema: connectionSchema }, options)
+      return request.get('/connections/{connId}', { ids: { connId }, schema: connectionSchema }, options)
     },
 
     /**
@@ -90,12 +73,16 @@ export function createConnectionsResource(transport: Transport) {
      * Resolves to `{ id, country?, city?, server_id? }` of the new connection (HTTP 201).
      */
     async create(body: CreateConnectionRequest, options?: CallOptions): Promise<CreatedConnection> {
-      return post('/connections', {}, createConnectionRequestSchema, body, createdConnectionSchema, options)
+      return request.post('/connections', { body, bodySchema: createConnectionRequestSchema, schema: createdConnectionSchema }, options)
     },
 
     /** `POST /connections/{connId}/update-basic-info` (name and/or description, 1–256 chars). Resolves to `{ id, name, description }`. */
     async updateBasicInfo(connId: string, body: UpdateConnectionBasicInfoRequest, options?: CallOptions): Promise<ConnectionBasicInfoUpdate> {
-      return post('/connections/{connId}/update-basic-info', { connId }, updateConnectionBasicInfoRequestSchema, body, connectionBasicInfoUpdateSchema, options)
+      return request.post(
+        '/connections/{connId}/update-basic-info',
+        { ids: { connId }, body, bodySchema: updateConnectionBasicInfoRequestSchema, schema: connectionBasicInfoUpdateSchema },
+        options,
+      )
     },
 
     /**
@@ -103,17 +90,29 @@ export function createConnectionsResource(transport: Transport) {
      * documented rule first. Resolves to `{ id, ...all settings }` after the update.
      */
     async updateSettings(connId: string, body: UpdateSettingsRequest, options?: CallOptions): Promise<UpdatedSettings> {
-      return post('/connections/{connId}/update-settings', { connId }, updateSettingsRequestSchema, body, updatedSettingsSchema, options)
+      return request.post(
+        '/connections/{connId}/update-settings',
+        { ids: { connId }, body, bodySchema: updateSettingsRequestSchema, schema: updatedSettingsSchema },
+        options,
+      )
     },
 
     /** `POST /connections/{connId}/team-access/modify`. Resolves to `{ email, permissions }` with every permission's new value. */
     async modifyTeamAccess(connId: string, body: ModifyTeamAccessRequest, options?: CallOptions): Promise<TeamAccess> {
-      return post('/connections/{connId}/team-access/modify', { connId }, modifyTeamAccessRequestSchema, body, teamAccessSchema, options)
+      return request.post(
+        '/connections/{connId}/team-access/modify',
+        { ids: { connId }, body, bodySchema: modifyTeamAccessRequestSchema, schema: teamAccessSchema },
+        options,
+      )
     },
 
     /** `POST /connections/{connId}/team-access/remove` with `{ email }`. Resolves to `{ email }`. */
     async removeTeamAccess(connId: string, body: RemoveTeamAccessRequest, options?: CallOptions): Promise<RemovedTeamAccess> {
-      return post('/connections/{connId}/team-access/remove', { connId }, removeTeamAccessRequestSchema, body, removedTeamAccessSchema, options)
+      return request.post(
+        '/connections/{connId}/team-access/remove',
+        { ids: { connId }, body, bodySchema: removeTeamAccessRequestSchema, schema: removedTeamAccessSchema },
+        options,
+      )
     },
 
     /**
@@ -121,7 +120,11 @@ export function createConnectionsResource(transport: Transport) {
      * coupon. Resolves to `{ active_plan, coupon_code?, is_coupon_applied? }`.
      */
     async changePlan(connId: string, body: ChangePlanRequest, options?: CallOptions): Promise<PlanChangeResult> {
-      return post('/connections/{connId}/change-plan', { connId }, changePlanRequestSchema, body, planChangeResultSchema, options)
+      return request.post(
+        '/connections/{connId}/change-plan',
+        { ids: { connId }, body, bodySchema: changePlanRequestSchema, schema: planChangeResultSchema },
+        options,
+      )
     },
 
     /**
@@ -129,7 +132,11 @@ export function createConnectionsResource(transport: Transport) {
      * multiple of the plan's length). Resolves to `{ active_plan, is_coupon_applied? }`.
      */
     async prolongatePlan(connId: string, body: ProlongatePlanRequest, options?: CallOptions): Promise<PlanChangeResult> {
-      return post('/connections/{connId}/prolongate-plan', { connId }, prolongatePlanRequestSchema, body, planChangeResultSchema, options)
+      return request.post(
+        '/connections/{connId}/prolongate-plan',
+        { ids: { connId }, body, bodySchema: prolongatePlanRequestSchema, schema: planChangeResultSchema },
+        options,
+      )
     },
 
     /**
@@ -137,20 +144,25 @@ export function createConnectionsResource(transport: Transport) {
      * connection without an active plan; otherwise use `recreate`. Resolves to `{ id }` of the deleted connection.
      */
     async delete(connId: string, body: DeleteConnectionRequest, options?: CallOptions): Promise<Deleted> {
-      const path = resolvePath('DELETE', '/connections/{connId}', { connId })
-      const valid = checked(deleteConnectionRequestSchema, body, 'DELETE', path)
-      return transport.send({ method: 'DELETE', path, body: valid, schema: deletedSchema }, options)
+      return request.delete(
+        '/connections/{connId}',
+        { ids: { connId }, body, bodySchema: deleteConnectionRequestSchema, schema: deletedSchema },
+        options,
+      )
     },
 
     /** `POST /recreate-connection`. Resolves to `{ id }` of the new connection (HTTP 201). */
     async recreate(body: RecreateConnectionRequest, options?: CallOptions): Promise<RecreatedConnection> {
-      return post('/recreate-connection', {}, recreateConnectionRequestSchema, body, recreatedConnectionSchema, options)
+      return request.post(
+        '/recreate-connection',
+        { body, bodySchema: recreateConnectionRequestSchema, schema: recreatedConnectionSchema },
+        options,
+      )
     },
 
     /** `GET /connections/{connId}/sms-history`. Resolves to the last 100 SMS (unwrapped from `{ sms_messages }`). */
     async smsHistory(connId: string, options?: CallOptions): Promise<SmsMessage[]> {
-      const path = resolvePath('GET', '/connections/{connId}/sms-history', { connId })
-      const res = await transport.send({ method: 'GET', path, schema: smsHistoryResponseSchema }, options)
+      const res = await request.get('/connections/{connId}/sms-history', { ids: { connId }, schema: smsHistoryResponseSchema }, options)
       return res.sms_messages
     },
 
@@ -160,7 +172,11 @@ export function createConnectionsResource(transport: Transport) {
      * Never repeated after a failure that may have reached the phone (a reboot must not happen twice).
      */
     async pushCommand(connId: string, body: CommandPushRequest, options?: CallOptions): Promise<CommandSent> {
-      return post('/connection/{connId}/command-push', { connId }, commandPushRequestSchema, body, commandSentSchema, options)
+      return request.post(
+        '/connection/{connId}/command-push',
+        { ids: { connId }, body, bodySchema: commandPushRequestSchema, schema: commandSentSchema },
+        options,
+      )
     },
 
     /**
@@ -168,18 +184,17 @@ export function createConnectionsResource(transport: Transport) {
      * (unwrapped from `{ connections }`); `online_status` is online, offline, nodata or flapping.
      */
     async statuses(options?: CallOptions): Promise<ConnectionStatus[]> {
-      const res = await transport.send({ method: 'GET', path: '/connections-status', schema: connectionStatusListResponseSchema }, options)
-      return res.connections
+      return (await request.get('/connections-status', { schema: connectionStatusListResponseSchema }, options)).connections
     },
 
     /** `POST /connections/{connId}/pin-code`. Resolves to `{ pincode, expires_at }`. */
     async createPinCode(connId: string, options?: CallOptions): Promise<PinCode> {
-      return post('/connections/{connId}/pin-code', { connId }, undefined, undefined, pinCodeSchema, options)
+      return request.post('/connections/{connId}/pin-code', { ids: { connId }, schema: pinCodeSchema }, options)
     },
 
     /** `POST /connections/{connId}/api-key`. Resolves to `{ api_key }`, the connection's new key. */
     async createApiKey(connId: string, options?: CallOptions): Promise<ApiKeyResult> {
-      return post('/connections/{connId}/api-key', { connId }, undefined, undefined, apiKeySchema, options)
+      return request.post('/connections/{connId}/api-key', { ids: { connId }, schema: apiKeySchema }, options)
     },
   }
 }

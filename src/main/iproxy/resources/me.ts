@@ -12,13 +12,14 @@ import {
   type UserInfo,
 } from '../../../shared/iproxy'
 import type { CallOptions, Transport } from '../transport'
-import { checked } from './endpoint'
+import { createRequester } from './request'
 
 export function createMeResource(transport: Transport) {
+  const request = createRequester(transport)
   return {
     /** `GET /me`. Resolves to the user: id, username, email, balance (decimal text), display name, telegram, proxy prefix. */
     async get(options?: CallOptions): Promise<UserInfo> {
-      return transport.send({ method: 'GET', path: '/me', schema: userInfoSchema }, options)
+      return request.get('/me', { schema: userInfoSchema }, options)
     },
 
     /**
@@ -26,9 +27,11 @@ export function createMeResource(transport: Transport) {
      * Resolves to `{ id, display_name, telegram, proxy_prefix }` after the update.
      */
     async updateBasicInfo(body: UpdateUserBasicInfoRequest, options?: CallOptions): Promise<UserBasicInfo> {
-      const path = '/me/update-basic-info'
-      const valid = checked(updateUserBasicInfoRequestSchema, body, 'POST', path)
-      return transport.send({ method: 'POST', path, body: valid, schema: userBasicInfoSchema }, options)
+      return request.post(
+        '/me/update-basic-info',
+        { body, bodySchema: updateUserBasicInfoRequestSchema, schema: userBasicInfoSchema },
+        options,
+      )
     },
 
     /**
@@ -36,7 +39,7 @@ export function createMeResource(transport: Transport) {
      * client holds stops working, so the caller must store the new one and build a new client with it.
      */
     async rotateApiKey(options?: CallOptions): Promise<ApiKeyResult> {
-      return transport.send({ method: 'POST', path: '/me/api-key', schema: apiKeySchema }, options)
+      return request.post('/me/api-key', { schema: apiKeySchema }, options)
     },
   }
 }

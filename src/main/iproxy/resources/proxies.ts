@@ -13,20 +13,23 @@ import {
   type UpdateProxyAccessRequest,
 } from '../../../shared/iproxy'
 import type { CallOptions, Transport } from '../transport'
-import { checked, resolvePath } from './endpoint'
+import { createRequester } from './request'
 
 export function createProxiesResource(transport: Transport) {
+  const request = createRequester(transport)
   return {
     /** `GET /proxy-access`. Resolves to every proxy access of the user, across connections (unwrapped from `{ proxy_accesses }`). */
     async list(options?: CallOptions): Promise<ProxyAccess[]> {
-      const res = await transport.send({ method: 'GET', path: '/proxy-access', schema: proxyAccessListResponseSchema }, options)
-      return res.proxy_accesses
+      return (await request.get('/proxy-access', { schema: proxyAccessListResponseSchema }, options)).proxy_accesses
     },
 
     /** `GET /connections/{connId}/proxy-access`. Resolves to that connection's proxy accesses (unwrapped). */
     async listByConnection(connId: string, options?: CallOptions): Promise<ProxyAccess[]> {
-      const path = resolvePath('GET', '/connections/{connId}/proxy-access', { connId })
-      const res = await transport.send({ method: 'GET', path, schema: proxyAccessListResponseSchema }, options)
+      const res = await request.get(
+        '/connections/{connId}/proxy-access',
+        { ids: { connId }, schema: proxyAccessListResponseSchema },
+        options,
+      )
       return res.proxy_accesses
     },
 
@@ -36,9 +39,11 @@ export function createProxiesResource(transport: Transport) {
      * `acl_inbound_ips`. Resolves to the new proxy access with its host, port and credentials (HTTP 201).
      */
     async create(connId: string, body: CreateProxyAccessRequest, options?: CallOptions): Promise<ProxyAccess> {
-      const path = resolvePath('POST', '/connections/{connId}/proxy-access', { connId })
-      const valid = checked(createProxyAccessRequestSchema, body, 'POST', path)
-      return transport.send({ method: 'POST', path, body: valid, schema: proxyAccessSchema }, options)
+      return request.post(
+        '/connections/{connId}/proxy-access',
+        { ids: { connId }, body, bodySchema: createProxyAccessRequestSchema, schema: proxyAccessSchema },
+        options,
+      )
     },
 
     /**
@@ -46,15 +51,17 @@ export function createProxiesResource(transport: Transport) {
      * turns the ACL off and `expires_at: EXPIRES_AT_NEVER` removes the expiry. Resolves to the updated proxy access.
      */
     async update(connId: string, proxyId: string, body: UpdateProxyAccessRequest, options?: CallOptions): Promise<ProxyAccess> {
-      const path = resolvePath('POST', '/connections/{connId}/proxy-access/{proxyId}/update', { connId, proxyId })
-      const valid = checked(updateProxyAccessRequestSchema, body, 'POST', path)
-      return transport.send({ method: 'POST', path, body: valid, schema: proxyAccessSchema }, options)
+      const ids = { connId, proxyId }
+      return request.post(
+        '/connections/{connId}/proxy-access/{proxyId}/update',
+        { ids, body, bodySchema: updateProxyAccessRequestSchema, schema: proxyAccessSchema },
+        options,
+      )
     },
 
     /** `DELETE /connections/{connId}/proxy-access/{proxyId}`. Resolves to `{ id }` of the deleted proxy access. */
     async delete(connId: string, proxyId: string, options?: CallOptions): Promise<Deleted> {
-      const path = resolvePath('DELETE', '/connections/{connId}/proxy-access/{proxyId}', { connId, proxyId })
-      return transport.send({ method: 'DELETE', path, schema: deletedSchema }, options)
+      return request.delete('/connections/{connId}/proxy-access/{proxyId}', { ids: { connId, proxyId }, schema: deletedSchema }, options)
     },
   }
 }

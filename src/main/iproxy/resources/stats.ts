@@ -18,13 +18,12 @@ import {
   type UptimeEntry,
 } from '../../../shared/iproxy'
 import type { CallOptions, Transport } from '../transport'
-import { checked, resolvePath } from './endpoint'
+import { createRequester } from './request'
 
 export function createStatsResource(transport: Transport) {
-  function query(template: string, connId: string, range: StatsRangeQuery) {
-    const path = resolvePath('GET', template, { connId })
-    return { path, query: checked(statsRangeQuerySchema, range, 'GET', path, 'query') }
-  }
+  const request = createRequester(transport)
+  /** The ids and query of a GET over a period: `range` goes on the query string once it passed its schema. */
+  const overPeriod = (connId: string, range: StatsRangeQuery) => ({ ids: { connId }, query: range, querySchema: statsRangeQuerySchema })
 
   return {
     /**
@@ -32,9 +31,8 @@ export function createStatsResource(transport: Transport) {
      * back to UTC server-side. Resolves to `{ total_in_bytes, total_out_bytes, daily_stats: [{ date, in_bytes, out_bytes }] }`.
      */
     async trafficByDay(connId: string, range: TrafficByDayQuery, options?: CallOptions): Promise<TrafficByDay> {
-      const path = resolvePath('GET', '/connections/{connId}/traffic/by-day', { connId })
-      const q = checked(trafficByDayQuerySchema, range, 'GET', path, 'query')
-      return transport.send({ method: 'GET', path, query: q, schema: trafficByDaySchema }, options)
+      const query = { ids: { connId }, query: range, querySchema: trafficByDayQuerySchema }
+      return request.get('/connections/{connId}/traffic/by-day', { ...query, schema: trafficByDaySchema }, options)
     },
 
     /**
@@ -42,22 +40,27 @@ export function createStatsResource(transport: Transport) {
      * `{ port_stats }`): `[{ port, total_in_bytes, total_out_bytes, hourly_stats: [{ date, in_bytes, out_bytes }] }]`.
      */
     async trafficByHourPort(connId: string, range: StatsRangeQuery, options?: CallOptions): Promise<PortTraffic[]> {
-      const { path, query: q } = query('/connections/{connId}/traffic/by-hour-port', connId, range)
-      const res = await transport.send({ method: 'GET', path, query: q, schema: trafficByHourPortResponseSchema }, options)
+      const res = await request.get(
+        '/connections/{connId}/traffic/by-hour-port',
+        { ...overPeriod(connId, range), schema: trafficByHourPortResponseSchema },
+        options,
+      )
       return res.port_stats
     },
 
     /** `GET /connections/{connId}/uptime?from&to`. Resolves to `[{ date, status }]` (unwrapped from `{ uptime }`). */
     async uptime(connId: string, range: StatsRangeQuery, options?: CallOptions): Promise<UptimeEntry[]> {
-      const { path, query: q } = query('/connections/{connId}/uptime', connId, range)
-      const res = await transport.send({ method: 'GET', path, query: q, schema: uptimeResponseSchema }, options)
+      const res = await request.get('/connections/{connId}/uptime', { ...overPeriod(connId, range), schema: uptimeResponseSchema }, options)
       return res.uptime
     },
 
     /** `GET /connections/{connId}/ip-history?from&to`. Resolves to `[{ date, ipv4?, ipv6? }]` (unwrapped from `{ ip_history }`). */
     async ipHistory(connId: string, range: StatsRangeQuery, options?: CallOptions): Promise<IpHistoryEntry[]> {
-      const { path, query: q } = query('/connections/{connId}/ip-history', connId, range)
-      const res = await transport.send({ method: 'GET', path, query: q, schema: ipHistoryResponseSchema }, options)
+      const res = await request.get(
+        '/connections/{connId}/ip-history',
+        { ...overPeriod(connId, range), schema: ipHistoryResponseSchema },
+        options,
+      )
       return res.ip_history
     },
   }

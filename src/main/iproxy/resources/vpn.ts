@@ -17,7 +17,7 @@ import {
 } from '../../../shared/iproxy'
 import { IproxyResponseError } from '../api-errors'
 import type { CallOptions, Transport } from '../transport'
-import { checked, resolvePath } from './endpoint'
+import { createRequester, resolvePath } from './request'
 
 const BASE64_RE = /^[A-Za-z0-9+/]*={0,2}$/
 
@@ -46,25 +46,26 @@ export function decodeOvpnConfig(raw: { config_base64: string; config_sha1: stri
 }
 
 export function createVpnResource(transport: Transport) {
+  const request = createRequester(transport)
   return {
     /** `GET /ovpn-access`. Resolves to every OpenVPN access of the user (unwrapped from `{ ovpn_accesses }`). */
     async list(options?: CallOptions): Promise<OvpnAccess[]> {
-      const res = await transport.send({ method: 'GET', path: '/ovpn-access', schema: ovpnAccessListResponseSchema }, options)
-      return res.ovpn_accesses
+      return (await request.get('/ovpn-access', { schema: ovpnAccessListResponseSchema }, options)).ovpn_accesses
     },
 
     /** `GET /connections/{connId}/ovpn-access`. Resolves to that connection's OpenVPN accesses (unwrapped). */
     async listByConnection(connId: string, options?: CallOptions): Promise<OvpnAccess[]> {
-      const path = resolvePath('GET', '/connections/{connId}/ovpn-access', { connId })
-      const res = await transport.send({ method: 'GET', path, schema: ovpnAccessListResponseSchema }, options)
+      const res = await request.get('/connections/{connId}/ovpn-access', { ids: { connId }, schema: ovpnAccessListResponseSchema }, options)
       return res.ovpn_accesses
     },
 
     /** `POST /connections/{connId}/ovpn-access` with `name` (and `description`). Resolves to the new access (HTTP 201). */
     async create(connId: string, body: CreateOvpnAccessRequest, options?: CallOptions): Promise<OvpnAccess> {
-      const path = resolvePath('POST', '/connections/{connId}/ovpn-access', { connId })
-      const valid = checked(createOvpnAccessRequestSchema, body, 'POST', path)
-      return transport.send({ method: 'POST', path, body: valid, schema: ovpnAccessSchema }, options)
+      return request.post(
+        '/connections/{connId}/ovpn-access',
+        { ids: { connId }, body, bodySchema: createOvpnAccessRequestSchema, schema: ovpnAccessSchema },
+        options,
+      )
     },
 
     /**
@@ -72,15 +73,17 @@ export function createVpnResource(transport: Transport) {
      * `expires_at: EXPIRES_AT_NEVER` removes the expiry. Resolves to the updated access.
      */
     async update(connId: string, ovpnId: string, body: UpdateOvpnAccessRequest, options?: CallOptions): Promise<OvpnAccess> {
-      const path = resolvePath('POST', '/connections/{connId}/ovpn-access/{ovpnId}/update', { connId, ovpnId })
-      const valid = checked(updateOvpnAccessRequestSchema, body, 'POST', path)
-      return transport.send({ method: 'POST', path, body: valid, schema: ovpnAccessSchema }, options)
+      const ids = { connId, ovpnId }
+      return request.post(
+        '/connections/{connId}/ovpn-access/{ovpnId}/update',
+        { ids, body, bodySchema: updateOvpnAccessRequestSchema, schema: ovpnAccessSchema },
+        options,
+      )
     },
 
     /** `DELETE /connections/{connId}/ovpn-access/{ovpnId}`. Resolves to `{ id }` of the deleted access. */
     async delete(connId: string, ovpnId: string, options?: CallOptions): Promise<Deleted> {
-      const path = resolvePath('DELETE', '/connections/{connId}/ovpn-access/{ovpnId}', { connId, ovpnId })
-      return transport.send({ method: 'DELETE', path, schema: deletedSchema }, options)
+      return request.delete('/connections/{connId}/ovpn-access/{ovpnId}', { ids: { connId, ovpnId }, schema: deletedSchema }, options)
     },
 
     /**
@@ -88,9 +91,10 @@ export function createVpnResource(transport: Transport) {
      * `config` being the decoded .ovpn text; rejects with `IproxyResponseError` if the checksum does not match.
      */
     async getConfig(connId: string, ovpnId: string, options?: CallOptions): Promise<OvpnConfig> {
-      const path = resolvePath('GET', '/connections/{connId}/ovpn-access/{ovpnId}/config', { connId, ovpnId })
-      const raw = await transport.send({ method: 'GET', path, schema: ovpnConfigResponseSchema }, options)
-      return { ...raw, config: decodeOvpnConfig(raw, { method: 'GET', path }) }
+      const template = '/connections/{connId}/ovpn-access/{ovpnId}/config'
+      const ids = { connId, ovpnId }
+      const raw = await request.get(template, { ids, schema: ovpnConfigResponseSchema }, options)
+      return { ...raw, config: decodeOvpnConfig(raw, { method: 'GET', path: resolvePath('GET', template, ids) }) }
     },
   }
 }
