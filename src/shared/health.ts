@@ -28,7 +28,10 @@ export const HEALTH_STATUSES = [
 ] as const
 export type HealthStatus = (typeof HEALTH_STATUSES)[number]
 
-/** One line per status, in English (the renderer shows its own translations; logs and tests use these). */
+/**
+ * One line per status, in English: main's messages and logs, and the English catalogue's `health.statusHelp`
+ * (which is this table; the Russian catalogue translates it). Written once, here.
+ */
 export const HEALTH_STATUS_MESSAGES: Record<HealthStatus, string> = {
   ok: 'The proxy works.',
   auth_failed: 'The proxy refused the login or password.',

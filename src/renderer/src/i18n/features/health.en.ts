@@ -1,3 +1,5 @@
+import { HEALTH_STATUS_MESSAGES } from '../../../../shared/health'
+
 /** English strings of the health feature (merged into the catalogue under "health"). */
 export const healthEn = {
   title: 'Health checks',
@@ -14,18 +16,8 @@ export const healthEn = {
     bad_echo_response: 'Bad echo answer',
     cancelled: 'Cancelled',
   },
-  statusHelp: {
-    ok: 'The proxy works.',
-    auth_failed: 'The proxy refused the login or password.',
-    refused: 'Nothing accepts connections on that address and port.',
-    unreachable: 'The proxy host cannot be reached from this computer.',
-    dns_failed: 'The proxy host name could not be resolved.',
-    timeout: 'The proxy did not answer in time.',
-    proxy_error: 'The proxy answered, but not as a working proxy.',
-    target_error: 'The proxy could not reach the IP-echo service.',
-    bad_echo_response: 'The IP-echo service answered something that is not an IP address.',
-    cancelled: 'The check was cancelled.',
-  },
+  /** The status texts main writes to logs and messages too: written once, in shared/health.ts. */
+  statusHelp: HEALTH_STATUS_MESSAGES,
   check: 'Check',
   checkOne: 'Check {{name}}',
   checkSelection: 'Check selected ({{count}})',
