@@ -1,11 +1,11 @@
 /**
  * Proxy lists and OpenVPN files: shapes shared by main and renderer, and the `exports` domain of the IPC
- * contract (assembled in bridge.ts). The line formats themselves are in proxy-formats.ts.
+ * contract (assembled in bridge.ts). The line formats themselves are in proxy-list/format.ts.
  */
 import { z } from 'zod'
 import { call } from './contract-kit'
-import { ADDRESS_CHOICES, PROXY_FORMATS, parseTemplate } from './proxy-formats'
-import type { AddressChoice, FormatNote, ProxyFormat, SkippedProxy } from './proxy-formats'
+import { ADDRESS_CHOICES, PROXY_FORMATS, parseTemplate } from './proxy-list/format'
+import type { AddressChoice, FormatNote, ProxyFormat, SkippedProxy } from './proxy-list/format'
 
 const id = z.string().min(1, 'is required').max(128)
 
