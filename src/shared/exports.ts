@@ -1,11 +1,11 @@
 /**
  * Proxy lists and OpenVPN files: the shapes main and renderer share (what to export, what came of it). The calls
- * of the `exports` domain are in contract/exports.ts; the line formats themselves are in proxy-formats.ts.
+ * of the `exports` domain are in contract/exports.ts; the line formats themselves are in proxy-list/format.ts.
  */
 import { z } from 'zod'
 import { idSchema as id } from './contract/kit'
-import { ADDRESS_CHOICES, PROXY_FORMATS, parseTemplate } from './proxy-formats'
-import type { AddressChoice, FormatNote, ProxyFormat, SkippedProxy } from './proxy-formats'
+import { ADDRESS_CHOICES, PROXY_FORMATS, parseTemplate } from './proxy-list/format'
+import type { AddressChoice, FormatNote, ProxyFormat, SkippedProxy } from './proxy-list/format'
 
 /** What to export and how. `proxyIds` absent = every proxy access of the active account. */
 export const proxyExportInputSchema = z

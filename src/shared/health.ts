@@ -8,7 +8,7 @@
  */
 import { z } from 'zod'
 import { idSchema as id } from './contract/kit'
-import { encodeUserinfo } from './proxy-formats'
+import { encodeUserinfo } from './proxy-list/format'
 
 // ---------------------------------------------------------------------------------------------------------
 // Results
@@ -189,7 +189,7 @@ export interface RejectedListLine {
   lineNumber: number
   /** The line as it was written. */
   line: string
-  /** A stable code (proxy-lines-parser's RejectReason) the page translates. */
+  /** A stable code (proxy-list/types.ts's RejectReason) the page translates. */
   code: string
   /** The reason in English. */
   reason: string

@@ -8,8 +8,8 @@
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 import { expect, it } from 'vitest'
-import { PROXY_FORMATS, formatProxies, proxyRow, type ExportableProxy, type ProxyFormat } from '../../src/shared/proxy-formats'
-import { parseProxyLines } from '../../src/shared/proxy-lines-parser'
+import { PROXY_FORMATS, formatProxies, proxyRow, type ExportableProxy, type ProxyFormat } from '../../src/shared/proxy-list/format'
+import { parseProxyLines } from '../../src/shared/proxy-list/parse'
 
 const COUNT = 100_000
 const RUNS = 5

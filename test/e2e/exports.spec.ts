@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import type { Page } from '@playwright/test'
 import { unzipSync } from 'fflate'
-import { parseProxyLines } from '../../src/shared/proxy-lines-parser'
+import { parseProxyLines } from '../../src/shared/proxy-list/parse'
 import { expect, skipWithoutChromium, test } from './harness/fixtures'
 import { SCREENS_DIR } from './harness/paths'
 

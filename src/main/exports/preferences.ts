@@ -5,7 +5,7 @@
 import { mkdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { exportPreferencesSchema, type ExportPreferences } from '../../shared/exports'
-import { DEFAULT_TEMPLATE } from '../../shared/proxy-formats'
+import { DEFAULT_TEMPLATE } from '../../shared/proxy-list/format'
 import { writeFileAtomic } from '../fs/atomic-write'
 
 export const DEFAULT_EXPORT_PREFERENCES: ExportPreferences = { format: 'url', address: 'hostname', template: DEFAULT_TEMPLATE }

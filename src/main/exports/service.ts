@@ -18,7 +18,7 @@ import type {
 import type { UiLanguage } from '../../shared/bridge'
 import { PREVIEW_LINES } from '../../shared/exports'
 import type { OvpnAccess, ProxyAccess } from '../../shared/iproxy'
-import { ProxyTemplateError, formatProxies, type FormattedProxies, type ProxyFormat } from '../../shared/proxy-formats'
+import { ProxyTemplateError, formatProxies, type FormattedProxies, type ProxyFormat } from '../../shared/proxy-list/format'
 import { AppError } from '../app-error'
 import type { DesktopIntegration } from '../desktop'
 import { writeFileAtomic } from '../fs/atomic-write'

@@ -5,7 +5,7 @@
  */
 import type { UiLanguage } from '../../shared/bridge'
 import { MAX_LIST_TEXT } from '../../shared/health'
-import { parseProxyLines } from '../../shared/proxy-lines-parser'
+import { parseProxyLines } from '../../shared/proxy-list/parse'
 import type { DemoSession } from '../demo/demo-session'
 import type { DesktopIntegration, Emit } from '../desktop'
 import { DIALOG_TEXT } from '../exports/dialog-text'

@@ -20,7 +20,7 @@ import {
   type RotateVerifyResult,
 } from '../../shared/health'
 import type { ProxyAccess } from '../../shared/iproxy'
-import type { ParsedProxyList } from '../../shared/proxy-lines-parser'
+import type { ParsedProxyList } from '../../shared/proxy-list/types'
 import { AppError } from '../app-error'
 import type { IproxyClient } from '../iproxy'
 import type { Logger } from '../log'
@@ -38,7 +38,7 @@ export interface HealthServiceOptions {
   client: () => IproxyClient
   /** The simulator's echo URL while the demo profile is active; undefined otherwise (the settings' URLs are used). */
   demoEchoUrl: () => Promise<string | undefined>
-  /** The pasted-list parser (parseProxyLines from shared/proxy-lines-parser.ts). */
+  /** The pasted-list parser (parseProxyLines from shared/proxy-list/parse.ts). */
   parse: (text: string) => ParsedProxyList
   /** Least time between two progress events of a batch (100 ms: at most ~10 a second). */
   progressIntervalMs?: number

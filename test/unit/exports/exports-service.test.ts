@@ -11,7 +11,7 @@ import { createExportsService } from '../../../src/main/exports/service'
 import { verifyOvpnConfig, writeOvpnFile, writeOvpnFolder, writeOvpnZip, type OvpnJob } from '../../../src/main/exports/ovpn-files'
 import { AppError } from '../../../src/main/app-error'
 import { createIproxyClient, type IproxyClient } from '../../../src/main/iproxy'
-import { parseProxyLines } from '../../../src/shared/proxy-lines-parser'
+import { parseProxyLines } from '../../../src/shared/proxy-list/parse'
 
 let sim: Simulator
 let client: IproxyClient

@@ -12,7 +12,7 @@ import { HISTORY_FILE } from '../../../src/main/health/history'
 import { SETTINGS_FILE } from '../../../src/main/health/settings'
 import { createIproxyClient, type IproxyClient } from '../../../src/main/iproxy'
 import { HEALTH_HISTORY_LIMIT, type HealthProgress } from '../../../src/shared/health'
-import { parseProxyLines } from '../../../src/shared/proxy-lines-parser'
+import { parseProxyLines } from '../../../src/shared/proxy-list/parse'
 import { expectNoLeakedHandles, simTargets, tcpHandleCount } from './support'
 
 let sim: Simulator

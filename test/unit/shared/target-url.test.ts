@@ -1,7 +1,7 @@
 /** `targetUrl`: what "Copy working proxies" puts on the clipboard, one line a proxy, read back by the list parser. */
 import { describe, expect, it } from 'vitest'
 import { targetUrl, type HealthTarget } from '../../../src/shared/health'
-import { parseProxyLines } from '../../../src/shared/proxy-lines-parser'
+import { parseProxyLines } from '../../../src/shared/proxy-list/parse'
 
 describe('targetUrl', () => {
   it('writes the protocol, percent-encoded credentials, and IPv6 in brackets', () => {

@@ -5,7 +5,7 @@
  */
 import { create } from 'zustand'
 import type { ExportPreferences } from '../../../shared/exports'
-import { DEFAULT_TEMPLATE } from '../../../shared/proxy-formats'
+import { DEFAULT_TEMPLATE } from '../../../shared/proxy-list/format'
 import { getApi } from '../bridge'
 
 export const FALLBACK_PREFERENCES: ExportPreferences = { format: 'url', address: 'hostname', template: DEFAULT_TEMPLATE }

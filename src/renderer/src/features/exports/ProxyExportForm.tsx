@@ -5,7 +5,7 @@
 import { useEffect, useId, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ProxyExportInput, ProxyExportPreview, ProxyExportSummary, SavedProxies } from '../../../../shared/exports'
-import { ADDRESS_CHOICES, PROXY_FORMATS, TEMPLATE_PLACEHOLDERS, type AddressChoice, type ProxyFormat } from '../../../../shared/proxy-formats'
+import { ADDRESS_CHOICES, PROXY_FORMATS, TEMPLATE_PLACEHOLDERS, type AddressChoice, type ProxyFormat } from '../../../../shared/proxy-list/format'
 import { getApi } from '../../bridge'
 import { useExportsStore } from '../../stores/exports'
 import { TextField } from '../../ui/TextField'

@@ -1,6 +1,6 @@
 /** Translations of the exports domain's codes (formats, notes, skip reasons). */
 import type { TFunction } from 'i18next'
-import type { FormatNote, ProxyFormat, SkippedProxy } from '../../../../shared/proxy-formats'
+import type { FormatNote, ProxyFormat, SkippedProxy } from '../../../../shared/proxy-list/format'
 import type { exportsEn } from '../../i18n/features/exports.en'
 
 const FORMAT_KEYS: Record<ProxyFormat, keyof typeof exportsEn.formats> = {

@@ -1,13 +1,56 @@
 /**
- * Scanners for `parseProxyLines` (proxy-lines-parser.ts): CSV records with the line each starts on, and the CSV
- * header. Pure TypeScript (no node:*, no DOM). JSON has its own reader (proxy-list-json.ts).
+ * A CSV proxy list (the `csv` export, or any CSV whose header names hostname/ip and port) for `parseProxyLines`
+ * (parse.ts): the header, then record by record, each with the 1-based line it starts on. Pure TypeScript.
  */
+import { ROW_FIELD_COUNT, ROW_FIELDS, fromRow } from './parse-row'
+import type { ParsedList } from './parsed-list'
+
+/** Where a CSV list's header is: its 0-based line and its text (trimmed). */
+export interface CsvHeader {
+  index: number
+  line: string
+}
+
+/** The header, when the first line that is neither blank nor a `#` comment names hostname/ip/host and port. */
+export function findCsvHeader(source: string): CsvHeader | undefined {
+  const scan = /([^\r\n]*)(\r\n|\n|\r|$)/g
+  for (let i = 0; scan.lastIndex < source.length; i++) {
+    const m = scan.exec(source)
+    if (!m) break
+    const t = (m[1] ?? '').trim()
+    if (t === '' || t.startsWith('#')) {
+      if (m[0] === '') break
+      continue
+    }
+    return t.includes(',') && isCsvHeader(t) ? { index: i, line: t } : undefined
+  }
+  return undefined
+}
+
+/** Reads the records after `header` into `list`; a malformed record or one with the wrong count of fields is refused as `bad_csv`. */
+export function parseCsv(source: string, header: CsvHeader, list: ParsedList): void {
+  const columns = headerColumns(header.line)
+  // Column k's place among fromRow's values (-1: a column it does not read).
+  const slots = Int8Array.from(columns, (name) => (ROW_FIELDS as readonly string[]).indexOf(name))
+  // The records after the header (a quoted field keeps its own line ends).
+  const breaks = /\r\n|\n|\r/g
+  for (let k = 0; k <= header.index && breaks.exec(source); k++);
+  const record = new CsvReader(source, breaks.lastIndex > 0 ? breaks.lastIndex : source.length, header.index + 2, slots, ROW_FIELD_COUNT)
+  const recordText = (): string => source.slice(record.start, record.end)
+  while (record.next()) {
+    const count = record.count
+    if (count === 1 && record.first.trim().startsWith('#')) continue
+    if (record.error) list.refuse(recordText(), record.lineNumber, 'bad_csv', record.error)
+    else if (count !== columns.length) list.refuse(recordText(), record.lineNumber, 'bad_csv', `This row has ${count} fields; the header has ${columns.length}.`)
+    else list.take(fromRow(record.values), record.lineNumber, recordText)
+  }
+}
 
 /**
  * Reads RFC 4180 CSV record by record, each with the 1-based line it starts on; skips blank records. Each record's
  * fields go straight to the places `slots` gives them in `values` (no array of fields per record).
  */
-export class CsvReader {
+class CsvReader {
   /** The record's fields by slot: `values[slots[k]]` is field k (undefined for a slot no field fills). */
   readonly values: Array<string | undefined>
   /** The record's first field, and how many it has. */
@@ -133,11 +176,11 @@ export class CsvReader {
   }
 }
 
-export function headerColumns(line: string): string[] {
+function headerColumns(line: string): string[] {
   return line.split(',').map((c) => c.trim().replace(/^"|"$/g, '').toLowerCase())
 }
 
-export function isCsvHeader(line: string): boolean {
+function isCsvHeader(line: string): boolean {
   const cols = headerColumns(line)
   return cols.includes('port') && (cols.includes('hostname') || cols.includes('ip') || cols.includes('host'))
 }

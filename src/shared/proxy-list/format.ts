@@ -5,9 +5,9 @@
  * - `formatProxies(accesses, { format, address, connectionNames?, template? })` → `{ text, count, skipped, notes }`
  *   (one proxy per line, `\n` line ends, a final newline when there is at least one line; CSV and JSON always
  *   have their header / brackets).
- * - Reading lists back (`parseProxyLines`) is in proxy-lines-parser.ts.
+ * - Reading lists back (`parseProxyLines`) is in parse.ts.
  */
-import type { ProxyAccess } from './iproxy'
+import type { ProxyAccess } from '../iproxy'
 
 // ---------------------------------------------------------------------------------------------------------
 // Formats
