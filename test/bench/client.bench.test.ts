@@ -1,12 +1,14 @@
 /**
  * `npm run bench:client`: lists 1,000 connections and 5,000 proxy accesses from a loopback server through the
- * real client and prints the wall time and the share spent in zod parsing. Asserts counts only, never timings.
+ * real client and prints the wall time and the share spent in zod parsing (also written to out/bench/client.json,
+ * zod and JSON.parse each against the wall time, so the ratio is the printed share). Asserts counts only.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { createIproxyClient, type IproxyClient, type RequestTiming } from '../../src/main/iproxy'
 import { connectionListResponseSchema, proxyAccessListResponseSchema } from '../../src/shared/iproxy'
 import { startFakeConsoleServer, type FakeConsoleServer } from '../support/fake-console-server'
 import * as seed from '../unit/iproxy/seed-examples'
+import { BenchRecorder } from './bench-report'
 
 const CONNECTIONS = 1_000
 const PROXIES = 5_000
@@ -34,6 +36,7 @@ const ms = (value: number): string => `${value.toFixed(1)} ms`
 let server: FakeConsoleServer
 let client: IproxyClient
 let timings: RequestTiming[] = []
+const bench = new BenchRecorder('client')
 
 beforeAll(async () => {
   server = await startFakeConsoleServer()
@@ -44,6 +47,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await client.close()
   await server.close()
+  console.log(`figures written to ${bench.write()}`)
 })
 
 async function measure(label: string, call: () => Promise<unknown[]>, expected: number): Promise<void> {
@@ -61,6 +65,15 @@ async function measure(label: string, call: () => Promise<unknown[]>, expected: 
   const wall = median(walls.slice(1))
   const schema = median(warm.map((t) => t.schemaMs))
   const json = median(warm.map((t) => t.jsonMs))
+  const wallFigure = { name: 'warm wall', value: wall, unit: 'ms' } as const
+  bench.add(`${label}: body size`, timings[0]!.bytes / 1024 / 1024, 'MB')
+  bench.add(`${label}: first call wall`, walls[0]!, 'ms')
+  bench.add(`${label}: first call zod`, cold!.schemaMs, 'ms')
+  bench.add(`${label}: first call JSON.parse`, cold!.jsonMs, 'ms')
+  bench.add(`${label}: warm wall`, wall, 'ms')
+  bench.add(`${label}: warm zod`, schema, 'ms', wallFigure)
+  bench.add(`${label}: warm JSON.parse`, json, 'ms', wallFigure)
+  bench.add(`${label}: warm HTTP and the rest`, wall - schema - json, 'ms')
   console.log(
     [
       `${label}: ${expected} items, ${(timings[0]!.bytes / 1024 / 1024).toFixed(2)} MiB`,
@@ -94,6 +107,10 @@ it('parses 1,000 connections with the schema alone', () => {
     proxyAccessListResponseSchema.parse(proxyJson)
     proxyTimes.push(performance.now() - started)
   }
+  bench.add('schema only: 1,000 connections first', times[0]!, 'ms')
+  bench.add('schema only: 1,000 connections median', median(times), 'ms')
+  bench.add('schema only: 1,000 connections worst', Math.max(...times), 'ms')
+  bench.add('schema only: 5,000 proxy accesses median', median(proxyTimes), 'ms')
   console.log(
     `schema only, in a warm process: 1,000 connections first ${ms(times[0]!)}, median ${ms(median(times))}, worst ${ms(Math.max(...times))} (budget 50 ms); ` +
       `5,000 proxy accesses median ${ms(median(proxyTimes))}`,

@@ -5,7 +5,8 @@
  * Targets: within 1.25x the ideal, at least 3x faster than curl, RSS growth under 60 MB, zero sockets left.
  * Then the same batch again, once both processes' code is optimized, and the same batch by a bare raw-socket
  * client (bare-proxy-get.ts): the floor this machine and the simulator allow any checker (printed for comparison).
- * Asserts counts only, never timings.
+ * The figures also go to out/bench/health.json: each wall time against the ideal, curl's against checkMany's (its
+ * ratio is the printed "Nx faster"). Asserts counts only, never timings.
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
@@ -18,6 +19,7 @@ import { startSimulator, type Simulator } from '../../src/main/demo'
 import { checkMany, checkProxy } from '../../src/main/health'
 import type { HealthTarget } from '../../src/shared/health'
 import { bareProxyGet } from './bare-proxy-get'
+import { BenchRecorder } from './bench-report'
 
 /** jiti runs the TypeScript host script in a child process (it comes with the toolchain). */
 const JITI_CLI = join(__dirname, '../../node_modules/jiti/lib/jiti-cli.mjs')
@@ -29,7 +31,9 @@ const ECHO_DELAY_MS = 100
 const CURL = '/usr/bin/curl'
 
 const ms = (v: number) => `${v.toFixed(0)} ms`
-const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`
+const toMb = (bytes: number) => bytes / 1024 / 1024
+const mb = (bytes: number) => `${toMb(bytes).toFixed(1)} MB`
+const cpuMs = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1000
 const tcpHandles = () => process.getActiveResourcesInfo().filter((r) => r.startsWith('TCP')).length
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN
 
@@ -106,6 +110,7 @@ it('prints wall time vs ideal, vs curl, RSS growth and sockets left', async () =
   const usable = proxies.targets
   expect(usable.length).toBeGreaterThan(0)
   const targets = Array.from({ length: TOTAL }, (_, i) => usable[i % usable.length] as HealthTarget)
+  const bench = new BenchRecorder('health')
   const lines = [
     '',
     `health-check benchmark: ${TOTAL} checks (${usable.length} distinct simulator proxies, simulator ${proxies.where}), echo +${ECHO_DELAY_MS} ms, concurrency ${CONCURRENCY}`,
@@ -124,6 +129,9 @@ it('prints wall time vs ideal, vs curl, RSS growth and sockets left', async () =
   const rounds = Math.ceil(TOTAL / CONCURRENCY)
   const ideal = rounds * perCheck
   lines.push(`  one check alone: median ${ms(perCheck)} -> ideal ${rounds} rounds x ${ms(perCheck)} = ${ms(ideal)}`)
+  bench.add('one check alone: median', perCheck, 'ms')
+  const idealFigure = { name: `ideal: ${rounds} rounds x one check`, value: ideal, unit: 'ms' } as const
+  bench.add(idealFigure.name, ideal, 'ms')
 
   const handlesBefore = tcpHandles()
   global.gc?.()
@@ -143,11 +151,23 @@ it('prints wall time vs ideal, vs curl, RSS growth and sockets left', async () =
   await new Promise((r) => setTimeout(r, 200))
   const handlesAfter = tcpHandles()
   lines.push(`  checkMany: ${ms(wall)} wall, ${ok}/${TOTAL} ok — ${(wall / ideal).toFixed(2)}x the ideal (target <= 1.25x)`)
-  lines.push(`  this process's CPU during the batch: ${ms((cpu.user + cpu.system) / 1000)} (${((cpu.user + cpu.system) / 1000 / TOTAL).toFixed(2)} ms a check)`)
-  if (hostCpu0 !== undefined && hostCpu1 !== undefined) lines.push(`  the simulator process's CPU during the batch: ${ms(hostCpu1 - hostCpu0)}`)
-  lines.push(`  load average at the end: ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores (a busy machine stretches the wall time, not the CPU)`)
+  lines.push(`  this process's CPU during the batch: ${ms(cpuMs(cpu))} (${(cpuMs(cpu) / TOTAL).toFixed(2)} ms a check)`)
+  bench.add('checkMany: wall', wall, 'ms', idealFigure)
+  bench.add('checkMany: ok', ok, 'count')
+  bench.add("checkMany: this process's CPU", cpuMs(cpu), 'ms')
+  bench.add("checkMany: this process's CPU a check", cpuMs(cpu) / TOTAL, 'ms')
+  if (hostCpu0 !== undefined && hostCpu1 !== undefined) {
+    lines.push(`  the simulator process's CPU during the batch: ${ms(hostCpu1 - hostCpu0)}`)
+    bench.add("checkMany: the simulator process's CPU", hostCpu1 - hostCpu0, 'ms')
+  }
+  const load = loadavg()
+  lines.push(`  load average at the end: ${load.map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores (a busy machine stretches the wall time, not the CPU)`)
+  bench.add('load average (1 min) at the end', load[0]!, 'load')
   lines.push(`  RSS growth during the batch: ${mb(rssPeak - rssBefore)} peak (target < 60 MB)`)
+  bench.add('checkMany: RSS growth, peak', toMb(rssPeak - rssBefore), 'MB')
   lines.push(`  TCP handles: ${handlesBefore} before, ${handlesAfter} after (target: no growth)`)
+  bench.add('TCP handles before', handlesBefore, 'count')
+  bench.add('TCP handles after', handlesAfter, 'count')
   expect(ok).toBe(TOTAL)
   expect(handlesAfter).toBeLessThanOrEqual(handlesBefore)
 
@@ -162,7 +182,10 @@ it('prints wall time vs ideal, vs curl, RSS growth and sockets left', async () =
   const warmHostCpu1 = processCpuMs(host?.pid)
   expect(warm.filter((r) => r.status === 'ok').length).toBe(TOTAL)
   const warmHost = warmHostCpu0 !== undefined && warmHostCpu1 !== undefined ? `, simulator ${ms(warmHostCpu1 - warmHostCpu0)}` : ''
-  lines.push(`  the same batch again (warm): ${ms(warmWall)} wall — ${(warmWall / ideal).toFixed(2)}x the ideal; CPU: checker ${ms((warmCpu.user + warmCpu.system) / 1000)}${warmHost}`)
+  lines.push(`  the same batch again (warm): ${ms(warmWall)} wall — ${(warmWall / ideal).toFixed(2)}x the ideal; CPU: checker ${ms(cpuMs(warmCpu))}${warmHost}`)
+  bench.add('checkMany again (warm): wall', warmWall, 'ms', idealFigure)
+  bench.add('checkMany again (warm): CPU, checker', cpuMs(warmCpu), 'ms')
+  if (warmHostCpu0 !== undefined && warmHostCpu1 !== undefined) bench.add('checkMany again (warm): CPU, simulator', warmHostCpu1 - warmHostCpu0, 'ms')
 
   // The floor: the same batch by a client that spends next to no CPU (raw sockets, no library), against the
   // same simulator. What is left between this and the ideal is the machine and the simulator, not the checker.
@@ -181,7 +204,10 @@ it('prints wall time vs ideal, vs curl, RSS growth and sockets left', async () =
   const bareHostCpu1 = processCpuMs(host?.pid)
   expect(bareOk).toBe(TOTAL)
   const bareHost = bareHostCpu0 !== undefined && bareHostCpu1 !== undefined ? `, simulator ${ms(bareHostCpu1 - bareHostCpu0)}` : ''
-  lines.push(`  floor, the same batch by a bare raw-socket client: ${ms(bareWall)} wall — ${(bareWall / ideal).toFixed(2)}x the ideal; CPU: client ${ms((bareCpu.user + bareCpu.system) / 1000)}${bareHost}`)
+  lines.push(`  floor, the same batch by a bare raw-socket client: ${ms(bareWall)} wall — ${(bareWall / ideal).toFixed(2)}x the ideal; CPU: client ${ms(cpuMs(bareCpu))}${bareHost}`)
+  bench.add('floor, bare raw-socket client: wall', bareWall, 'ms', idealFigure)
+  bench.add('floor, bare raw-socket client: CPU, client', cpuMs(bareCpu), 'ms')
+  if (bareHostCpu0 !== undefined && bareHostCpu1 !== undefined) bench.add('floor, bare raw-socket client: CPU, simulator', bareHostCpu1 - bareHostCpu0, 'ms')
 
   if (existsSync(CURL)) {
     dir = await mkdtemp(join(tmpdir(), 'iproxy-health-bench-'))
@@ -193,8 +219,11 @@ it('prints wall time vs ideal, vs curl, RSS growth and sockets left', async () =
     const curlWall = performance.now() - c0
     const curlOk = curl.stdout.split('\n').filter((l) => l === '200').length
     lines.push(`  curl via xargs -P ${CONCURRENCY}: ${ms(curlWall)} wall, ${curlOk}/${TOTAL} ok — checkMany is ${(curlWall / wall).toFixed(1)}x faster (target >= 3x)`)
+    bench.add(`curl via xargs -P ${CONCURRENCY}: wall`, curlWall, 'ms', { name: 'checkMany', value: wall, unit: 'ms' })
+    bench.add(`curl via xargs -P ${CONCURRENCY}: ok`, curlOk, 'count')
   } else {
     lines.push(`  curl comparison skipped: ${CURL} is missing`)
   }
   console.log(lines.join('\n'))
+  console.log(`figures written to ${bench.write()}`)
 })

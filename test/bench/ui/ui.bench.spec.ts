@@ -3,6 +3,7 @@
  * Prints: time from the data arriving to rows visible (home, Proxies), the median re-render time of a search
  * keystroke (20 keystrokes), row elements in the DOM, JS heap, requests per home-screen load, and the renderer's
  * initial JavaScript gzipped. Only functional facts are asserted (rows appear); no timing is.
+ * The figures also go to out/bench/ui.json (the per-file asset sizes only print: their names change every build).
  */
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
@@ -12,6 +13,7 @@ import { expect, test } from '@playwright/test'
 import { chromiumAvailability } from '../../e2e/harness/chromium'
 import { RENDERER_DIR } from '../../e2e/harness/paths'
 import { systemPartsRequired } from '../../support/system'
+import { BenchRecorder, type BenchUnit } from '../bench-report'
 import { startScaleApp } from './scale-app'
 import type { ScaleApp } from './scale-app'
 
@@ -19,8 +21,27 @@ const SCALE = { connections: 5_000, proxiesPerConnection: 4 }
 const chromium = chromiumAvailability()
 test.skip(!chromium.available && !systemPartsRequired, `Chromium not available (${chromium.reason})`)
 
-const figure = (label: string, value: string) => console.log(`  ${label.padEnd(58)} ${value}`)
 const ms = (value: number) => `${Math.round(value)} ms`
+const shownAs: Record<BenchUnit, (value: number) => string> = {
+  ms,
+  MB: (value) => `${value.toFixed(1)} MB`,
+  KB: (value) => `${value.toFixed(1)} KB`,
+  count: String,
+  'ops/s': (value) => `${value.toFixed(0)} ops/s`,
+  x: (value) => `${value.toFixed(2)}x`,
+  load: (value) => value.toFixed(1),
+}
+const printLine = (label: string, text: string) => console.log(`  ${label.padEnd(58)} ${text}`)
+
+/** Every test in this file runs in one worker: the report gathers all three and is written once they are done. */
+const bench = new BenchRecorder('ui')
+test.afterAll(() => console.log(`figures written to ${bench.write()}`))
+
+/** Prints one line of the table and records its figure (`shown` when the line says more than the value). */
+function figure(label: string, value: number, unit: BenchUnit, shown = shownAs[unit](value)): void {
+  printLine(label, shown)
+  bench.add(label, value, unit)
+}
 
 /** Epoch ms when the grid labelled `label` first showed a data row (after the next frame). */
 async function rowsVisibleAt(page: Page, label: string): Promise<number> {
@@ -108,23 +129,32 @@ test('home screen and Proxies screen at 5,000 connections × 4 proxy accesses', 
     const allListsAt = Math.max(connectionsAt!, ...(await arrivals(page, 'proxies.list')), ...(await arrivals(page, 'connections.statuses')))
     const homeSettled = await settled(page)
     const listCalls = app.calls.filter((c) => ['connections.list', 'connections.statuses', 'proxies.list'].includes(c.channel))
-    figure('home: page load → connection list arrived', ms(connectionsAt! - navigationStart))
-    figure('home: main answering connections / statuses / proxies', listCalls.map((c) => ms(c.ms)).join(' / '))
-    figure('home: data arrived → rows visible', ms(homeRows - connectionsAt!))
-    figure('home: last of the 3 lists arrived → screen settled', ms(homeSettled - allListsAt))
-    figure('home: bridge calls for the whole screen', `${app.calls.length} (${countCalls(app)})`)
-    figure('home: row elements in the DOM', String(await rowElements(page)))
+    figure('home: page load → connection list arrived', connectionsAt! - navigationStart, 'ms')
+    printLine('home: main answering connections / statuses / proxies', listCalls.map((c) => ms(c.ms)).join(' / '))
+    const answered = new Map<string, number>()
+    for (const call of listCalls) {
+      // Named by channel, not by order (the three calls race); a repeated channel is numbered.
+      const n = (answered.get(call.channel) ?? 0) + 1
+      answered.set(call.channel, n)
+      bench.add(`home: main answering ${call.channel}${n > 1 ? ` (call ${n})` : ''}`, call.ms, 'ms')
+    }
+    figure('home: data arrived → rows visible', homeRows - connectionsAt!, 'ms')
+    figure('home: last of the 3 lists arrived → screen settled', homeSettled - allListsAt, 'ms')
+    figure('home: bridge calls for the whole screen', app.calls.length, 'count', `${app.calls.length} (${countCalls(app)})`)
+    figure('home: row elements in the DOM', await rowElements(page), 'count')
 
     // Search as you type: 20 keystrokes, each re-filtering 5,000 rows.
     const keystrokes = await searchKeystrokes(page, 'Search connections')
-    figure(`home: search keystroke → re-rendered, median of ${keystrokes.length}`, `${median(keystrokes).toFixed(1)} ms (max ${Math.max(...keystrokes).toFixed(1)} ms)`)
+    const keystrokeLabel = `home: search keystroke → re-rendered, median of ${keystrokes.length}`
+    figure(keystrokeLabel, median(keystrokes), 'ms', `${median(keystrokes).toFixed(1)} ms (max ${Math.max(...keystrokes).toFixed(1)} ms)`)
+    bench.add('home: search keystroke → re-rendered, max', Math.max(...keystrokes), 'ms')
     await expect(page.getByText(`${SCALE.connections} of ${SCALE.connections} connections`)).toBeVisible()
 
     // Scrolled to the middle, the DOM still holds only the rows in view.
     await page.getByRole('grid', { name: 'Connections' }).evaluate('(el) => { el.scrollTop = el.scrollHeight / 2 }')
     await settled(page)
-    figure('home: row elements in the DOM, scrolled to the middle', String(await rowElements(page)))
-    figure('home: JS heap after GC', `${(await heapMb(page)).toFixed(1)} MB`)
+    figure('home: row elements in the DOM, scrolled to the middle', await rowElements(page), 'count')
+    figure('home: JS heap after GC', await heapMb(page), 'MB')
 
     // Proxies: 20,000 rows from the cached list, from the click to rows on screen.
     const clickAt = Date.now()
@@ -132,21 +162,22 @@ test('home screen and Proxies screen at 5,000 connections × 4 proxy accesses', 
     const proxyRows = await rowsVisibleAt(page, 'Proxy accesses')
     const total = SCALE.connections * SCALE.proxiesPerConnection
     await expect(page.getByText(`${total} of ${total} proxy accesses`)).toBeVisible()
-    figure(`proxies: click → ${total} rows visible (list already cached)`, ms(proxyRows - clickAt))
+    figure(`proxies: click → ${total} rows visible (list already cached)`, proxyRows - clickAt, 'ms')
 
     // And with fresh data: Refresh (proxies and connection names), then from the last list arriving to settled.
     const before = [(await arrivals(page, 'proxies.list')).length, (await arrivals(page, 'connections.list')).length]
     await page.getByRole('button', { name: 'Refresh', exact: true }).click()
     await waitInPage(page, `window.__arrivals['proxies.list'].length > ${before[0]} && window.__arrivals['connections.list'].length > ${before[1]}`)
     const refreshedAt = Math.max((await arrivals(page, 'proxies.list')).at(-1)!, (await arrivals(page, 'connections.list')).at(-1)!)
-    figure('proxies: fresh lists arrived → screen settled', ms((await settled(page)) - refreshedAt))
-    figure('proxies: row elements in the DOM', String(await rowElements(page)))
+    figure('proxies: fresh lists arrived → screen settled', (await settled(page)) - refreshedAt, 'ms')
+    figure('proxies: row elements in the DOM', await rowElements(page), 'count')
     const proxyKeystrokes = await searchKeystrokes(page, 'Search proxies')
-    figure(`proxies: search keystroke → re-rendered, median of ${proxyKeystrokes.length}`, `${median(proxyKeystrokes).toFixed(1)} ms`)
+    const proxyKeystroke = median(proxyKeystrokes)
+    figure(`proxies: search keystroke → re-rendered, median of ${proxyKeystrokes.length}`, proxyKeystroke, 'ms', `${proxyKeystroke.toFixed(1)} ms`)
     await page.getByRole('grid', { name: 'Proxy accesses' }).evaluate('(el) => { el.scrollTop = el.scrollHeight / 2 }')
     await settled(page)
-    figure('proxies: row elements in the DOM, scrolled to the middle', String(await rowElements(page)))
-    figure('proxies: JS heap after GC', `${(await heapMb(page)).toFixed(1)} MB`)
+    figure('proxies: row elements in the DOM, scrolled to the middle', await rowElements(page), 'count')
+    figure('proxies: JS heap after GC', await heapMb(page), 'MB')
   } finally {
     await app.close()
   }
@@ -162,9 +193,9 @@ test('Proxies screen opened before the data arrives: data arrived → 20,000 row
     const arrived = Math.max(...(await arrivals(page, 'proxies.list')))
     await waitInPage(page, `(window.__arrivals['connections.list'] ?? []).length > 0`)
     const connections = Math.max(...(await arrivals(page, 'connections.list')))
-    figure('proxies (cold): proxy list arrived → rows visible', ms(visible - arrived))
-    figure('proxies (cold): both lists arrived → screen settled', ms((await settled(page)) - Math.max(arrived, connections)))
-    figure('proxies (cold): JS heap after GC', `${(await heapMb(page)).toFixed(1)} MB`)
+    figure('proxies (cold): proxy list arrived → rows visible', visible - arrived, 'ms')
+    figure('proxies (cold): both lists arrived → screen settled', (await settled(page)) - Math.max(arrived, connections), 'ms')
+    figure('proxies (cold): JS heap after GC', await heapMb(page), 'MB')
   } finally {
     await app.close()
   }
@@ -191,9 +222,10 @@ test("the renderer's initial JavaScript and CSS, gzipped", () => {
     const gz = gzipSync(raw).length
     if (file.endsWith('.js')) js += gz
     else css += gz
-    figure(file, `${(raw.length / 1024).toFixed(1)} KB raw, ${(gz / 1024).toFixed(1)} KB gzipped`)
+    printLine(file, `${(raw.length / 1024).toFixed(1)} KB raw, ${(gz / 1024).toFixed(1)} KB gzipped`)
   }
-  figure('initial JavaScript, gzipped', `${(js / 1024).toFixed(1)} KB`)
-  figure('initial CSS, gzipped', `${(css / 1024).toFixed(1)} KB`)
+  figure('initial JavaScript, gzipped', js / 1024, 'KB')
+  figure('initial CSS, gzipped', css / 1024, 'KB')
+  bench.add('initial assets (files)', initial.size, 'count')
   expect(initial.size).toBeGreaterThan(0)
 })
