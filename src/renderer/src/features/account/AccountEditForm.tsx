@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next'
 import type { UserInfo } from '../../../../shared/iproxy'
 import { updateUserBasicInfoRequestSchema } from '../../../../shared/iproxy'
 import { useAccount } from '../../stores/account'
-import { formErrors } from '../../ui/field-errors'
-import type { FormErrors } from '../../ui/field-errors'
+import { formErrors } from '../../ui/form-errors'
+import type { FormErrors } from '../../ui/form-errors'
 import { TextField } from '../../ui/TextField'
 
 const FIELDS = [

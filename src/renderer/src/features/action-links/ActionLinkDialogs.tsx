@@ -8,10 +8,11 @@ import { useActionLinksCache } from '../../stores/account-lists'
 import { cacheSlot, connectionActionLinksCache } from '../../stores/connection-data'
 import { ConfirmDialog } from '../../ui/ConfirmDialog'
 import { Dialog } from '../../ui/Dialog'
-import type { FormErrors } from '../../ui/field-errors'
+import type { FormErrors } from '../../ui/form-errors'
 import { TextField } from '../../ui/TextField'
-import { fieldErrors, FormError, validateBody } from '../connection-detail/tabs/common'
-import { SelectField } from '../connection-detail/tabs/ProxyForm'
+import { serverErrors, validateBody } from '../../ui/form-errors'
+import { FormError } from '../../ui/FormError'
+import { SelectField } from '../../ui/SelectField'
 
 export type ActionLinkEditing =
   | { kind: 'create'; connId?: string }
@@ -117,7 +118,7 @@ function CreateForm({ connId: fixedConnId, connections, profileId, onClose, onDo
             onDone(t('actionLinks.createdNotice'))
             await afterCreate(profileId, connId)
           } catch (err) {
-            setErrors(fieldErrors(err, FIELDS))
+            setErrors(serverErrors(err, FIELDS))
             setBusy(false)
           }
         }}

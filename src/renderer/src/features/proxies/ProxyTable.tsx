@@ -4,13 +4,13 @@ import type { TFunction } from 'i18next'
 import { useNavigation } from '../../stores/navigation'
 import type { ProxiesView, ProxyColumn } from '../../stores/proxies-view'
 import { useProxiesView } from '../../stores/proxies-view'
-import { CopyProxyLineButton, HealthResultCell } from '../connections/lazy-parts'
+import { CopyProxyLineButton, HealthResultCell } from '../../ui/lazy-parts'
 import { LocalTime } from '../../ui/LocalTime'
 import { SHORT_DATE_TIME } from '../../ui/time-text'
-import type { GridColumn } from '../connections/VirtualGrid'
-import { VirtualGrid } from '../connections/VirtualGrid'
-import type { ProxyRow } from './rows'
-import { expiryClass } from './rows'
+import type { GridColumn } from '../../ui/VirtualGrid'
+import { VirtualGrid } from '../../ui/VirtualGrid'
+import type { ProxyRow } from './proxy-rows'
+import { expiryClass } from './proxy-rows'
 
 function columnsFor(t: TFunction, now: number, open: (connId: string) => void): GridColumn<ProxyRow>[] {
   const label = (id: ProxyColumn) => t(`proxies.columns.${id}`)
@@ -122,14 +122,14 @@ export function ProxyTable({ profileId, rows, view, now }: ProxyTableProps) {
       rows={rows}
       columns={columns}
       rowId={(row) => row.id}
-      sort={view.sort}
-      onSort={(column) => sortBy(profileId, column as ProxyColumn)}
-      sortLabel={(column) => t('proxies.sortBy', { column })}
-      selected={view.selected}
-      onToggle={onToggle}
-      onToggleAll={() => toggleAll(profileId, rows.map((row) => row.id))}
-      selectAllLabel={t('proxies.selectAll')}
-      selectRowLabel={(row) => t('proxies.selectRow', { proxy: `${row.connectionName ?? row.connectionId} ${row.hostname}:${row.port}` })}
+      sorting={{ sort: view.sort, onSort: (column) => sortBy(profileId, column as ProxyColumn), sortLabel: (column) => t('proxies.sortBy', { column }) }}
+      selection={{
+        selected: view.selected,
+        onToggle,
+        onToggleAll: () => toggleAll(profileId, rows.map((row) => row.id)),
+        selectAllLabel: t('proxies.selectAll'),
+        selectRowLabel: (row) => t('proxies.selectRow', { proxy: `${row.connectionName ?? row.connectionId} ${row.hostname}:${row.port}` }),
+      }}
       rowHeight={48}
       className="proxies-grid"
     />

@@ -7,10 +7,12 @@ import { useVpnCache } from '../../stores/account-lists'
 import { cacheSlot, connectionVpnCache } from '../../stores/connection-data'
 import { ConfirmDialog } from '../../ui/ConfirmDialog'
 import { Dialog } from '../../ui/Dialog'
-import type { FormErrors } from '../../ui/field-errors'
+import type { FormErrors } from '../../ui/form-errors'
 import { TextField } from '../../ui/TextField'
 import { isNoDate } from '../../ui/time-text'
-import { fieldErrors, FormError, fromLocalInput, toLocalInput, validateBody } from '../connection-detail/tabs/common'
+import { serverErrors, validateBody } from '../../ui/form-errors'
+import { FormError } from '../../ui/FormError'
+import { fromLocalInput, toLocalInput } from '../../ui/local-input'
 
 export type VpnEditing = { kind: 'create'; connId: string } | { kind: 'rename' | 'expiry' | 'delete'; vpn: OvpnAccess }
 
@@ -117,7 +119,7 @@ function VpnForm(props: {
             await props.submit(values)
             props.onClose()
           } catch (err) {
-            setErrors(fieldErrors(err, NAME_FIELDS))
+            setErrors(serverErrors(err, NAME_FIELDS))
             setBusy(false)
           }
         }}
@@ -161,7 +163,7 @@ function ExpiryForm({ vpn, submit, onClose }: { vpn: OvpnAccess; submit(expiresA
             await submit(expiresAt)
             onClose()
           } catch (err) {
-            setErrors(fieldErrors(err, ['expires_at']))
+            setErrors(serverErrors(err, ['expires_at']))
             setBusy(false)
           }
         }}

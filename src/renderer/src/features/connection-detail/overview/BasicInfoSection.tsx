@@ -4,9 +4,9 @@ import { updateConnectionBasicInfoRequestSchema } from '../../../../../shared/ip
 import type { Connection } from '../../../../../shared/iproxy'
 import { getApi } from '../../../bridge'
 import { useConnectionDetail } from '../../../stores/connection-detail'
-import type { FormErrors } from '../../../ui/field-errors'
 import { TextField } from '../../../ui/TextField'
-import { serverErrors, validationErrors } from './form-errors'
+import type { FormErrors } from '../../../ui/form-errors'
+import { schemaErrors, serverErrors } from '../../../ui/form-errors'
 
 const FIELDS = ['name', 'description'] as const
 
@@ -34,7 +34,7 @@ export function BasicInfoSection({ profileId, connection }: { profileId: string;
     )
     if (Object.keys(changed).length === 0) return setEditing(false)
     const parsed = updateConnectionBasicInfoRequestSchema.safeParse(changed)
-    if (!parsed.success) return setErrors({ fields: validationErrors(parsed.error, () => t('connectionDetail.rules.length')) })
+    if (!parsed.success) return setErrors(schemaErrors(parsed.error, FIELDS, () => t('connectionDetail.rules.length')))
     setBusy(true)
     setErrors({ fields: {} })
     try {

@@ -6,9 +6,9 @@ import { getApi } from '../../../bridge'
 import { useConnectionsCache } from '../../../stores/account-lists'
 import { useNavigation } from '../../../stores/navigation'
 import { ConfirmDialog } from '../../../ui/ConfirmDialog'
-import type { FormErrors } from '../../../ui/field-errors'
 import { TextField } from '../../../ui/TextField'
-import { serverErrors, validationErrors } from './form-errors'
+import type { FormErrors } from '../../../ui/form-errors'
+import { schemaErrors, serverErrors } from '../../../ui/form-errors'
 import { localTimeText } from '../../../ui/time-text'
 import { useMountTime } from './use-mount-time'
 
@@ -59,7 +59,7 @@ function DeleteForm({ profileId, connection }: { profileId: string; connection: 
   function ask(): void {
     const body = { reason: choice === 'other' ? other : (choice ?? '') }
     const parsed = deleteConnectionRequestSchema.safeParse(body)
-    if (!parsed.success) return setErrors({ fields: validationErrors(parsed.error, () => t('connectionDetail.rules.reason')) })
+    if (!parsed.success) return setErrors(schemaErrors(parsed.error, ['reason'], () => t('connectionDetail.rules.reason')))
     setErrors({ fields: {} })
     setReason(parsed.data.reason)
   }
@@ -132,9 +132,7 @@ function RecreateForm({ profileId, connection }: { profileId: string; connection
     }
     const parsed = recreateConnectionRequestSchema.safeParse(body)
     if (!parsed.success) {
-      return setErrors({
-        fields: validationErrors(parsed.error, (field) => t(field === 'server_id' ? 'connectionDetail.rules.required' : 'connectionDetail.rules.length')),
-      })
+      return setErrors(schemaErrors(parsed.error, RECREATE_FIELDS, (field) => t(field === 'server_id' ? 'connectionDetail.rules.required' : 'connectionDetail.rules.length')))
     }
     setErrors({ fields: {} })
     setPending(body)

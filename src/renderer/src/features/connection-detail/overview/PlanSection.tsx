@@ -5,9 +5,9 @@ import type { ActivePlan, Connection, PlanChangeResult } from '../../../../../sh
 import { getApi } from '../../../bridge'
 import { useConnectionDetail } from '../../../stores/connection-detail'
 import { ConfirmDialog } from '../../../ui/ConfirmDialog'
-import type { FormErrors } from '../../../ui/field-errors'
 import { TextField } from '../../../ui/TextField'
-import { serverErrors, validationErrors } from './form-errors'
+import type { FormErrors } from '../../../ui/form-errors'
+import { schemaErrors, serverErrors } from '../../../ui/form-errors'
 import { LocalTime } from '../../../ui/LocalTime'
 import { localTimeText } from '../../../ui/time-text'
 import { useMountTime } from './use-mount-time'
@@ -48,7 +48,7 @@ export function PlanSection({ profileId, connection }: { profileId: string; conn
   function askChange(): void {
     const body = { active_plan: current, plan_id: change.plan_id.trim(), ...(change.coupon_code.trim() ? { coupon_code: change.coupon_code.trim() } : {}) }
     const parsed = changePlanRequestSchema.safeParse(body)
-    if (!parsed.success) return setChangeErrors({ fields: validationErrors(parsed.error, ruleFor) })
+    if (!parsed.success) return setChangeErrors(schemaErrors(parsed.error, ['plan_id', 'coupon_code'], ruleFor))
     setChangeErrors({ fields: {} })
     setPending({ kind: 'change', body })
   }
@@ -56,7 +56,7 @@ export function PlanSection({ profileId, connection }: { profileId: string; conn
   function askProlong(): void {
     const body = { active_plan: current, days: prolong.days.trim() === '' ? Number.NaN : Number(prolong.days), ...(prolong.coupon_code.trim() ? { coupon_code: prolong.coupon_code.trim() } : {}) }
     const parsed = prolongatePlanRequestSchema.safeParse(body)
-    if (!parsed.success) return setProlongErrors({ fields: validationErrors(parsed.error, ruleFor) })
+    if (!parsed.success) return setProlongErrors(schemaErrors(parsed.error, ['days', 'coupon_code'], ruleFor))
     setProlongErrors({ fields: {} })
     setPending({ kind: 'prolong', body })
   }

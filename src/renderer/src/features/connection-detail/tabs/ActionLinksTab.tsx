@@ -5,6 +5,7 @@ import type { ActionLinkEditing } from '../../action-links/ActionLinkDialogs'
 import { ActionLinkDialogs } from '../../action-links/ActionLinkDialogs'
 import { ActionLinksTable } from '../../action-links/ActionLinksTable'
 import { RefreshNotice } from '../../../ui/RefreshNotice'
+import { Outcome } from '../../../ui/Outcome'
 import './tabs.css'
 
 /** This connection's action links: create, delete, see the URL, run one. */
@@ -33,18 +34,5 @@ export function ActionLinksTab({ connId }: { connId: string }) {
         <ActionLinkDialogs editing={editing} profileId={links.profileId} onClose={() => setEditing(undefined)} onDone={(message) => setOutcome({ message })} />
       )}
     </div>
-  )
-}
-
-export function Outcome({ outcome }: { outcome: { message: string; error?: boolean } | undefined }) {
-  if (!outcome) return null
-  return outcome.error ? (
-    <p role="alert" className="form-error">
-      {outcome.message}
-    </p>
-  ) : (
-    <p role="status" className="notice">
-      {outcome.message}
-    </p>
   )
 }

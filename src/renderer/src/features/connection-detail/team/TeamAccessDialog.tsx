@@ -4,9 +4,9 @@ import { modifyTeamAccessRequestSchema } from '../../../../../shared/iproxy'
 import type { TeamAccess } from '../../../../../shared/iproxy'
 import { getApi } from '../../../bridge'
 import { Dialog } from '../../../ui/Dialog'
-import type { FormErrors } from '../../../ui/field-errors'
 import { TextField } from '../../../ui/TextField'
-import { serverErrors, validationErrors } from '../overview/form-errors'
+import type { FormErrors } from '../../../ui/form-errors'
+import { schemaErrors, serverErrors } from '../../../ui/form-errors'
 import { noPermissions } from './permission-groups'
 import type { Member, Permissions } from './permission-groups'
 import { PermissionChecklist } from './PermissionChecklist'
@@ -29,7 +29,7 @@ export function TeamAccessDialog({ connId, member, onSaved, onClose }: Props) {
 
   async function save(): Promise<void> {
     const parsed = modifyTeamAccessRequestSchema.safeParse({ email: email.trim(), permissions })
-    if (!parsed.success) return setErrors({ fields: validationErrors(parsed.error, () => t('connectionDetail.rules.email')) })
+    if (!parsed.success) return setErrors(schemaErrors(parsed.error, ['email'], () => t('connectionDetail.rules.email')))
     setBusy(true)
     setErrors({ fields: {} })
     try {
