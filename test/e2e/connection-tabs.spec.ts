@@ -35,7 +35,7 @@ test.describe('Proxies tab', () => {
     const id = await connId(app)
     const before = [...sim.state.proxies.values()].filter((p) => p.connectionId === id)
     await openTab(page, 'Proxies')
-    const table = page.getByRole('table', { name: 'Proxies of this connection' })
+    const table = page.getByRole('grid', { name: 'Proxies of this connection' })
     await expect(table.getByRole('rowheader')).toHaveCount(before.length)
 
     await page.getByRole('button', { name: 'Add proxy' }).click()
@@ -126,7 +126,7 @@ test.describe('Proxies tab', () => {
     const { page } = app
     const sim = await app.simulator()
     await openTab(page, 'Proxies')
-    const table = page.getByRole('table', { name: 'Proxies of this connection' })
+    const table = page.getByRole('grid', { name: 'Proxies of this connection' })
     await expect(table.getByRole('rowheader').first()).toBeVisible()
     const count = await table.getByRole('rowheader').count()
     sim.faults.set([{ path: '/connections/*/proxy-access', method: 'GET', fault: { kind: 'status', status: 503 } }])
@@ -147,7 +147,7 @@ test.describe('VPN tab', () => {
     const sim = await app.simulator()
     const id = await connId(app)
     await openTab(page, 'VPN')
-    const table = page.getByRole('table', { name: 'OpenVPN accesses' })
+    const table = page.getByRole('grid', { name: 'OpenVPN accesses' })
     const before = [...sim.state.vpns.values()].filter((v) => v.connectionId === id).length
     await expect(table.getByRole('rowheader')).toHaveCount(before)
 
@@ -190,7 +190,7 @@ test.describe('VPN tab', () => {
     const { page } = app
     const sim = await app.simulator()
     await openTab(page, 'VPN')
-    const table = page.getByRole('table', { name: 'OpenVPN accesses' })
+    const table = page.getByRole('grid', { name: 'OpenVPN accesses' })
     await expect(table.getByRole('rowheader').first()).toBeVisible()
     const first = (await table.getByRole('rowheader').first().textContent())!.trim()
     sim.faults.set([{ path: '/connections/*/ovpn-access/*', method: 'DELETE', fault: { kind: 'status', status: 500 } }])
@@ -285,7 +285,7 @@ test.describe('Action links tab', () => {
     const sim = await app.simulator()
     const id = await connId(app)
     await openTab(page, 'Action links')
-    const table = page.getByRole('table', { name: 'Action links' })
+    const table = page.getByRole('grid', { name: 'Action links' })
     const before = [...sim.state.actionLinks.values()].filter((l) => l.connectionId === id).length
     await expect(table.getByRole('rowheader')).toHaveCount(before)
 
@@ -331,7 +331,7 @@ test.describe('Action links tab', () => {
     const { page } = app
     const sim = await app.simulator()
     await openTab(page, 'Action links')
-    const table = page.getByRole('table', { name: 'Action links' })
+    const table = page.getByRole('grid', { name: 'Action links' })
     await expect(table.getByRole('rowheader').first()).toBeVisible()
     const count = await table.getByRole('rowheader').count()
     sim.faults.set([{ path: '/connections/*/actionlinks', method: 'GET', fault: { kind: 'status', status: 500 } }])
@@ -356,17 +356,17 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.setViewportSize({ width: 1280, height: 900 })
     mkdirSync(SCREENS_DIR, { recursive: true })
     await openTab(page, 'Proxies')
-    await expect(page.getByRole('table', { name: 'Proxies of this connection' })).toBeVisible()
+    await expect(page.getByRole('grid', { name: 'Proxies of this connection' })).toBeVisible()
     await page.screenshot({ path: resolve(SCREENS_DIR, `connection-proxies-${scheme}.png`) })
     await page.getByRole('tab', { name: 'VPN', exact: true }).click()
-    await expect(page.getByRole('table', { name: 'OpenVPN accesses' })).toBeVisible()
+    await expect(page.getByRole('grid', { name: 'OpenVPN accesses' })).toBeVisible()
     await page.screenshot({ path: resolve(SCREENS_DIR, `connection-vpn-${scheme}.png`) })
     await page.getByRole('tab', { name: 'Statistics', exact: true }).click()
     await expect(page.locator('.recharts-bar-rectangle').first()).toBeVisible()
     await expect(page.getByTestId('ip-distinct')).toBeVisible()
     await page.screenshot({ path: resolve(SCREENS_DIR, `connection-stats-${scheme}.png`) })
     await page.getByRole('tab', { name: 'Action links', exact: true }).click()
-    await expect(page.getByRole('table', { name: 'Action links' })).toBeVisible({ timeout: 15_000 })
+    await expect(page.getByRole('grid', { name: 'Action links' })).toBeVisible({ timeout: 15_000 })
     await page.screenshot({ path: resolve(SCREENS_DIR, `connection-actionlinks-${scheme}.png`) })
   })
 }

@@ -21,6 +21,8 @@ export interface GridColumn<R> {
   header?: boolean
   /** false for columns that cannot be sorted (actions, live results). */
   sortable?: boolean
+  /** The header is for screen readers only (a column of row buttons). */
+  hideLabel?: boolean
   /** Extra class of the column's cells (e.g. vgrid-actions for a row's buttons). */
   cellClassName?: string
 }
@@ -109,7 +111,7 @@ export function VirtualGrid<R>(props: VirtualGridProps<R>) {
             if (!sorting || column.sortable === false) {
               return (
                 <div key={column.id} role="columnheader" className="vgrid-cell vgrid-plain-head">
-                  {column.label}
+                  {column.hideLabel ? <span className="visually-hidden">{column.label}</span> : column.label}
                 </div>
               )
             }

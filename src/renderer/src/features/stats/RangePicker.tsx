@@ -1,6 +1,6 @@
 import { useId, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { StatsWindow } from '../../stores/connection-data'
+import type { StatsWindow } from '../../stores/stats'
 import { TextField } from '../../ui/TextField'
 import { fromLocalInput, toLocalInput } from '../../ui/local-input'
 

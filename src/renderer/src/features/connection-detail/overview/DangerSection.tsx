@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { DELETE_REASONS, deleteConnectionRequestSchema, recreateConnectionRequestSchema } from '../../../../../shared/iproxy'
 import type { Connection, DeleteReason, RecreateConnectionRequest } from '../../../../../shared/iproxy'
 import { getApi } from '../../../bridge'
-import { useConnectionsCache } from '../../../stores/account-lists'
+import { connectionStore } from '../../../stores/connections'
 import { useNavigation } from '../../../stores/navigation'
 import { ConfirmDialog } from '../../../ui/ConfirmDialog'
 import { TextField } from '../../../ui/TextField'
@@ -40,10 +40,9 @@ export function DangerSection({ profileId, connection }: { profileId: string; co
 }
 
 /** After a delete or recreate the account's list changed: drop the stale row now, then refetch it. */
-function refreshList(profileId: string, removedId: string): void {
-  const cache = useConnectionsCache.getState()
-  cache.update(profileId, (list) => (list ?? []).filter((c) => c.id !== removedId))
-  void cache.load(profileId, { force: true })
+function refreshList(profileId: string, removed: Connection): void {
+  connectionStore.applyChange(profileId, { kind: 'delete', item: removed })
+  void connectionStore.refresh(profileId)
 }
 
 function DeleteForm({ profileId, connection }: { profileId: string; connection: Connection }) {
@@ -103,7 +102,7 @@ function DeleteForm({ profileId, connection }: { profileId: string; connection: 
           confirmLabel={t('connectionDetail.danger.deleteConfirm')}
           onConfirm={async () => {
             await getApi().connections.delete({ connId: connection.id, body: { reason } })
-            refreshList(profileId, connection.id)
+            refreshList(profileId, connection)
             closeConnection()
           }}
           onClose={() => setReason(undefined)}
@@ -176,7 +175,7 @@ function RecreateForm({ profileId, connection }: { profileId: string; connection
           onConfirm={async () => {
             try {
               const created = await getApi().connections.recreate(pending)
-              refreshList(profileId, connection.id)
+              refreshList(profileId, connection)
               openConnection(created.id)
             } catch (err) {
               const found = serverErrors(err, RECREATE_FIELDS)

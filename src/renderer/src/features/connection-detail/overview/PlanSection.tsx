@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next'
 import { changePlanRequestSchema, prolongatePlanRequestSchema } from '../../../../../shared/iproxy'
 import type { ActivePlan, Connection, PlanChangeResult } from '../../../../../shared/iproxy'
 import { getApi } from '../../../bridge'
-import { useConnectionDetail } from '../../../stores/connection-detail'
 import { ConfirmDialog } from '../../../ui/ConfirmDialog'
 import { TextField } from '../../../ui/TextField'
 import type { FormErrors } from '../../../ui/form-errors'
@@ -11,6 +10,7 @@ import { schemaErrors, serverErrors } from '../../../ui/form-errors'
 import { LocalTime } from '../../../ui/LocalTime'
 import { localTimeText } from '../../../ui/time-text'
 import { useMountTime } from './use-mount-time'
+import { updateConnection } from '../../../stores/connections'
 
 type Pending =
   | { kind: 'change'; body: { active_plan: ActivePlan; plan_id: string; coupon_code?: string } }
@@ -19,7 +19,6 @@ type Pending =
 /** The plan, and the two paid actions on it: change to another plan, prolong by days; each confirmed first. */
 export function PlanSection({ profileId, connection }: { profileId: string; connection: Connection }) {
   const { t } = useTranslation()
-  const patch = useConnectionDetail((s) => s.patchConnection)
   const now = useMountTime()
   const plan = connection.plan_info?.active_plan
   const [change, setChange] = useState({ plan_id: '', coupon_code: '' })
@@ -63,7 +62,7 @@ export function PlanSection({ profileId, connection }: { profileId: string; conn
 
   /** Applies the answer and says what happened, coupon included. */
   function applied(answer: PlanChangeResult, headline: string, coupon: string | undefined): void {
-    patch(profileId, connection.id, (c) => ({ ...c, plan_info: { ...c.plan_info, active_plan: answer.active_plan } }))
+    updateConnection(profileId, connection.id, (c) => ({ ...c, plan_info: { ...c.plan_info, active_plan: answer.active_plan } }))
     const lines = [headline]
     if (coupon !== undefined) {
       lines.push(t(answer.is_coupon_applied ? 'connectionDetail.plan.couponApplied' : 'connectionDetail.plan.couponNotApplied', { code: coupon }))

@@ -1,21 +1,21 @@
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { AuthType, CreateProxyAccessRequest, ListenService, ProxyAccess, UpdateProxyAccessRequest } from '../../../../../shared/iproxy'
+import type { AuthType, CreateProxyAccessRequest, ListenService, ProxyAccess, UpdateProxyAccessRequest } from '../../../../shared/iproxy'
 import {
   AUTH_TYPES,
   createProxyAccessRequestSchema,
   EXPIRES_AT_NEVER,
   LISTEN_SERVICES,
   updateProxyAccessRequestSchema,
-} from '../../../../../shared/iproxy'
-import { Dialog } from '../../../ui/Dialog'
-import type { FormErrors } from '../../../ui/form-errors'
-import { TextField } from '../../../ui/TextField'
-import { isNoDate } from '../../../ui/time-text'
-import { serverErrors, validateBody } from '../../../ui/form-errors'
-import { FormError } from '../../../ui/FormError'
-import { fromLocalInput, toLocalInput } from '../../../ui/local-input'
-import { SelectField } from '../../../ui/SelectField'
+} from '../../../../shared/iproxy'
+import { Dialog } from '../../ui/Dialog'
+import type { FormErrors } from '../../ui/form-errors'
+import { TextField } from '../../ui/TextField'
+import { isNoDate } from '../../ui/time-text'
+import { serverErrors, validateBody } from '../../ui/form-errors'
+import { FormError } from '../../ui/FormError'
+import { fromLocalInput, toLocalInput } from '../../ui/local-input'
+import { SelectField } from '../../ui/SelectField'
 
 const FIELDS = ['listen_service', 'auth_type', 'auth.login', 'auth.password', 'auth', 'acl_inbound_policy', 'acl_inbound_ips', 'expires_at', 'description'] as const
 
