@@ -84,16 +84,18 @@ function columnsFor(t: TFunction, now: number, open: (connId: string) => void, o
       width: '400px',
       cellClassName: 'vgrid-actions',
       render: (row) => (
-        <Suspense fallback={null}>
-          <CheckButton items={[{ connectionId: connId, proxyId: row.id }]} name={proxyAddress(row)} />
-          <CopyProxyLineButton proxyId={row.id} name={proxyAddress(row)} />
+        <>
+          <Suspense fallback={null}>
+            <CheckButton items={[{ connectionId: connId, proxyId: row.id }]} name={proxyAddress(row)} />
+            <CopyProxyLineButton proxyId={row.id} name={proxyAddress(row)} />
+          </Suspense>
           <button type="button" aria-label={t('proxyAccess.editLabel', { address: proxyAddress(row) })} onClick={() => onEdit({ kind: 'edit', proxy: row.proxy })}>
             {t('proxyAccess.edit')}
           </button>
           <button type="button" className="danger" aria-label={t('proxyAccess.deleteLabel', { address: proxyAddress(row) })} onClick={() => onEdit({ kind: 'delete', proxy: row.proxy })}>
             {t('proxyAccess.delete')}
           </button>
-        </Suspense>
+        </>
       ),
     },
   ]
