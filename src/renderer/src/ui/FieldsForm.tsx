@@ -6,11 +6,11 @@
  */
 import { useState } from 'react'
 import type { ZodType } from 'zod'
-import { useTranslation } from 'react-i18next'
 import type { FormErrors } from './form-errors'
 import { schemaErrors, serverErrors } from './form-errors'
 import { FormError } from './FormError'
 import { TextField } from './TextField'
+import { FormActions } from './FormActions'
 
 export interface TextFieldSpec<F extends string> {
   name: F
@@ -34,13 +34,15 @@ interface FieldsFormProps<F extends string> {
   className?: string
 }
 
-/** Only the fields whose value differs from `initial` (for forms that send what changed). */
-export function changedValues<F extends string>(values: Record<F, string>, initial: Record<F, string>): Partial<Record<F, string>> {
-  return Object.fromEntries(Object.entries(values).filter(([name, value]) => value !== initial[name as F])) as Partial<Record<F, string>>
+/** A `body` for forms that send only what changed: the fields whose value differs from `initial`, or nothing. */
+export function onlyChanged<F extends string>(initial: Record<F, string>): (values: Record<F, string>) => Partial<Record<F, string>> | undefined {
+  return (values) => {
+    const changed = Object.fromEntries(Object.entries(values).filter(([name, value]) => value !== initial[name as F]))
+    return Object.keys(changed).length > 0 ? (changed as Partial<Record<F, string>>) : undefined
+  }
 }
 
 export function FieldsForm<F extends string>(props: FieldsFormProps<F>) {
-  const { t } = useTranslation()
   const [values, setValues] = useState(props.initial)
   const [errors, setErrors] = useState<FormErrors>({ fields: {} })
   const [busy, setBusy] = useState(false)
@@ -82,14 +84,7 @@ export function FieldsForm<F extends string>(props: FieldsFormProps<F>) {
         />
       ))}
       <FormError message={errors.form} />
-      <div className="dialog-actions">
-        <button type="button" onClick={props.onCancel} disabled={busy}>
-          {t('app.cancel')}
-        </button>
-        <button type="submit" className="primary" disabled={busy}>
-          {busy ? t('app.saving') : (props.submitLabel ?? t('app.save'))}
-        </button>
-      </div>
+      <FormActions busy={busy} onCancel={props.onCancel} submitLabel={props.submitLabel} />
     </form>
   )
 }

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next'
 import type { UserInfo } from '../../../../shared/iproxy'
 import { updateUserBasicInfoRequestSchema } from '../../../../shared/iproxy'
 import { useAccount } from '../../stores/account'
-import { changedValues, FieldsForm } from '../../ui/FieldsForm'
+import { FieldsForm, onlyChanged } from '../../ui/FieldsForm'
 
 /** Edits display name, telegram and proxy prefix; sends only what changed; a failed save keeps what was typed. */
 export function AccountEditForm({ profileId, info, onDone }: { profileId: string; info: UserInfo; onDone(saved: boolean): void }) {
@@ -18,10 +18,7 @@ export function AccountEditForm({ profileId, info, onDone }: { profileId: string
         { name: 'proxy_prefix', label: t('account.proxyPrefix') },
       ]}
       initial={initial}
-      body={(values) => {
-        const changed = changedValues(values, initial)
-        return Object.keys(changed).length > 0 ? changed : undefined
-      }}
+      body={onlyChanged(initial)}
       schema={updateUserBasicInfoRequestSchema}
       submit={async (body) => {
         await update(profileId, body as Parameters<typeof update>[1])

@@ -12,6 +12,7 @@ import { TextField } from '../../ui/TextField'
 import { serverErrors, validateBody } from '../../ui/form-errors'
 import { FormError } from '../../ui/FormError'
 import { SelectField } from '../../ui/SelectField'
+import { FormActions } from '../../ui/FormActions'
 
 export type ActionLinkEditing =
   | { kind: 'create'; connId?: string }
@@ -128,14 +129,7 @@ function CreateForm({ connId: fixedConnId, connections, profileId, onClose, onDo
         <TextField label={t('actionLinks.comment')} value={comment} onChange={(e) => setComment(e.target.value)} error={errors.fields.comment} />
         <p className="field-hint">{t('actionLinks.secretHint')}</p>
         <FormError message={errors.form} />
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose} disabled={busy}>
-            {t('app.cancel')}
-          </button>
-          <button type="submit" className="primary" disabled={busy}>
-            {busy ? t('app.saving') : t('actionLinks.create')}
-          </button>
-        </div>
+        <FormActions busy={busy} onCancel={onClose} submitLabel={t('actionLinks.create')} />
       </form>
     </Dialog>
   )

@@ -16,6 +16,7 @@ import { serverErrors, validateBody } from '../../ui/form-errors'
 import { FormError } from '../../ui/FormError'
 import { fromLocalInput, toLocalInput } from '../../ui/local-input'
 import { SelectField } from '../../ui/SelectField'
+import { FormActions } from '../../ui/FormActions'
 
 const FIELDS = ['listen_service', 'auth_type', 'auth.login', 'auth.password', 'auth', 'acl_inbound_policy', 'acl_inbound_ips', 'expires_at', 'description'] as const
 
@@ -144,14 +145,7 @@ export function ProxyForm({ proxy, submit, onClose }: ProxyFormProps) {
         />
         <TextField label={t('proxyAccess.description')} value={description} onChange={(e) => setDescription(e.target.value)} error={fieldError('description')} />
         <FormError message={errors.form} />
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose} disabled={busy}>
-            {t('app.cancel')}
-          </button>
-          <button type="submit" className="primary" disabled={busy}>
-            {busy ? t('app.saving') : proxy ? t('app.save') : t('proxyAccess.create')}
-          </button>
-        </div>
+        <FormActions busy={busy} onCancel={onClose} submitLabel={proxy ? t('app.save') : t('proxyAccess.create')} />
       </form>
     </Dialog>
   )

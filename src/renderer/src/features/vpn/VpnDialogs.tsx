@@ -13,6 +13,7 @@ import { isNoDate } from '../../ui/time-text'
 import { serverErrors, validateBody } from '../../ui/form-errors'
 import { FormError } from '../../ui/FormError'
 import { fromLocalInput, toLocalInput } from '../../ui/local-input'
+import { FormActions } from '../../ui/FormActions'
 
 export type VpnEditing = { kind: 'create'; connId: string } | { kind: 'rename' | 'expiry' | 'delete'; vpn: OvpnAccess }
 
@@ -148,14 +149,7 @@ function ExpiryForm({ vpn, submit, onClose }: { vpn: OvpnAccess; submit(expiresA
           <TextField label={t('vpn.expires')} type="datetime-local" value={value} onChange={(e) => setValue(e.target.value)} error={errors.fields.expires_at} />
         )}
         <FormError message={errors.form ?? (never ? errors.fields.expires_at : undefined)} />
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose} disabled={busy}>
-            {t('app.cancel')}
-          </button>
-          <button type="submit" className="primary" disabled={busy}>
-            {busy ? t('app.saving') : t('app.save')}
-          </button>
-        </div>
+        <FormActions busy={busy} onCancel={onClose} />
       </form>
     </Dialog>
   )

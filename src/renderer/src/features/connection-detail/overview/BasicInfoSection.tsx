@@ -4,7 +4,7 @@ import { updateConnectionBasicInfoRequestSchema } from '../../../../../shared/ip
 import type { Connection, UpdateConnectionBasicInfoRequest } from '../../../../../shared/iproxy'
 import { getApi } from '../../../bridge'
 import { updateConnection } from '../../../stores/connections'
-import { changedValues, FieldsForm } from '../../../ui/FieldsForm'
+import { FieldsForm, onlyChanged } from '../../../ui/FieldsForm'
 
 /** Rename and edit the description; only what changed is sent, and a failed save keeps what was typed. */
 export function BasicInfoSection({ profileId, connection }: { profileId: string; connection: Connection }) {
@@ -49,10 +49,7 @@ export function BasicInfoSection({ profileId, connection }: { profileId: string;
             { name: 'description', label: t('connectionDetail.overview.description') },
           ]}
           initial={initial}
-          body={(values) => {
-            const changed = changedValues(values, initial)
-            return Object.keys(changed).length > 0 ? changed : undefined
-          }}
+          body={onlyChanged(initial)}
           schema={updateConnectionBasicInfoRequestSchema}
           rule={() => t('connectionDetail.rules.length')}
           submit={async (body) => {

@@ -10,6 +10,7 @@ import { schemaErrors, serverErrors } from '../../../ui/form-errors'
 import { noPermissions } from './permission-groups'
 import type { Member, Permissions } from './permission-groups'
 import { PermissionChecklist } from './PermissionChecklist'
+import { FormActions } from '../../../ui/FormActions'
 
 interface Props {
   connId: string
@@ -64,14 +65,7 @@ export function TeamAccessDialog({ connId, member, onSaved, onClose }: Props) {
             {errors.form}
           </p>
         )}
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose} disabled={busy}>
-            {t('app.cancel')}
-          </button>
-          <button type="submit" className="primary" disabled={busy}>
-            {busy ? t('app.saving') : member ? t('app.save') : t('connectionDetail.team.addSubmit')}
-          </button>
-        </div>
+        <FormActions busy={busy} onCancel={onClose} submitLabel={member ? t('app.save') : t('connectionDetail.team.addSubmit')} />
       </form>
     </Dialog>
   )
