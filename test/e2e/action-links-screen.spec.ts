@@ -20,7 +20,7 @@ test('lists every link with its connection and URL; creates one for a chosen con
   const { page } = app
   const sim = await app.simulator()
   await openLinks(page)
-  const table = page.getByRole('table', { name: 'Action links' })
+  const table = page.getByRole('grid', { name: 'Action links' })
   const total = sim.state.actionLinks.size
   await expect(table.getByRole('rowheader')).toHaveCount(total)
   const berlin = [...sim.state.connections.values()].find((c) => c.name === 'Berlin Telekom')!
@@ -54,7 +54,7 @@ test('runs a change-IP link at once and asks before a reboot', async ({ app }) =
   const { page } = app
   const sim = await app.simulator()
   await openLinks(page)
-  const table = page.getByRole('table', { name: 'Action links' })
+  const table = page.getByRole('grid', { name: 'Action links' })
   await expect(table.getByRole('rowheader').first()).toBeVisible()
   const link = [...sim.state.actionLinks.values()].find((l) => l.action === 'changeip')!
   const conn = sim.state.connections.get(link.connectionId)!
@@ -76,7 +76,7 @@ test('failures: a failed create keeps the form; a failed refresh keeps the list 
   const { page } = app
   const sim = await app.simulator()
   await openLinks(page)
-  const table = page.getByRole('table', { name: 'Action links' })
+  const table = page.getByRole('grid', { name: 'Action links' })
   const total = sim.state.actionLinks.size
   await expect(table.getByRole('rowheader')).toHaveCount(total)
 
@@ -105,7 +105,7 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme })
     await page.setViewportSize({ width: 1280, height: 800 })
     await openLinks(page)
-    await expect(page.getByRole('table', { name: 'Action links' }).getByRole('rowheader').first()).toBeVisible()
+    await expect(page.getByRole('grid', { name: 'Action links' }).getByRole('rowheader').first()).toBeVisible()
     mkdirSync(SCREENS_DIR, { recursive: true })
     await page.screenshot({ path: resolve(SCREENS_DIR, `action-links-${scheme}.png`) })
   })

@@ -35,7 +35,7 @@ test.describe('Proxies tab', () => {
     const id = await connId(app)
     const before = [...sim.state.proxies.values()].filter((p) => p.connectionId === id)
     await openTab(page, 'Proxies')
-    const table = page.getByRole('table', { name: 'Proxies of this connection' })
+    const table = page.getByRole('grid', { name: 'Proxies of this connection' })
     await expect(table.getByRole('rowheader')).toHaveCount(before.length)
 
     await page.getByRole('button', { name: 'Add proxy' }).click()
@@ -126,7 +126,7 @@ test.describe('Proxies tab', () => {
     const { page } = app
     const sim = await app.simulator()
     await openTab(page, 'Proxies')
-    const table = page.getByRole('table', { name: 'Proxies of this connection' })
+    const table = page.getByRole('grid', { name: 'Proxies of this connection' })
     await expect(table.getByRole('rowheader').first()).toBeVisible()
     const count = await table.getByRole('rowheader').count()
     sim.faults.set([{ path: '/connections/*/proxy-access', method: 'GET', fault: { kind: 'status', status: 503 } }])
@@ -147,7 +147,7 @@ test.describe('VPN tab', () => {
     const sim = await app.simulator()
     const id = await connId(app)
     await openTab(page, 'VPN')
-    const table = page.getByRole('table', { name: 'OpenVPN accesses' })
+    const table = page.getByRole('grid', { name: 'OpenVPN accesses' })
     const before = [...sim.state.vpns.values()].filter((v) => v.connectionId === id).length
     await expect(table.getByRole('rowheader')).toHaveCount(before)
 
@@ -190,7 +190,7 @@ test.describe('VPN tab', () => {
     const { page } = app
     const sim = await app.simulator()
     await openTab(page, 'VPN')
-    const table = page.getByRole('table', { name: 'OpenVPN accesses' })
+    const table = page.getByRole('grid', { name: 'OpenVPN accesses' })
     await expect(table.getByRole('rowheader').first()).toBeVisible()
     const first = (await table.getByRole('rowheader').first().textContent())!.trim()
     sim.faults.set([{ path: '/connections/*/ovpn-access/*', method: 'DELETE', fault: { kind: 'status', status: 500 } }])
@@ -285,7 +285,7 @@ test.describe('Action links tab', () => {
     const sim = await app.simulator()
     const id = await connId(app)
     await openTab(page, 'Action links')
-    const table = page.getByRole('table', { name: 'Action links' })
+    const table = page.getByRole('grid', { name: 'Action links' })
     const before = [...sim.state.actionLinks.values()].filter((l) => l.connectionId === id).length
     await expect(table.getByRole('rowheader')).toHaveCount(before)
 
@@ -331,7 +331,7 @@ test.describe('Action links tab', () => {
     const { page } = app
     const sim = await app.simulator()
     await openTab(page, 'Action links')
-    const table = page.getByRole('table', { name: 'Action links' })
+    const table = page.getByRole('grid', { name: 'Action links' })
     await expect(table.getByRole('rowheader').first()).toBeVisible()
     const count = await table.getByRole('rowheader').count()
     sim.faults.set([{ path: '/connections/*/actionlinks', method: 'GET', fault: { kind: 'status', status: 500 } }])
@@ -348,6 +348,60 @@ test.describe('Action links tab', () => {
   })
 })
 
+// The account-wide screens and a connection's tabs read one store per resource: a change made in one shows in the
+// other at once. The other view's list request is made to fail first, so only the store can have shown the change.
+test.describe('One store per resource', () => {
+  const section = (page: Page, name: string) => page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name, exact: true }).click()
+
+  test('a proxy created on a connection’s tab is on the Proxies screen without a refresh', async ({ app }) => {
+    const { page } = app
+    const sim = await app.simulator()
+    const total = sim.state.proxies.size
+    await section(page, 'Proxies')
+    await expect(page.getByText(`${total} of ${total} proxy accesses`)).toBeVisible()
+    sim.faults.set([{ path: '/proxy-access', method: 'GET', fault: { kind: 'status', status: 503 } }])
+
+    await section(page, 'Connections')
+    await openTab(page, 'Proxies')
+    await page.getByRole('button', { name: 'Add proxy' }).click()
+    const dialog = page.getByRole('dialog', { name: 'New proxy' })
+    await dialog.getByLabel('Description').fill('made on the tab')
+    await dialog.getByRole('button', { name: 'Create proxy' }).click()
+    await expect(dialog).toBeHidden()
+
+    await section(page, 'Proxies')
+    await expect(page.getByText(`${total + 1} of ${total + 1} proxy accesses`)).toBeVisible()
+    await page.getByRole('searchbox', { name: 'Search proxies' }).fill('made on the tab')
+    const row = page.getByRole('grid', { name: 'Proxy accesses' }).getByRole('row').filter({ hasText: 'made on the tab' })
+    await expect(row.getByRole('rowheader')).toHaveText(CONN)
+    await expect(page.getByRole('alert').filter({ hasText: 'Could not refresh' })).toHaveCount(0)
+  })
+
+  test('a VPN access deleted on the VPN screen is gone from its connection’s tab without a refresh', async ({ app }) => {
+    const { page } = app
+    const sim = await app.simulator()
+    const target = [...sim.state.vpns.values()].find((v) => v.name === 'Laptop VPN')!
+    const owner = sim.state.connections.get(target.connectionId)!.name
+    const kept = [...sim.state.vpns.values()].filter((v) => v.connectionId === target.connectionId && v.id !== target.id)
+    await openTab(page, 'VPN', owner)
+    const tab = page.getByRole('grid', { name: 'OpenVPN accesses' })
+    await expect(tab.getByRole('rowheader', { name: 'Laptop VPN' })).toBeVisible()
+    sim.faults.set([{ path: '/connections/*/ovpn-access', method: 'GET', fault: { kind: 'status', status: 503 } }])
+
+    await section(page, 'VPN')
+    await page.getByRole('button', { name: 'Delete Laptop VPN' }).click()
+    await page.getByRole('dialog', { name: 'Delete VPN access “Laptop VPN”?' }).getByRole('button', { name: 'Delete VPN access' }).click()
+    await expect(page.getByRole('grid', { name: 'OpenVPN accesses' }).getByRole('rowheader', { name: 'Laptop VPN' })).toBeHidden()
+    expect(sim.state.vpns.has(target.id)).toBe(false)
+
+    await section(page, 'Connections')
+    await openTab(page, 'VPN', owner)
+    await expect(tab.getByRole('rowheader', { name: 'Laptop VPN' })).toHaveCount(0)
+    for (const vpn of kept) await expect(tab.getByRole('rowheader', { name: vpn.name, exact: true })).toBeVisible()
+    await expect(page.getByRole('alert').filter({ hasText: 'Could not refresh' })).toHaveCount(0)
+  })
+})
+
 for (const scheme of ['light', 'dark'] as const) {
   test(`screenshots of the Proxies, VPN, Statistics and Action links tabs in the ${scheme} theme`, async ({ app }) => {
     test.setTimeout(90_000)
@@ -356,17 +410,17 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.setViewportSize({ width: 1280, height: 900 })
     mkdirSync(SCREENS_DIR, { recursive: true })
     await openTab(page, 'Proxies')
-    await expect(page.getByRole('table', { name: 'Proxies of this connection' })).toBeVisible()
+    await expect(page.getByRole('grid', { name: 'Proxies of this connection' })).toBeVisible()
     await page.screenshot({ path: resolve(SCREENS_DIR, `connection-proxies-${scheme}.png`) })
     await page.getByRole('tab', { name: 'VPN', exact: true }).click()
-    await expect(page.getByRole('table', { name: 'OpenVPN accesses' })).toBeVisible()
+    await expect(page.getByRole('grid', { name: 'OpenVPN accesses' })).toBeVisible()
     await page.screenshot({ path: resolve(SCREENS_DIR, `connection-vpn-${scheme}.png`) })
     await page.getByRole('tab', { name: 'Statistics', exact: true }).click()
     await expect(page.locator('.recharts-bar-rectangle').first()).toBeVisible()
     await expect(page.getByTestId('ip-distinct')).toBeVisible()
     await page.screenshot({ path: resolve(SCREENS_DIR, `connection-stats-${scheme}.png`) })
     await page.getByRole('tab', { name: 'Action links', exact: true }).click()
-    await expect(page.getByRole('table', { name: 'Action links' })).toBeVisible({ timeout: 15_000 })
+    await expect(page.getByRole('grid', { name: 'Action links' })).toBeVisible({ timeout: 15_000 })
     await page.screenshot({ path: resolve(SCREENS_DIR, `connection-actionlinks-${scheme}.png`) })
   })
 }

@@ -21,7 +21,7 @@ test('lists every OpenVPN access with its connection; the selected ones download
   const { page } = app
   const sim = await app.simulator()
   await openVpn(page)
-  const table = page.getByRole('table', { name: 'OpenVPN accesses' })
+  const table = page.getByRole('grid', { name: 'OpenVPN accesses' })
   await expect(table.getByRole('rowheader')).toHaveCount(sim.state.vpns.size)
   const [first, second] = [...sim.state.vpns.values()]
   const firstConn = sim.state.connections.get(first!.connectionId)!
@@ -60,7 +60,7 @@ test('renames and deletes an access from the account-wide list', async ({ app })
   const { page } = app
   const sim = await app.simulator()
   await openVpn(page)
-  const table = page.getByRole('table', { name: 'OpenVPN accesses' })
+  const table = page.getByRole('grid', { name: 'OpenVPN accesses' })
   await expect(table.getByRole('rowheader')).toHaveCount(sim.state.vpns.size)
   const target = [...sim.state.vpns.values()].find((v) => v.name === 'Laptop VPN')!
   await page.getByRole('button', { name: 'Rename Laptop VPN' }).click()
@@ -85,7 +85,7 @@ test('a failed refresh keeps the list with a notice and a retry', async ({ app }
   const { page } = app
   const sim = await app.simulator()
   await openVpn(page)
-  const table = page.getByRole('table', { name: 'OpenVPN accesses' })
+  const table = page.getByRole('grid', { name: 'OpenVPN accesses' })
   await expect(table.getByRole('rowheader')).toHaveCount(sim.state.vpns.size)
   sim.faults.set([{ path: '/ovpn-access', fault: { kind: 'status', status: 503 } }])
   await page.getByRole('button', { name: 'Refresh VPN accesses' }).click()
@@ -103,7 +103,7 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme })
     await page.setViewportSize({ width: 1280, height: 800 })
     await openVpn(page)
-    await expect(page.getByRole('table', { name: 'OpenVPN accesses' }).getByRole('rowheader').first()).toBeVisible()
+    await expect(page.getByRole('grid', { name: 'OpenVPN accesses' }).getByRole('rowheader').first()).toBeVisible()
     mkdirSync(SCREENS_DIR, { recursive: true })
     await page.screenshot({ path: resolve(SCREENS_DIR, `vpn-${scheme}.png`) })
   })

@@ -4,14 +4,15 @@ import { useTranslation } from 'react-i18next'
 import type { ActionLink, ActionLinkAction, Connection } from '../../../../shared/iproxy'
 import { ACTION_LINK_ACTIONS, createActionLinkRequestSchema } from '../../../../shared/iproxy'
 import { getApi } from '../../bridge'
-import { useActionLinksCache } from '../../stores/account-lists'
-import { cacheSlot, connectionActionLinksCache } from '../../stores/connection-data'
+import { actionLinkStore } from '../../stores/action-links'
 import { ConfirmDialog } from '../../ui/ConfirmDialog'
 import { Dialog } from '../../ui/Dialog'
-import type { FormErrors } from '../../ui/field-errors'
+import type { FormErrors } from '../../ui/form-errors'
 import { TextField } from '../../ui/TextField'
-import { fieldErrors, FormError, validateBody } from '../connection-detail/tabs/common'
-import { SelectField } from '../connection-detail/tabs/ProxyForm'
+import { serverErrors, validateBody } from '../../ui/form-errors'
+import { FormError } from '../../ui/FormError'
+import { SelectField } from '../../ui/SelectField'
+import { FormActions } from '../../ui/FormActions'
 
 export type ActionLinkEditing =
   | { kind: 'create'; connId?: string }
@@ -19,26 +20,12 @@ export type ActionLinkEditing =
   | { kind: 'run'; link: ActionLink }
 
 /**
- * Creating a link answers only with its id, so both lists are fetched again afterwards (the new link's URL comes
- * from the server); deletions are applied in place.
+ * Creating a link answers only with its id: the link itself (its URL is made by the server) is read back from its
+ * connection's list and applied like any other change, so every loaded list shows it.
  */
-async function afterCreate(profileId: string, connId: string): Promise<void> {
-  const perConnection = connectionActionLinksCache.getState()
-  const account = useActionLinksCache.getState()
-  const tasks: Array<Promise<void>> = []
-  if (perConnection.entries[cacheSlot(profileId, connId)]?.data) {
-    tasks.push(perConnection.load(profileId, connId, () => getApi().actionLinks.listByConnection({ connId }), { force: true }))
-  }
-  if (account.entries[profileId]?.data) tasks.push(account.load(profileId, { force: true }))
-  await Promise.all(tasks)
-}
-
-function afterDelete(profileId: string, link: ActionLink): void {
-  const drop = (l: ActionLink[] | undefined) => (l ?? []).filter((x) => x.id !== link.id)
-  const perConnection = connectionActionLinksCache.getState()
-  if (perConnection.entries[cacheSlot(profileId, link.connection_id)]?.data) perConnection.update(profileId, link.connection_id, drop)
-  const account = useActionLinksCache.getState()
-  if (account.entries[profileId]?.data) account.update(profileId, drop)
+async function readBack(profileId: string, connId: string, id: string): Promise<void> {
+  const link = (await getApi().actionLinks.listByConnection({ connId })).find((l) => l.id === id)
+  if (link) actionLinkStore.applyChange(profileId, { kind: 'create', item: link })
 }
 
 /** Runs a link now; returns what to tell the user. */
@@ -82,7 +69,7 @@ export function ActionLinkDialogs(props: {
       onClose={onClose}
       onConfirm={async () => {
         await getApi().actionLinks.delete({ connId: link.connection_id, linkId: link.id })
-        afterDelete(profileId, link)
+        actionLinkStore.applyChange(profileId, { kind: 'delete', item: link })
         onDone(t('actionLinks.deleted'))
       }}
     />
@@ -112,12 +99,13 @@ function CreateForm({ connId: fixedConnId, connections, profileId, onClose, onDo
           setBusy(true)
           setErrors({ fields: {} })
           try {
-            await getApi().actionLinks.create({ connId, body })
+            const { id } = await getApi().actionLinks.create({ connId, body })
             onClose()
             onDone(t('actionLinks.createdNotice'))
-            await afterCreate(profileId, connId)
+            // The link exists now; should reading it back fail, a refresh shows it.
+            await readBack(profileId, connId, id).catch(() => undefined)
           } catch (err) {
-            setErrors(fieldErrors(err, FIELDS))
+            setErrors(serverErrors(err, FIELDS))
             setBusy(false)
           }
         }}
@@ -141,14 +129,7 @@ function CreateForm({ connId: fixedConnId, connections, profileId, onClose, onDo
         <TextField label={t('actionLinks.comment')} value={comment} onChange={(e) => setComment(e.target.value)} error={errors.fields.comment} />
         <p className="field-hint">{t('actionLinks.secretHint')}</p>
         <FormError message={errors.form} />
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose} disabled={busy}>
-            {t('app.cancel')}
-          </button>
-          <button type="submit" className="primary" disabled={busy}>
-            {busy ? t('app.saving') : t('actionLinks.create')}
-          </button>
-        </div>
+        <FormActions busy={busy} onCancel={onClose} submitLabel={t('actionLinks.create')} />
       </form>
     </Dialog>
   )

@@ -3,14 +3,12 @@ import type { ComponentType, KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useShallow } from 'zustand/react/shallow'
 import { ONLINE_STATUSES } from '../../../../shared/iproxy'
-import { useStatusesCache } from '../../stores/account-lists'
-import { useConnectionData } from '../../stores/connection-detail'
 import { DETAIL_TABS, useNavigation } from '../../stores/navigation'
 import type { DetailTab } from '../../stores/navigation'
-import { useProfileData } from '../../stores/profile-cache'
 import { ErrorBoundary } from '../../ui/ErrorBoundary'
 import { RefreshNotice } from '../../ui/RefreshNotice'
 import './detail.css'
+import { useConnection, useStatuses } from '../../stores/connections'
 
 type TabComponent = ComponentType<{ connId: string }>
 const tab = (load: () => Promise<TabComponent>) => lazy(() => load().then((component) => ({ default: component })))
@@ -19,10 +17,10 @@ const tab = (load: () => Promise<TabComponent>) => lazy(() => load().then((compo
 const TABS: Record<DetailTab, TabComponent> = {
   overview: tab(() => import('./overview/OverviewTab').then((m) => m.OverviewTab)),
   settings: tab(() => import('./settings/SettingsTab').then((m) => m.SettingsTab)),
-  proxies: tab(() => import('./tabs/ProxiesTab').then((m) => m.ProxiesTab)),
-  vpn: tab(() => import('./tabs/VpnTab').then((m) => m.VpnTab)),
+  proxies: tab(() => import('../proxies/ConnectionProxies').then((m) => m.ConnectionProxies)),
+  vpn: tab(() => import('../vpn/VpnList').then((m) => m.VpnList)),
   stats: tab(() => import('./tabs/StatsTab').then((m) => m.StatsTab)),
-  actionLinks: tab(() => import('./tabs/ActionLinksTab').then((m) => m.ActionLinksTab)),
+  actionLinks: tab(() => import('../action-links/ActionLinkList').then((m) => m.ActionLinkList)),
   sms: tab(() => import('./sms/SmsTab').then((m) => m.SmsTab)),
   team: tab(() => import('./team/TeamTab').then((m) => m.TeamTab)),
 }
@@ -94,8 +92,8 @@ export function ConnectionDetail() {
 
 function DetailHeader({ connId, onBack }: { connId: string; onBack(): void }) {
   const { t } = useTranslation()
-  const connection = useConnectionData(connId)
-  const statuses = useProfileData(useStatusesCache)
+  const connection = useConnection(connId)
+  const statuses = useStatuses()
   const raw = statuses.data?.find((s) => s.connection_id === connId)?.online_status
   const status = (ONLINE_STATUSES as readonly string[]).includes(raw ?? '') ? (raw as (typeof ONLINE_STATUSES)[number]) : 'unknown'
   const name = connection.data?.basic_info.name

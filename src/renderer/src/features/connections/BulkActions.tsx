@@ -4,7 +4,7 @@ import { getApi } from '../../bridge'
 import { useConnectionsView } from '../../stores/connections-view'
 import { ConfirmDialog } from '../../ui/ConfirmDialog'
 import { errorMessage } from '../../ui/error-message'
-import { CheckButton, ExportProxiesButton, RotateVerifyButton } from './lazy-parts'
+import { CheckButton, ExportProxiesButton, RotateVerifyButton } from '../../ui/lazy-parts'
 
 type BulkAction = 'changeip' | 'reboot'
 

@@ -5,11 +5,11 @@ import type { ConnectionColumn, ConnectionsView } from '../../stores/connections
 import { useConnectionsView } from '../../stores/connections-view'
 import { useNavigation } from '../../stores/navigation'
 import { daysLeft, EXPIRING_SOON_DAYS } from './format'
-import type { ConnectionRow } from './rows'
+import type { ConnectionRow } from './connection-rows'
 import { LocalTime } from '../../ui/LocalTime'
 import { SHORT_DATE_TIME } from '../../ui/time-text'
-import type { GridColumn } from './VirtualGrid'
-import { VirtualGrid } from './VirtualGrid'
+import type { GridColumn } from '../../ui/VirtualGrid'
+import { VirtualGrid } from '../../ui/VirtualGrid'
 
 const regionNames = new Map<string, Intl.DisplayNames>()
 
@@ -130,14 +130,14 @@ export function ConnectionTable({ profileId, rows, view, now }: ConnectionTableP
       rows={rows}
       columns={columns}
       rowId={(row) => row.id}
-      sort={view.sort}
-      onSort={(column) => sortBy(profileId, column as ConnectionColumn)}
-      sortLabel={(column) => t('connections.sortBy', { column })}
-      selected={view.selected}
-      onToggle={onToggle}
-      onToggleAll={() => toggleAll(profileId, rows.map((row) => row.id))}
-      selectAllLabel={t('connections.selectAll')}
-      selectRowLabel={(row) => t('connections.selectRow', { name: row.name })}
+      sorting={{ sort: view.sort, onSort: (column) => sortBy(profileId, column as ConnectionColumn), sortLabel: (column) => t('connections.sortBy', { column }) }}
+      selection={{
+        selected: view.selected,
+        onToggle,
+        onToggleAll: () => toggleAll(profileId, rows.map((row) => row.id)),
+        selectAllLabel: t('connections.selectAll'),
+        selectRowLabel: (row) => t('connections.selectRow', { name: row.name }),
+      }}
       rowHeight={48}
       className="connections-grid"
     />

@@ -5,26 +5,26 @@
  */
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useProfileData } from '../../stores/profile-cache'
-import { useConnectionsCache, useProxiesCache, useStatusesCache } from '../../stores/account-lists'
 import { selectConnectionsView, useConnectionsView } from '../../stores/connections-view'
 import { BulkActions } from './BulkActions'
 import { ConnectionFilters } from './ConnectionFilters'
 import { ConnectionTable } from './ConnectionTable'
 import { NewConnectionDialog } from './NewConnectionDialog'
-import { RefreshNotices } from './RefreshNotice'
-import { buildRows, filterRows, proxyCounts, sortRows } from './rows'
+import { RefreshNotices } from '../../ui/RefreshNotice'
+import { buildRows, filterRows, proxyCounts, sortRows } from './connection-rows'
 import { LocalTime } from '../../ui/LocalTime'
 import { SHORT_DATE_TIME } from '../../ui/time-text'
 import './connections.css'
+import { connectionStore, reloadStatuses, useStatuses } from '../../stores/connections'
+import { proxyStore } from '../../stores/proxies'
 
 export const STATUS_REFRESH_MS = 30_000
 
 export function ConnectionsScreen() {
   const { t } = useTranslation()
-  const connections = useProfileData(useConnectionsCache)
-  const statuses = useProfileData(useStatusesCache)
-  const proxies = useProfileData(useProxiesCache)
+  const connections = connectionStore.useList()
+  const statuses = useStatuses()
+  const proxies = proxyStore.useList()
   const profileId = connections.profileId
   const view = useConnectionsView(selectConnectionsView(profileId))
   const [creating, setCreating] = useState(false)
@@ -34,19 +34,19 @@ export function ConnectionsScreen() {
   useEffect(() => {
     if (!profileId) return
     const timer = setInterval(() => {
-      if (document.visibilityState === 'visible') void useStatusesCache.getState().load(profileId, { force: true })
+      if (document.visibilityState === 'visible') void reloadStatuses(profileId)
     }, STATUS_REFRESH_MS)
     return () => clearInterval(timer)
   }, [profileId])
 
   const refreshAll = useCallback(() => {
     if (!profileId) return
-    void useConnectionsCache.getState().load(profileId, { force: true })
-    void useStatusesCache.getState().load(profileId, { force: true })
-    void useProxiesCache.getState().load(profileId, { force: true })
+    void connectionStore.refresh(profileId)
+    void reloadStatuses(profileId)
+    void proxyStore.refresh(profileId)
   }, [profileId])
   const refreshStatuses = useCallback(() => {
-    if (profileId) void useStatusesCache.getState().load(profileId, { force: true })
+    if (profileId) void reloadStatuses(profileId)
   }, [profileId])
 
   // "now" moves with each statuses refresh, so days left and sorting by plan stay current without a timer per row.

@@ -5,7 +5,7 @@ import { createConnectionRequestSchema } from '../../../../shared/iproxy'
 import type { CreateConnectionRequest, CreatedConnection } from '../../../../shared/iproxy'
 import { getApi } from '../../bridge'
 import { Dialog } from '../../ui/Dialog'
-import { formErrors } from '../../ui/field-errors'
+import { formErrors } from '../../ui/form-errors'
 import { TextField } from '../../ui/TextField'
 
 type Field = 'name' | 'description' | 'country' | 'city' | 'server_id' | 'prolongation_enabled'

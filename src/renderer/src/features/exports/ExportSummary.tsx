@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import type { ProxyExportSummary } from '../../../../shared/exports'
-import { noteText, skipText } from './labels'
+import { noteText, skipText } from './export-labels'
 
 const SHOWN_SKIPPED = 20
 

@@ -4,19 +4,20 @@
  */
 import { useId, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useConnectionsCache, useProxiesCache, useVpnCache } from '../../stores/account-lists'
-import { useProfileData } from '../../stores/profile-cache'
 import { OvpnManyReport, useOvpnMany } from './DownloadOvpnManyButton'
 import { ProxyExportForm } from './ProxyExportForm'
 import './exports.css'
+import { connectionStore } from '../../stores/connections'
+import { proxyStore } from '../../stores/proxies'
+import { vpnStore } from '../../stores/vpn'
 
 const byName = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' })
 
 export function ExportsScreen() {
   const { t } = useTranslation()
-  const proxies = useProfileData(useProxiesCache)
-  const connections = useProfileData(useConnectionsCache)
-  const vpn = useProfileData(useVpnCache)
+  const proxies = proxyStore.useList()
+  const connections = connectionStore.useList()
+  const vpn = vpnStore.useList()
   const [scope, setScope] = useState<'all' | 'filtered'>('all')
   const [connection, setConnection] = useState('')
   const [service, setService] = useState('')

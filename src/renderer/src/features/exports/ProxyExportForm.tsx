@@ -9,9 +9,9 @@ import { ADDRESS_CHOICES, PROXY_FORMATS, TEMPLATE_PLACEHOLDERS, type AddressChoi
 import { getApi } from '../../bridge'
 import { useExportsStore } from '../../stores/exports'
 import { TextField } from '../../ui/TextField'
-import { formErrors } from '../../ui/field-errors'
+import { formErrors } from '../../ui/form-errors'
 import { ExportSummaryDetails } from './ExportSummary'
-import { formatLabel } from './labels'
+import { formatLabel } from './export-labels'
 import './exports.css'
 
 interface Props {

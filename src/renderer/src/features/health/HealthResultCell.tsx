@@ -4,7 +4,7 @@ import { useShallow } from 'zustand/react/shallow'
 import type { HealthHistoryEntry } from '../../../../shared/health'
 import { useHealthStore } from '../../stores/health'
 import { localTimeText, TIME_OF_DAY, utcText } from '../../ui/time-text'
-import { statusTone } from './labels'
+import { statusTone } from './health-status-tone'
 import './health.css'
 
 interface HealthResultCellProps {

@@ -3,9 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useShallow } from 'zustand/react/shallow'
 import { targetUrl, type HealthItemResult, type HealthTarget } from '../../../../shared/health'
-import { useProxiesCache } from '../../stores/account-lists'
 import { useHealthStore, type BatchState } from '../../stores/health'
-import { useProfileData } from '../../stores/profile-cache'
 import { CheckButton } from './CheckButton'
 import { BatchProgress } from './BatchProgress'
 import { HealthResultCell } from './HealthResultCell'
@@ -14,6 +12,7 @@ import { PastedListDialog, useRejectReason } from './PastedListDialog'
 import { HealthSettingsForm } from './HealthSettingsForm'
 import { CopyButton } from '../../ui/CopyButton'
 import './health.css'
+import { proxyStore } from '../../stores/proxies'
 
 const ROW_HEIGHT = 34
 
@@ -103,7 +102,7 @@ function Batch({ batch }: { batch: BatchState }) {
 export function HealthScreen() {
   const { t } = useTranslation()
   const [pasting, setPasting] = useState(false)
-  const proxies = useProfileData(useProxiesCache)
+  const proxies = proxyStore.useList()
   const accountItems = (proxies.data ?? []).map((p) => ({ connectionId: p.connection_id, proxyId: p.id }))
   const batches = useHealthStore(useShallow((s) => s.batchOrder.map((id) => s.batches[id]).filter((b): b is BatchState => b !== undefined)))
   return (

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { HealthSettings } from '../../../../shared/health'
 import { getApi } from '../../bridge'
 import { TextField } from '../../ui/TextField'
-import { formErrors } from '../../ui/field-errors'
+import { formErrors } from '../../ui/form-errors'
 import { errorMessage } from '../../ui/error-message'
 
 /** Echo URLs, timeout and concurrency, saved in main (user-data folder). */

@@ -4,8 +4,8 @@ import { z } from 'zod'
 import { IPROXY_DEFAULT_BASE_URL } from '../../../../shared/iproxy'
 import { apiKeyInputSchema, baseUrlSchema, profileNameSchema } from '../../../../shared/profiles'
 import { useProfiles } from '../../stores/profiles'
-import { formErrors } from '../../ui/field-errors'
-import type { FormErrors } from '../../ui/field-errors'
+import { formErrors } from '../../ui/form-errors'
+import type { FormErrors } from '../../ui/form-errors'
 import { TextField } from '../../ui/TextField'
 
 const addProfileSchema = z.object({ name: profileNameSchema, apiKey: apiKeyInputSchema, baseUrl: baseUrlSchema })

@@ -5,23 +5,23 @@
  */
 import { Suspense, useCallback, useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useConnectionsCache, useProxiesCache } from '../../stores/account-lists'
-import { useProfileData } from '../../stores/profile-cache'
 import { selectProxiesView, useProxiesView } from '../../stores/proxies-view'
-import { CheckButton, ExportProxiesButton } from '../connections/lazy-parts'
-import { RefreshNotices } from '../connections/RefreshNotice'
+import { CheckButton, ExportProxiesButton } from '../../ui/lazy-parts'
+import { RefreshNotices } from '../../ui/RefreshNotice'
 import { ProxyFilters } from './ProxyFilters'
 import { ProxyTable } from './ProxyTable'
-import { buildProxyRows, filterProxyRows, sortProxyRows } from './rows'
+import { buildProxyRows, filterProxyRows, sortProxyRows } from './proxy-rows'
 import '../connections/connections.css'
 import './proxies.css'
+import { connectionStore } from '../../stores/connections'
+import { proxyStore } from '../../stores/proxies'
 
 const byName = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' })
 
 export function ProxiesScreen() {
   const { t } = useTranslation()
-  const proxies = useProfileData(useProxiesCache)
-  const connections = useProfileData(useConnectionsCache)
+  const proxies = proxyStore.useList()
+  const connections = connectionStore.useList()
   const profileId = proxies.profileId
   const view = useProxiesView(selectProxiesView(profileId))
   const patch = useProxiesView((s) => s.patch)
@@ -45,8 +45,8 @@ export function ProxiesScreen() {
 
   const refresh = useCallback(() => {
     if (!profileId) return
-    void useProxiesCache.getState().load(profileId, { force: true })
-    void useConnectionsCache.getState().load(profileId, { force: true })
+    void proxyStore.refresh(profileId)
+    void connectionStore.refresh(profileId)
   }, [profileId])
 
   if (!profileId) return null
@@ -92,7 +92,7 @@ export function ProxiesScreen() {
             {t('proxies.shown', { shown: shown.length, total: rows.length })}
           </p>
           {shown.length === 0 && <p className="empty-state">{t('proxies.noMatch')}</p>}
-          <ProxyTable profileId={profileId} rows={shown} view={view} now={now} />
+          <ProxyTable scope="account" profileId={profileId} rows={shown} view={view} now={now} />
         </>
       )}
     </div>

@@ -11,9 +11,9 @@ import { ProxiesScreen } from '../proxies/ProxiesScreen'
 
 // The home screen and the lists people live in load with the app; rarely used screens load on first visit.
 const ConnectionDetail = lazy(() => import('../connection-detail/ConnectionDetail').then((m) => ({ default: m.ConnectionDetail })))
-const VpnScreen = lazy(() => import('../vpn/VpnScreen').then((m) => ({ default: m.VpnScreen })))
+const VpnScreen = lazy(() => import('../vpn/VpnList').then((m) => ({ default: m.VpnList })))
 const StatsScreen = lazy(() => import('../stats/StatsScreen').then((m) => ({ default: m.StatsScreen })))
-const ActionLinksScreen = lazy(() => import('../action-links/ActionLinksScreen').then((m) => ({ default: m.ActionLinksScreen })))
+const ActionLinksScreen = lazy(() => import('../action-links/ActionLinkList').then((m) => ({ default: m.ActionLinkList })))
 const HealthScreen = lazy(() => import('../health/HealthScreen').then((m) => ({ default: m.HealthScreen })))
 const ExportsScreen = lazy(() => import('../exports/ExportsScreen').then((m) => ({ default: m.ExportsScreen })))
 

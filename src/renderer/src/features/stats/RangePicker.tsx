@@ -1,8 +1,8 @@
 import { useId, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { StatsWindow } from '../../stores/connection-data'
+import type { StatsWindow } from '../../stores/stats'
 import { TextField } from '../../ui/TextField'
-import { fromLocalInput, toLocalInput } from '../connection-detail/tabs/common'
+import { fromLocalInput, toLocalInput } from '../../ui/local-input'
 
 export const PRESETS = ['24h', '7d', '30d', 'custom'] as const
 export type Preset = (typeof PRESETS)[number]

@@ -1,7 +1,8 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { StatsWindow } from '../../stores/connection-data'
-import { connectionStatsCache, statsKey, useConnectionStats, useKeyedEntry } from '../../stores/connection-data'
+import type { StatsWindow } from '../../stores/stats'
+import { useCachedEntry } from '../../stores/cache'
+import { connectionStatsCache, statsKey, useConnectionStats } from '../../stores/stats'
 import { RefreshNotice } from '../../ui/RefreshNotice'
 import { LocalTime } from '../../ui/LocalTime'
 import { HourPortChart, IpHistoryTable, TrafficByDayChart, UptimeTimeline } from './charts'
@@ -18,7 +19,7 @@ export function StatsPanel({ connId }: { connId: string }) {
   const [previous, setPrevious] = useState<StatsWindow>()
   const [preset, setPreset] = useState<Preset>('7d')
   const stats = useConnectionStats(connId, range)
-  const previousEntry = useKeyedEntry(connectionStatsCache, previous ? statsKey(connId, previous) : undefined)
+  const previousEntry = useCachedEntry(connectionStatsCache, previous ? statsKey(connId, previous) : undefined)
   const shown = stats.data ? { window: range, data: stats.data } : previous && previousEntry?.data ? { window: previous, data: previousEntry.data } : undefined
 
   const change = (next: StatsWindow) => {

@@ -1,16 +1,15 @@
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useConnectionsCache } from '../../stores/account-lists'
-import { useProfileData } from '../../stores/profile-cache'
 import { RefreshNotice } from '../../ui/RefreshNotice'
 import { StatsPanel } from './StatsPanel'
 import './stats.css'
+import { connectionStore } from '../../stores/connections'
 
 /** The Statistics section: pick a connection, then its charts (the same panel as the connection's tab). */
 export function StatsScreen() {
   const { t } = useTranslation()
   const id = useId()
-  const connections = useProfileData(useConnectionsCache)
+  const connections = connectionStore.useList()
   const [picked, setPicked] = useState<string>()
   const list = connections.data ?? []
   const connId = picked && list.some((c) => c.id === picked) ? picked : list[0]?.id

@@ -9,7 +9,7 @@ import { Area, AreaChart, Bar, BarChart, CartesianGrid, Legend, ResponsiveContai
 import type { IpHistoryEntry, PortTraffic, TrafficByDay, UptimeEntry } from '../../../../shared/iproxy'
 import { LocalTime } from '../../ui/LocalTime'
 import { localTimeText, utcText } from '../../ui/time-text'
-import { formatBytes } from '../connection-detail/tabs/common'
+import { formatBytes } from '../../ui/format-bytes'
 
 interface ChartColors {
   text: string

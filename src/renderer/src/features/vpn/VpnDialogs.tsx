@@ -3,24 +3,19 @@ import { useTranslation } from 'react-i18next'
 import type { OvpnAccess } from '../../../../shared/iproxy'
 import { createOvpnAccessRequestSchema, EXPIRES_AT_NEVER, updateOvpnAccessRequestSchema } from '../../../../shared/iproxy'
 import { getApi } from '../../bridge'
-import { useVpnCache } from '../../stores/account-lists'
-import { cacheSlot, connectionVpnCache } from '../../stores/connection-data'
+import { vpnStore } from '../../stores/vpn'
 import { ConfirmDialog } from '../../ui/ConfirmDialog'
 import { Dialog } from '../../ui/Dialog'
-import type { FormErrors } from '../../ui/field-errors'
+import { FieldsForm } from '../../ui/FieldsForm'
+import type { FormErrors } from '../../ui/form-errors'
 import { TextField } from '../../ui/TextField'
 import { isNoDate } from '../../ui/time-text'
-import { fieldErrors, FormError, fromLocalInput, toLocalInput, validateBody } from '../connection-detail/tabs/common'
+import { serverErrors, validateBody } from '../../ui/form-errors'
+import { FormError } from '../../ui/FormError'
+import { fromLocalInput, toLocalInput } from '../../ui/local-input'
+import { FormActions } from '../../ui/FormActions'
 
 export type VpnEditing = { kind: 'create'; connId: string } | { kind: 'rename' | 'expiry' | 'delete'; vpn: OvpnAccess }
-
-/** Applies a confirmed change to both the connection's list and the account-wide list (where loaded). */
-function applyChange(profileId: string, connId: string, change: (list: OvpnAccess[]) => OvpnAccess[]): void {
-  const perConnection = connectionVpnCache.getState()
-  if (perConnection.entries[cacheSlot(profileId, connId)]?.data) perConnection.update(profileId, connId, (l) => change(l ?? []))
-  const account = useVpnCache.getState()
-  if (account.entries[profileId]?.data) account.update(profileId, (l) => change(l ?? []))
-}
 
 /** The create / rename / expiry / delete dialogs of VPN accesses, shared by the VPN tab and the VPN screen. */
 export function VpnDialogs({ editing, profileId, onClose, onDone }: { editing: VpnEditing; profileId: string; onClose(): void; onDone(message: string): void }) {
@@ -33,9 +28,9 @@ export function VpnDialogs({ editing, profileId, onClose, onDone }: { editing: V
         fields={{ name: '', description: '' }}
         schema="create"
         onClose={onClose}
-        submit={async ({ name, description }) => {
-          const created = await getApi().vpn.create({ connId: editing.connId, body: { name, ...(description ? { description } : {}) } })
-          applyChange(profileId, editing.connId, (l) => [...l, created])
+        submit={async (body) => {
+          const created = await getApi().vpn.create({ connId: editing.connId, body })
+          vpnStore.applyChange(profileId, { kind: 'create', item: created })
           onDone(t('vpn.created', { name: created.name }))
         }}
       />
@@ -50,9 +45,9 @@ export function VpnDialogs({ editing, profileId, onClose, onDone }: { editing: V
         fields={{ name: vpn.name, description: vpn.description ?? '' }}
         schema="update"
         onClose={onClose}
-        submit={async ({ name, description }) => {
-          const updated = await getApi().vpn.update({ connId: vpn.connection_id, ovpnId: vpn.id, body: { name, ...(description ? { description } : {}) } })
-          applyChange(profileId, vpn.connection_id, (l) => l.map((v) => (v.id === updated.id ? updated : v)))
+        submit={async (body) => {
+          const updated = await getApi().vpn.update({ connId: vpn.connection_id, ovpnId: vpn.id, body })
+          vpnStore.applyChange(profileId, { kind: 'update', item: updated })
           onDone(t('vpn.saved', { name: updated.name }))
         }}
       />
@@ -65,7 +60,7 @@ export function VpnDialogs({ editing, profileId, onClose, onDone }: { editing: V
         onClose={onClose}
         submit={async (expiresAt) => {
           const updated = await getApi().vpn.update({ connId: vpn.connection_id, ovpnId: vpn.id, body: { expires_at: expiresAt } })
-          applyChange(profileId, vpn.connection_id, (l) => l.map((v) => (v.id === updated.id ? updated : v)))
+          vpnStore.applyChange(profileId, { kind: 'update', item: updated })
           onDone(t('vpn.saved', { name: updated.name }))
         }}
       />
@@ -79,61 +74,41 @@ export function VpnDialogs({ editing, profileId, onClose, onDone }: { editing: V
       onClose={onClose}
       onConfirm={async () => {
         await getApi().vpn.delete({ connId: vpn.connection_id, ovpnId: vpn.id })
-        applyChange(profileId, vpn.connection_id, (l) => l.filter((v) => v.id !== vpn.id))
+        vpnStore.applyChange(profileId, { kind: 'delete', item: vpn })
         onDone(t('vpn.deleted', { name: vpn.name }))
       }}
     />
   )
 }
 
-const NAME_FIELDS = ['name', 'description'] as const
-
+/** Name and description of an access: the same fields form as a connection's basic info, in a dialog. */
 function VpnForm(props: {
   title: string
   submitLabel: string
   fields: { name: string; description: string }
   schema: 'create' | 'update'
-  submit(values: { name: string; description: string }): Promise<void>
+  submit(values: { name: string; description?: string }): Promise<void>
   onClose(): void
 }) {
   const { t } = useTranslation()
-  const [name, setName] = useState(props.fields.name)
-  const [description, setDescription] = useState(props.fields.description)
-  const [errors, setErrors] = useState<FormErrors>({ fields: {} })
-  const [busy, setBusy] = useState(false)
   return (
     <Dialog title={props.title} onClose={props.onClose}>
-      <form
+      <FieldsForm
         className="form tab-form"
-        onSubmit={async (event) => {
-          event.preventDefault()
-          const values = { name: name.trim(), description: description.trim() }
-          const body = { name: values.name, ...(values.description ? { description: values.description } : {}) }
-          const problems = validateBody(props.schema === 'create' ? createOvpnAccessRequestSchema : updateOvpnAccessRequestSchema, body, NAME_FIELDS)
-          if (problems) return setErrors(problems)
-          setBusy(true)
-          setErrors({ fields: {} })
-          try {
-            await props.submit(values)
-            props.onClose()
-          } catch (err) {
-            setErrors(fieldErrors(err, NAME_FIELDS))
-            setBusy(false)
-          }
+        fields={[
+          { name: 'name', label: t('vpn.name'), autoComplete: 'off' },
+          { name: 'description', label: t('vpn.description') },
+        ]}
+        initial={props.fields}
+        body={({ name, description }) => ({ name: name.trim(), ...(description.trim() ? { description: description.trim() } : {}) })}
+        schema={props.schema === 'create' ? createOvpnAccessRequestSchema : updateOvpnAccessRequestSchema}
+        submitLabel={props.submitLabel}
+        submit={async (body) => {
+          await props.submit(body as { name: string; description?: string })
+          props.onClose()
         }}
-      >
-        <TextField label={t('vpn.name')} value={name} onChange={(e) => setName(e.target.value)} error={errors.fields.name} autoComplete="off" />
-        <TextField label={t('vpn.description')} value={description} onChange={(e) => setDescription(e.target.value)} error={errors.fields.description} />
-        <FormError message={errors.form} />
-        <div className="dialog-actions">
-          <button type="button" onClick={props.onClose} disabled={busy}>
-            {t('app.cancel')}
-          </button>
-          <button type="submit" className="primary" disabled={busy}>
-            {busy ? t('app.saving') : props.submitLabel}
-          </button>
-        </div>
-      </form>
+        onCancel={props.onClose}
+      />
     </Dialog>
   )
 }
@@ -161,7 +136,7 @@ function ExpiryForm({ vpn, submit, onClose }: { vpn: OvpnAccess; submit(expiresA
             await submit(expiresAt)
             onClose()
           } catch (err) {
-            setErrors(fieldErrors(err, ['expires_at']))
+            setErrors(serverErrors(err, ['expires_at']))
             setBusy(false)
           }
         }}
@@ -174,14 +149,7 @@ function ExpiryForm({ vpn, submit, onClose }: { vpn: OvpnAccess; submit(expiresA
           <TextField label={t('vpn.expires')} type="datetime-local" value={value} onChange={(e) => setValue(e.target.value)} error={errors.fields.expires_at} />
         )}
         <FormError message={errors.form ?? (never ? errors.fields.expires_at : undefined)} />
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose} disabled={busy}>
-            {t('app.cancel')}
-          </button>
-          <button type="submit" className="primary" disabled={busy}>
-            {busy ? t('app.saving') : t('app.save')}
-          </button>
-        </div>
+        <FormActions busy={busy} onCancel={onClose} />
       </form>
     </Dialog>
   )

@@ -1,55 +1,22 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { updateConnectionBasicInfoRequestSchema } from '../../../../../shared/iproxy'
-import type { Connection } from '../../../../../shared/iproxy'
+import type { Connection, UpdateConnectionBasicInfoRequest } from '../../../../../shared/iproxy'
 import { getApi } from '../../../bridge'
-import { useConnectionDetail } from '../../../stores/connection-detail'
-import type { FormErrors } from '../../../ui/field-errors'
-import { TextField } from '../../../ui/TextField'
-import { serverErrors, validationErrors } from './form-errors'
-
-const FIELDS = ['name', 'description'] as const
+import { updateConnection } from '../../../stores/connections'
+import { FieldsForm, onlyChanged } from '../../../ui/FieldsForm'
 
 /** Rename and edit the description; only what changed is sent, and a failed save keeps what was typed. */
 export function BasicInfoSection({ profileId, connection }: { profileId: string; connection: Connection }) {
   const { t } = useTranslation()
-  const patch = useConnectionDetail((s) => s.patchConnection)
   const [editing, setEditing] = useState(false)
-  const [values, setValues] = useState({ name: '', description: '' })
-  const [errors, setErrors] = useState<FormErrors>({ fields: {} })
-  const [busy, setBusy] = useState(false)
   const [notice, setNotice] = useState<string>()
   const info = connection.basic_info
+  const initial = { name: info.name, description: info.description ?? '' }
 
   function startEditing(): void {
-    setValues({ name: info.name, description: info.description ?? '' })
-    setErrors({ fields: {} })
     setNotice(undefined)
     setEditing(true)
-  }
-
-  async function save(): Promise<void> {
-    const changed = Object.fromEntries(
-      FIELDS.filter((f) => values[f] !== (f === 'name' ? info.name : (info.description ?? ''))).map((f) => [f, values[f]]),
-    )
-    if (Object.keys(changed).length === 0) return setEditing(false)
-    const parsed = updateConnectionBasicInfoRequestSchema.safeParse(changed)
-    if (!parsed.success) return setErrors({ fields: validationErrors(parsed.error, () => t('connectionDetail.rules.length')) })
-    setBusy(true)
-    setErrors({ fields: {} })
-    try {
-      const saved = await getApi().connections.updateBasicInfo({ connId: connection.id, body: parsed.data })
-      patch(profileId, connection.id, (c) => ({
-        ...c,
-        basic_info: { ...c.basic_info, name: saved.name, ...(saved.description !== undefined ? { description: saved.description } : {}) },
-      }))
-      setEditing(false)
-      setNotice(t('connectionDetail.overview.saved'))
-    } catch (err) {
-      setErrors(serverErrors(err, FIELDS))
-    } finally {
-      setBusy(false)
-    }
   }
 
   return (
@@ -75,41 +42,27 @@ export function BasicInfoSection({ profileId, connection }: { profileId: string;
           </div>
         </>
       ) : (
-        <form
-          className="form"
-          aria-label={t('connectionDetail.overview.edit')}
-          noValidate
-          onSubmit={(event) => {
-            event.preventDefault()
-            void save()
+        <FieldsForm
+          label={t('connectionDetail.overview.edit')}
+          fields={[
+            { name: 'name', label: t('connectionDetail.overview.name') },
+            { name: 'description', label: t('connectionDetail.overview.description') },
+          ]}
+          initial={initial}
+          body={onlyChanged(initial)}
+          schema={updateConnectionBasicInfoRequestSchema}
+          rule={() => t('connectionDetail.rules.length')}
+          submit={async (body) => {
+            const saved = await getApi().connections.updateBasicInfo({ connId: connection.id, body: body as UpdateConnectionBasicInfoRequest })
+            updateConnection(profileId, connection.id, (c) => ({
+              ...c,
+              basic_info: { ...c.basic_info, name: saved.name, ...(saved.description !== undefined ? { description: saved.description } : {}) },
+            }))
+            setEditing(false)
+            setNotice(t('connectionDetail.overview.saved'))
           }}
-        >
-          <TextField
-            label={t('connectionDetail.overview.name')}
-            value={values.name}
-            onChange={(e) => setValues({ ...values, name: e.target.value })}
-            error={errors.fields.name}
-          />
-          <TextField
-            label={t('connectionDetail.overview.description')}
-            value={values.description}
-            onChange={(e) => setValues({ ...values, description: e.target.value })}
-            error={errors.fields.description}
-          />
-          {errors.form && (
-            <p role="alert" className="form-error">
-              {errors.form}
-            </p>
-          )}
-          <div className="dialog-actions">
-            <button type="button" onClick={() => setEditing(false)} disabled={busy}>
-              {t('app.cancel')}
-            </button>
-            <button type="submit" className="primary" disabled={busy}>
-              {busy ? t('app.saving') : t('app.save')}
-            </button>
-          </div>
-        </form>
+          onCancel={() => setEditing(false)}
+        />
       )}
     </section>
   )

@@ -3,12 +3,12 @@ import { useTranslation } from 'react-i18next'
 import { DELETE_REASONS, deleteConnectionRequestSchema, recreateConnectionRequestSchema } from '../../../../../shared/iproxy'
 import type { Connection, DeleteReason, RecreateConnectionRequest } from '../../../../../shared/iproxy'
 import { getApi } from '../../../bridge'
-import { useConnectionsCache } from '../../../stores/account-lists'
+import { connectionStore } from '../../../stores/connections'
 import { useNavigation } from '../../../stores/navigation'
 import { ConfirmDialog } from '../../../ui/ConfirmDialog'
-import type { FormErrors } from '../../../ui/field-errors'
 import { TextField } from '../../../ui/TextField'
-import { serverErrors, validationErrors } from './form-errors'
+import type { FormErrors } from '../../../ui/form-errors'
+import { schemaErrors, serverErrors } from '../../../ui/form-errors'
 import { localTimeText } from '../../../ui/time-text'
 import { useMountTime } from './use-mount-time'
 
@@ -40,10 +40,9 @@ export function DangerSection({ profileId, connection }: { profileId: string; co
 }
 
 /** After a delete or recreate the account's list changed: drop the stale row now, then refetch it. */
-function refreshList(profileId: string, removedId: string): void {
-  const cache = useConnectionsCache.getState()
-  cache.update(profileId, (list) => (list ?? []).filter((c) => c.id !== removedId))
-  void cache.load(profileId, { force: true })
+function refreshList(profileId: string, removed: Connection): void {
+  connectionStore.applyChange(profileId, { kind: 'delete', item: removed })
+  void connectionStore.refresh(profileId)
 }
 
 function DeleteForm({ profileId, connection }: { profileId: string; connection: Connection }) {
@@ -59,7 +58,7 @@ function DeleteForm({ profileId, connection }: { profileId: string; connection: 
   function ask(): void {
     const body = { reason: choice === 'other' ? other : (choice ?? '') }
     const parsed = deleteConnectionRequestSchema.safeParse(body)
-    if (!parsed.success) return setErrors({ fields: validationErrors(parsed.error, () => t('connectionDetail.rules.reason')) })
+    if (!parsed.success) return setErrors(schemaErrors(parsed.error, ['reason'], () => t('connectionDetail.rules.reason')))
     setErrors({ fields: {} })
     setReason(parsed.data.reason)
   }
@@ -103,7 +102,7 @@ function DeleteForm({ profileId, connection }: { profileId: string; connection: 
           confirmLabel={t('connectionDetail.danger.deleteConfirm')}
           onConfirm={async () => {
             await getApi().connections.delete({ connId: connection.id, body: { reason } })
-            refreshList(profileId, connection.id)
+            refreshList(profileId, connection)
             closeConnection()
           }}
           onClose={() => setReason(undefined)}
@@ -132,9 +131,7 @@ function RecreateForm({ profileId, connection }: { profileId: string; connection
     }
     const parsed = recreateConnectionRequestSchema.safeParse(body)
     if (!parsed.success) {
-      return setErrors({
-        fields: validationErrors(parsed.error, (field) => t(field === 'server_id' ? 'connectionDetail.rules.required' : 'connectionDetail.rules.length')),
-      })
+      return setErrors(schemaErrors(parsed.error, RECREATE_FIELDS, (field) => t(field === 'server_id' ? 'connectionDetail.rules.required' : 'connectionDetail.rules.length')))
     }
     setErrors({ fields: {} })
     setPending(body)
@@ -178,7 +175,7 @@ function RecreateForm({ profileId, connection }: { profileId: string; connection
           onConfirm={async () => {
             try {
               const created = await getApi().connections.recreate(pending)
-              refreshList(profileId, connection.id)
+              refreshList(profileId, connection)
               openConnection(created.id)
             } catch (err) {
               const found = serverErrors(err, RECREATE_FIELDS)

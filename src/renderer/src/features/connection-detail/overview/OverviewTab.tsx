@@ -1,17 +1,17 @@
 import { useTranslation } from 'react-i18next'
 import type { Connection } from '../../../../../shared/iproxy'
-import { useConnectionData } from '../../../stores/connection-detail'
 import { BasicInfoSection } from './BasicInfoSection'
 import { CommandsSection } from './CommandsSection'
 import { DangerSection } from './DangerSection'
 import { KeysSection } from './KeysSection'
 import { LocalTime } from '../../../ui/LocalTime'
 import { PlanSection } from './PlanSection'
+import { useConnection } from '../../../stores/connections'
 
 /** What the connection is, what runs it, its plan, and everything one can do to it. */
 export function OverviewTab({ connId }: { connId: string }) {
   const { t } = useTranslation()
-  const { data, error, profileId } = useConnectionData(connId)
+  const { data, error, profileId } = useConnection(connId)
   if (!data || !profileId) {
     return error ? <p className="empty-state">{t('connectionDetail.notLoaded', { reason: error })}</p> : <p>{t('connectionDetail.loadingConnection')}</p>
   }

@@ -3,14 +3,14 @@ import { useTranslation } from 'react-i18next'
 import { changePlanRequestSchema, prolongatePlanRequestSchema } from '../../../../../shared/iproxy'
 import type { ActivePlan, Connection, PlanChangeResult } from '../../../../../shared/iproxy'
 import { getApi } from '../../../bridge'
-import { useConnectionDetail } from '../../../stores/connection-detail'
 import { ConfirmDialog } from '../../../ui/ConfirmDialog'
-import type { FormErrors } from '../../../ui/field-errors'
 import { TextField } from '../../../ui/TextField'
-import { serverErrors, validationErrors } from './form-errors'
+import type { FormErrors } from '../../../ui/form-errors'
+import { schemaErrors, serverErrors } from '../../../ui/form-errors'
 import { LocalTime } from '../../../ui/LocalTime'
 import { localTimeText } from '../../../ui/time-text'
 import { useMountTime } from './use-mount-time'
+import { updateConnection } from '../../../stores/connections'
 
 type Pending =
   | { kind: 'change'; body: { active_plan: ActivePlan; plan_id: string; coupon_code?: string } }
@@ -19,7 +19,6 @@ type Pending =
 /** The plan, and the two paid actions on it: change to another plan, prolong by days; each confirmed first. */
 export function PlanSection({ profileId, connection }: { profileId: string; connection: Connection }) {
   const { t } = useTranslation()
-  const patch = useConnectionDetail((s) => s.patchConnection)
   const now = useMountTime()
   const plan = connection.plan_info?.active_plan
   const [change, setChange] = useState({ plan_id: '', coupon_code: '' })
@@ -48,7 +47,7 @@ export function PlanSection({ profileId, connection }: { profileId: string; conn
   function askChange(): void {
     const body = { active_plan: current, plan_id: change.plan_id.trim(), ...(change.coupon_code.trim() ? { coupon_code: change.coupon_code.trim() } : {}) }
     const parsed = changePlanRequestSchema.safeParse(body)
-    if (!parsed.success) return setChangeErrors({ fields: validationErrors(parsed.error, ruleFor) })
+    if (!parsed.success) return setChangeErrors(schemaErrors(parsed.error, ['plan_id', 'coupon_code'], ruleFor))
     setChangeErrors({ fields: {} })
     setPending({ kind: 'change', body })
   }
@@ -56,14 +55,14 @@ export function PlanSection({ profileId, connection }: { profileId: string; conn
   function askProlong(): void {
     const body = { active_plan: current, days: prolong.days.trim() === '' ? Number.NaN : Number(prolong.days), ...(prolong.coupon_code.trim() ? { coupon_code: prolong.coupon_code.trim() } : {}) }
     const parsed = prolongatePlanRequestSchema.safeParse(body)
-    if (!parsed.success) return setProlongErrors({ fields: validationErrors(parsed.error, ruleFor) })
+    if (!parsed.success) return setProlongErrors(schemaErrors(parsed.error, ['days', 'coupon_code'], ruleFor))
     setProlongErrors({ fields: {} })
     setPending({ kind: 'prolong', body })
   }
 
   /** Applies the answer and says what happened, coupon included. */
   function applied(answer: PlanChangeResult, headline: string, coupon: string | undefined): void {
-    patch(profileId, connection.id, (c) => ({ ...c, plan_info: { ...c.plan_info, active_plan: answer.active_plan } }))
+    updateConnection(profileId, connection.id, (c) => ({ ...c, plan_info: { ...c.plan_info, active_plan: answer.active_plan } }))
     const lines = [headline]
     if (coupon !== undefined) {
       lines.push(t(answer.is_coupon_applied ? 'connectionDetail.plan.couponApplied' : 'connectionDetail.plan.couponNotApplied', { code: coupon }))

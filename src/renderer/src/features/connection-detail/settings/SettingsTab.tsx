@@ -3,18 +3,18 @@ import { useTranslation } from 'react-i18next'
 import { updateSettingsRequestSchema } from '../../../../../shared/iproxy'
 import type { Connection, SettingsField } from '../../../../../shared/iproxy'
 import { getApi } from '../../../bridge'
-import { useConnectionData, useConnectionDetail } from '../../../stores/connection-detail'
-import type { FormErrors } from '../../../ui/field-errors'
-import { serverErrors } from '../overview/form-errors'
+import type { FormErrors } from '../../../ui/form-errors'
+import { serverErrors } from '../../../ui/form-errors'
 import { RefreshNotice } from '../../../ui/RefreshNotice'
 import { SettingField } from './SettingField'
 import { changedFields, FIELD_KINDS, formValuesOf, SETTINGS_FIELDS, SETTINGS_GROUPS } from './settings-fields'
 import type { FormValue, FormValues } from './settings-fields'
+import { updateConnection, useConnection } from '../../../stores/connections'
 
 /** Every update-settings field, grouped; validated before sending; only changed fields are sent. */
 export function SettingsTab({ connId }: { connId: string }) {
   const { t } = useTranslation()
-  const { data, error, profileId, refresh } = useConnectionData(connId)
+  const { data, error, profileId, refresh } = useConnection(connId)
   if (!data || !profileId) {
     return error ? <RefreshNotice error={error} onRetry={() => void refresh()} /> : <p>{t('connectionDetail.loadingConnection')}</p>
   }
@@ -23,7 +23,6 @@ export function SettingsTab({ connId }: { connId: string }) {
 
 function SettingsForm({ profileId, connection }: { profileId: string; connection: Connection }) {
   const { t } = useTranslation()
-  const patch = useConnectionDetail((s) => s.patchConnection)
   const [values, setValues] = useState<FormValues>(() => formValuesOf(connection.settings))
   const [errors, setErrors] = useState<FormErrors>({ fields: {} })
   const [busy, setBusy] = useState(false)
@@ -75,7 +74,7 @@ function SettingsForm({ profileId, connection }: { profileId: string; connection
     setErrors({ fields: {} })
     try {
       const { id: _id, ...saved } = await getApi().connections.updateSettings({ connId: connection.id, body: parsed.data })
-      patch(profileId, connection.id, (c) => ({ ...c, settings: { ...c.settings, ...saved } }))
+      updateConnection(profileId, connection.id, (c) => ({ ...c, settings: { ...c.settings, ...saved } }))
       setValues(formValuesOf({ ...connection.settings, ...saved }))
       setNotice(t('connectionDetail.settings.saved', { fields: changedNames.map(labelOf).join(', ') }))
     } catch (err) {

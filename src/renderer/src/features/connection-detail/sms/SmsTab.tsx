@@ -1,14 +1,14 @@
 import { useDeferredValue, useId, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useSmsData } from '../../../stores/connection-detail'
 import { LocalTime } from '../../../ui/LocalTime'
 import { RefreshNotice } from '../../../ui/RefreshNotice'
+import { useSms } from '../../../stores/sms'
 
 /** The last 100 SMS the phone received, newest first, searchable by text and sender. */
 export function SmsTab({ connId }: { connId: string }) {
   const { t } = useTranslation()
   const searchId = useId()
-  const { data, error, loading, refresh } = useSmsData(connId)
+  const { data, error, loading, refresh } = useSms(connId)
   const [query, setQuery] = useState('')
   const deferred = useDeferredValue(query)
   const sorted = useMemo(() => [...(data ?? [])].sort((a, b) => Date.parse(b.created_at) - Date.parse(a.created_at)), [data])

@@ -4,12 +4,13 @@ import { modifyTeamAccessRequestSchema } from '../../../../../shared/iproxy'
 import type { TeamAccess } from '../../../../../shared/iproxy'
 import { getApi } from '../../../bridge'
 import { Dialog } from '../../../ui/Dialog'
-import type { FormErrors } from '../../../ui/field-errors'
 import { TextField } from '../../../ui/TextField'
-import { serverErrors, validationErrors } from '../overview/form-errors'
+import type { FormErrors } from '../../../ui/form-errors'
+import { schemaErrors, serverErrors } from '../../../ui/form-errors'
 import { noPermissions } from './permission-groups'
 import type { Member, Permissions } from './permission-groups'
 import { PermissionChecklist } from './PermissionChecklist'
+import { FormActions } from '../../../ui/FormActions'
 
 interface Props {
   connId: string
@@ -29,7 +30,7 @@ export function TeamAccessDialog({ connId, member, onSaved, onClose }: Props) {
 
   async function save(): Promise<void> {
     const parsed = modifyTeamAccessRequestSchema.safeParse({ email: email.trim(), permissions })
-    if (!parsed.success) return setErrors({ fields: validationErrors(parsed.error, () => t('connectionDetail.rules.email')) })
+    if (!parsed.success) return setErrors(schemaErrors(parsed.error, ['email'], () => t('connectionDetail.rules.email')))
     setBusy(true)
     setErrors({ fields: {} })
     try {
@@ -64,14 +65,7 @@ export function TeamAccessDialog({ connId, member, onSaved, onClose }: Props) {
             {errors.form}
           </p>
         )}
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose} disabled={busy}>
-            {t('app.cancel')}
-          </button>
-          <button type="submit" className="primary" disabled={busy}>
-            {busy ? t('app.saving') : member ? t('app.save') : t('connectionDetail.team.addSubmit')}
-          </button>
-        </div>
+        <FormActions busy={busy} onCancel={onClose} submitLabel={member ? t('app.save') : t('connectionDetail.team.addSubmit')} />
       </form>
     </Dialog>
   )

@@ -3,18 +3,17 @@ import { useTranslation } from 'react-i18next'
 import { TEAM_PERMISSIONS } from '../../../../../shared/iproxy'
 import type { TeamAccess } from '../../../../../shared/iproxy'
 import { getApi } from '../../../bridge'
-import { useConnectionData, useConnectionDetail } from '../../../stores/connection-detail'
 import { ConfirmDialog } from '../../../ui/ConfirmDialog'
 import { RefreshNotice } from '../../../ui/RefreshNotice'
 import { membersOf } from './permission-groups'
 import type { Member } from './permission-groups'
 import { TeamAccessDialog } from './TeamAccessDialog'
+import { updateConnection, useConnection } from '../../../stores/connections'
 
 /** People with access to the connection: add by email with a permission checklist, change, remove. */
 export function TeamTab({ connId }: { connId: string }) {
   const { t } = useTranslation()
-  const { data, error, profileId, refresh } = useConnectionData(connId)
-  const patch = useConnectionDetail((s) => s.patchConnection)
+  const { data, error, profileId, refresh } = useConnection(connId)
   const [editing, setEditing] = useState<Member | 'new'>()
   const [removing, setRemoving] = useState<Member>()
   const [notice, setNotice] = useState<string>()
@@ -26,7 +25,7 @@ export function TeamTab({ connId }: { connId: string }) {
 
   function saved(access: TeamAccess, isNew: boolean): void {
     if (!profileId) return
-    patch(profileId, connId, (c) => {
+    updateConnection(profileId, connId, (c) => {
       const others = c.shared_users.filter((u) => (u as { email?: unknown }).email !== access.email)
       return { ...c, shared_users: [...others, { email: access.email, permissions: access.permissions }] }
     })
@@ -104,7 +103,7 @@ export function TeamTab({ connId }: { connId: string }) {
           confirmLabel={t('connectionDetail.team.removeConfirm')}
           onConfirm={async () => {
             const removed = await getApi().connections.removeTeamAccess({ connId, body: { email: removing.email } })
-            patch(profileId, connId, (c) => ({ ...c, shared_users: c.shared_users.filter((u) => (u as { email?: unknown }).email !== removed.email) }))
+            updateConnection(profileId, connId, (c) => ({ ...c, shared_users: c.shared_users.filter((u) => (u as { email?: unknown }).email !== removed.email) }))
             setNotice(t('connectionDetail.team.removed', { email: removed.email }))
           }}
           onClose={() => setRemoving(undefined)}

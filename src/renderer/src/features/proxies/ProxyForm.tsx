@@ -1,18 +1,22 @@
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { AuthType, CreateProxyAccessRequest, ListenService, ProxyAccess, UpdateProxyAccessRequest } from '../../../../../shared/iproxy'
+import type { AuthType, CreateProxyAccessRequest, ListenService, ProxyAccess, UpdateProxyAccessRequest } from '../../../../shared/iproxy'
 import {
   AUTH_TYPES,
   createProxyAccessRequestSchema,
   EXPIRES_AT_NEVER,
   LISTEN_SERVICES,
   updateProxyAccessRequestSchema,
-} from '../../../../../shared/iproxy'
-import { Dialog } from '../../../ui/Dialog'
-import type { FormErrors } from '../../../ui/field-errors'
-import { TextField } from '../../../ui/TextField'
-import { isNoDate } from '../../../ui/time-text'
-import { fieldErrors, FormError, fromLocalInput, toLocalInput, validateBody } from './common'
+} from '../../../../shared/iproxy'
+import { Dialog } from '../../ui/Dialog'
+import type { FormErrors } from '../../ui/form-errors'
+import { TextField } from '../../ui/TextField'
+import { isNoDate } from '../../ui/time-text'
+import { serverErrors, validateBody } from '../../ui/form-errors'
+import { FormError } from '../../ui/FormError'
+import { fromLocalInput, toLocalInput } from '../../ui/local-input'
+import { SelectField } from '../../ui/SelectField'
+import { FormActions } from '../../ui/FormActions'
 
 const FIELDS = ['listen_service', 'auth_type', 'auth.login', 'auth.password', 'auth', 'acl_inbound_policy', 'acl_inbound_ips', 'expires_at', 'description'] as const
 
@@ -72,7 +76,7 @@ export function ProxyForm({ proxy, submit, onClose }: ProxyFormProps) {
             await submit(request)
             onClose()
           } catch (err) {
-            setErrors(fieldErrors(err, FIELDS))
+            setErrors(serverErrors(err, FIELDS))
             setBusy(false)
           }
         }}
@@ -141,49 +145,8 @@ export function ProxyForm({ proxy, submit, onClose }: ProxyFormProps) {
         />
         <TextField label={t('proxyAccess.description')} value={description} onChange={(e) => setDescription(e.target.value)} error={fieldError('description')} />
         <FormError message={errors.form} />
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose} disabled={busy}>
-            {t('app.cancel')}
-          </button>
-          <button type="submit" className="primary" disabled={busy}>
-            {busy ? t('app.saving') : proxy ? t('app.save') : t('proxyAccess.create')}
-          </button>
-        </div>
+        <FormActions busy={busy} onCancel={onClose} submitLabel={proxy ? t('app.save') : t('proxyAccess.create')} />
       </form>
     </Dialog>
-  )
-}
-
-/** A labelled select whose error is tied to it, like TextField. */
-export function SelectField(props: {
-  label: string
-  value: string
-  options: Array<{ value: string; label: string }>
-  onChange(value: string): void
-  error?: string | undefined
-}) {
-  const id = useId()
-  return (
-    <div className="field">
-      <label htmlFor={id}>{props.label}</label>
-      <select
-        id={id}
-        value={props.value}
-        onChange={(e) => props.onChange(e.target.value)}
-        aria-invalid={props.error ? true : undefined}
-        aria-describedby={props.error ? `${id}-error` : undefined}
-      >
-        {props.options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      {props.error && (
-        <small id={`${id}-error`} className="field-error" role="alert">
-          {props.error}
-        </small>
-      )}
-    </div>
   )
 }

@@ -1,13 +1,15 @@
 /**
- * A virtualized, selectable, sortable grid for long lists (thousands of connections or proxies): only the rows in
- * view (plus a few) are in the DOM. It keeps grid semantics: role="grid" with aria-rowcount, rows with
+ * A virtualized grid for long lists (thousands of connections or proxies; every access list), optionally
+ * selectable and sortable: only the rows in view (plus a few) are in the DOM, each at a fixed height so rows never
+ * overlap. It keeps grid semantics: role="grid" with aria-rowcount, rows with
  * aria-rowindex and aria-selected, sortable column headers with aria-sort, and every control a native,
  * keyboard-reachable element with an accessible name.
  */
 import { memo, useEffect, useRef } from 'react'
 import type { CSSProperties, ReactNode } from 'react'
 import { useVirtualizer } from '@tanstack/react-virtual'
-import type { SortDirection } from '../../stores/list-view'
+import type { SortDirection } from '../stores/list-view'
+import './virtual-grid.css'
 
 export interface GridColumn<R> {
   id: string
@@ -19,6 +21,26 @@ export interface GridColumn<R> {
   header?: boolean
   /** false for columns that cannot be sorted (actions, live results). */
   sortable?: boolean
+  /** The header is for screen readers only (a column of row buttons). */
+  hideLabel?: boolean
+  /** Extra class of the column's cells (e.g. vgrid-actions for a row's buttons). */
+  cellClassName?: string
+}
+
+/** Row selection with a check column; absent for lists that are not selected from. */
+export interface GridSelection<R> {
+  selected: ReadonlySet<string>
+  onToggle(id: string): void
+  onToggleAll(): void
+  selectAllLabel: string
+  selectRowLabel(row: R): string
+}
+
+/** Sortable column headers; absent for lists shown in one fixed order. */
+export interface GridSort {
+  sort: { column: string; direction: SortDirection }
+  onSort(column: string): void
+  sortLabel(column: string): string
 }
 
 interface VirtualGridProps<R> {
@@ -27,22 +49,21 @@ interface VirtualGridProps<R> {
   columns: readonly GridColumn<R>[]
   rowId(row: R): string
   rowClassName?(row: R): string | undefined
-  sort: { column: string; direction: SortDirection }
-  onSort(column: string): void
-  sortLabel(column: string): string
-  selected: ReadonlySet<string>
-  onToggle(id: string): void
-  onToggleAll(): void
-  selectAllLabel: string
-  selectRowLabel(row: R): string
+  sorting?: GridSort | undefined
+  selection?: GridSelection<R> | undefined
   rowHeight: number
   className?: string
+  /** As tall as the rows (up to a screen) rather than a screen tall: for lists that are usually short. */
+  fit?: boolean
 }
+
+const NOTHING_SELECTED: ReadonlySet<string> = new Set()
 
 const CHECK_COLUMN = '40px'
 
 export function VirtualGrid<R>(props: VirtualGridProps<R>) {
-  const { rows, columns, rowHeight, selected, rowId } = props
+  const { rows, columns, rowHeight, rowId, selection, sorting } = props
+  const selected = selection?.selected ?? NOTHING_SELECTED
   const scrollRef = useRef<HTMLDivElement>(null)
   const selectAllRef = useRef<HTMLInputElement>(null)
   // The virtualizer's functions change with every scroll; this component is rendered normally (not compiled).
@@ -54,7 +75,7 @@ export function VirtualGrid<R>(props: VirtualGridProps<R>) {
     overscan: 8,
     getItemKey: (index) => rowId(rows[index] as R),
   })
-  const template: CSSProperties = { gridTemplateColumns: [CHECK_COLUMN, ...columns.map((c) => c.width)].join(' ') }
+  const template: CSSProperties = { gridTemplateColumns: [...(selection ? [CHECK_COLUMN] : []), ...columns.map((c) => c.width)].join(' ') }
   const shownSelected = rows.reduce((n, row) => (selected.has(rowId(row)) ? n + 1 : n), 0)
   const allSelected = rows.length > 0 && shownSelected === rows.length
   useEffect(() => {
@@ -67,28 +88,30 @@ export function VirtualGrid<R>(props: VirtualGridProps<R>) {
       role="grid"
       aria-label={props.label}
       aria-rowcount={rows.length + 1}
-      aria-colcount={columns.length + 1}
-      aria-multiselectable="true"
-      className={`vgrid ${props.className ?? ''}`}
+      aria-colcount={columns.length + (selection ? 1 : 0)}
+      aria-multiselectable={selection ? true : undefined}
+      className={`vgrid ${props.fit ? 'vgrid-fit' : ''} ${props.className ?? ''}`}
     >
       <div role="rowgroup" className="vgrid-head">
         <div role="row" aria-rowindex={1} className="vgrid-row" style={template}>
-          <div role="columnheader" className="vgrid-cell vgrid-check">
-            <input
-              ref={selectAllRef}
-              type="checkbox"
-              aria-label={props.selectAllLabel}
-              checked={allSelected}
-              disabled={rows.length === 0}
-              onChange={props.onToggleAll}
-            />
-          </div>
+          {selection && (
+            <div role="columnheader" className="vgrid-cell vgrid-check">
+              <input
+                ref={selectAllRef}
+                type="checkbox"
+                aria-label={selection.selectAllLabel}
+                checked={allSelected}
+                disabled={rows.length === 0}
+                onChange={selection.onToggleAll}
+              />
+            </div>
+          )}
           {columns.map((column) => {
-            const sorted = props.sort.column === column.id
-            if (column.sortable === false) {
+            const sorted = sorting?.sort.column === column.id
+            if (!sorting || column.sortable === false) {
               return (
                 <div key={column.id} role="columnheader" className="vgrid-cell vgrid-plain-head">
-                  {column.label}
+                  {column.hideLabel ? <span className="visually-hidden">{column.label}</span> : column.label}
                 </div>
               )
             }
@@ -97,12 +120,12 @@ export function VirtualGrid<R>(props: VirtualGridProps<R>) {
                 key={column.id}
                 role="columnheader"
                 className="vgrid-cell"
-                aria-sort={sorted ? (props.sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}
+                aria-sort={sorted ? (sorting.sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}
               >
-                <button type="button" className="vgrid-sort" title={props.sortLabel(column.label)} onClick={() => props.onSort(column.id)}>
+                <button type="button" className="vgrid-sort" title={sorting.sortLabel(column.label)} onClick={() => sorting.onSort(column.id)}>
                   {column.label}
                   <span aria-hidden="true" className="vgrid-sort-mark">
-                    {sorted ? (props.sort.direction === 'asc' ? '▲' : '▼') : ''}
+                    {sorted ? (sorting.sort.direction === 'asc' ? '▲' : '▼') : ''}
                   </span>
                 </button>
               </div>
@@ -124,10 +147,10 @@ export function VirtualGrid<R>(props: VirtualGridProps<R>) {
               height={rowHeight}
               template={template.gridTemplateColumns as string}
               columns={columns}
-              selected={selected.has(id)}
+              selected={selection ? selected.has(id) : undefined}
               className={props.rowClassName?.(row)}
-              selectLabel={props.selectRowLabel(row)}
-              onToggle={props.onToggle}
+              selectLabel={selection?.selectRowLabel(row)}
+              onToggle={selection?.onToggle}
             />
           )
         })}
@@ -144,10 +167,11 @@ interface GridRowProps<R> {
   height: number
   template: string
   columns: readonly GridColumn<R>[]
-  selected: boolean
+  /** undefined: the grid has no selection. */
+  selected: boolean | undefined
   className?: string | undefined
-  selectLabel: string
-  onToggle(id: string): void
+  selectLabel: string | undefined
+  onToggle: ((id: string) => void) | undefined
 }
 
 function GridRowImpl<R>({ row, id, index, start, height, template, columns, selected, className, selectLabel, onToggle }: GridRowProps<R>) {
@@ -159,11 +183,13 @@ function GridRowImpl<R>({ row, id, index, start, height, template, columns, sele
       className={`vgrid-row ${selected ? 'is-selected' : ''} ${className ?? ''}`}
       style={{ gridTemplateColumns: template, height, transform: `translateY(${start}px)` }}
     >
-      <div role="gridcell" className="vgrid-cell vgrid-check">
-        <input type="checkbox" aria-label={selectLabel} checked={selected} onChange={() => onToggle(id)} />
-      </div>
+      {selected !== undefined && (
+        <div role="gridcell" className="vgrid-cell vgrid-check">
+          <input type="checkbox" aria-label={selectLabel} checked={selected} onChange={() => onToggle?.(id)} />
+        </div>
+      )}
       {columns.map((column) => (
-        <div key={column.id} role={column.header ? 'rowheader' : 'gridcell'} className={`vgrid-cell col-${column.id}`}>
+        <div key={column.id} role={column.header ? 'rowheader' : 'gridcell'} className={`vgrid-cell col-${column.id} ${column.cellClassName ?? ''}`}>
           {column.render(row)}
         </div>
       ))}
