@@ -5,6 +5,7 @@
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { app, BrowserWindow, shell } from 'electron'
+import { chooseAppPageUrl } from './app-page'
 import type { Core } from './core'
 import { createCore } from './core'
 import { createHandlerTable, createSenderCheck } from './handler-table'
@@ -18,9 +19,12 @@ let core: Core | undefined
 
 const log = createLogger()
 
-// The dev server's URL in `npm run dev`; the built page otherwise.
-const appPageUrl =
-  process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(join(__dirname, '../renderer/index.html')).href
+// The dev server's URL in `npm run dev`; the built page otherwise. Only an unpacked app reads the variable: a
+// packaged one never loads a page its environment names (the security gate checks this line in the bundle).
+const appPageUrl = chooseAppPageUrl({
+  devServerUrl: app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL,
+  builtPageUrl: pathToFileURL(join(__dirname, '../renderer/index.html')).href,
+})
 
 function openWindow(): void {
   mainWindow = createMainWindow({ preloadPath: join(__dirname, '../preload/index.js'), appPageUrl })

@@ -224,6 +224,37 @@ describe('the built main bundle (out/main/index.js)', () => {
   })
 })
 
+/** True when `node` is read only where the app is not packaged: `x.isPackaged ? … : node`, or `if (!x.isPackaged) node`. */
+function onlyWhenUnpackaged(node: ts.Node, file: ts.SourceFile): boolean {
+  const packaged = (condition: ts.Expression) => /(^|\.)isPackaged$/.test(condition.getText(file).trim())
+  for (let child = node, parent = node.parent; parent; child = parent, parent = parent.parent) {
+    if (ts.isConditionalExpression(parent) && packaged(parent.condition) && child === parent.whenFalse) return true
+    if (ts.isIfStatement(parent) && child === parent.thenStatement && ts.isPrefixUnaryExpression(parent.expression) &&
+      parent.expression.operator === ts.SyntaxKind.ExclamationToken && packaged(parent.expression.operand)) return true
+  }
+  return false
+}
+
+describe('the page the built app loads', () => {
+  const main = parseBundle('out/main/index.js')
+
+  test('ELECTRON_RENDERER_URL is read only when the app is not packaged', () => {
+    const reads: ts.Node[] = []
+    visit(main, (node) => {
+      if (ts.isPropertyAccessExpression(node) && node.name.text === 'ELECTRON_RENDERER_URL') reads.push(node)
+      if (ts.isElementAccessExpression(node) && ts.isStringLiteralLike(node.argumentExpression) && node.argumentExpression.text === 'ELECTRON_RENDERER_URL') reads.push(node)
+    })
+    expect(reads.length).toBeGreaterThan(0)
+    expect(reads.filter((node) => !onlyWhenUnpackaged(node, main)).map((node) => node.parent.getText(main))).toEqual([])
+    // No other way in: the name appears in no other identifier or string of the bundle (comments aside).
+    let mentions = 0
+    visit(main, (node) => {
+      if ((ts.isIdentifier(node) || ts.isStringLiteralLike(node)) && node.text.includes('ELECTRON_RENDERER_URL')) mentions += 1
+    })
+    expect(mentions).toBe(reads.length)
+  })
+})
+
 describe('the built renderer page (out/renderer/index.html)', () => {
   const html = read('out/renderer/index.html')
   const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]+)"/i.exec(html)
