@@ -113,7 +113,7 @@ export function createIproxyClient(options: IproxyClientOptions): IproxyClient {
     proxies: createProxiesResource(transport),
     vpn: createVpnResource(transport),
     stats: createStatsResource(transport),
-    actionLinks: createActionLinksResource(transport),
+    actionLinks: createActionLinksResource(transport, baseUrl),
     close: () => transport.close(),
   }
 }
