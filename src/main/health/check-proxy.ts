@@ -147,8 +147,14 @@ export async function checkProxy(target: HealthTarget, options: CheckOptions): P
       extra.ipMismatch = options.expectedIp !== reading.ip
     }
     if (options.throughput) {
-      attempt.closeAll()
-      const speed = await measureThroughput(target, { ...options.throughput, signal: attempt.signal(), timeoutMs: options.throughput.seconds * 1000 + timeoutMs })
+      // The echo is done: its deadline must not cut the download (which then read as "cancelled"). The download
+      // has a deadline of its own (its seconds plus the check's timeout) and stops early only on the caller's cancel.
+      attempt.dispose()
+      const speed = await measureThroughput(target, {
+        ...options.throughput,
+        ...(options.signal ? { signal: options.signal } : {}),
+        timeoutMs: options.throughput.seconds * 1000 + timeoutMs,
+      })
       if (speed.mbps !== undefined) extra.throughputMbps = speed.mbps
       else if (speed.error) extra.throughputError = speed.error
     }
