@@ -3,16 +3,15 @@
  * do not import electron.
  */
 import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { app, BrowserWindow, shell } from 'electron'
-import { chooseAppPageUrl } from './app-page'
+import { BUILT_APP_PAGE_URL, chooseAppPageUrl } from './app-page'
 import type { Core } from './core'
 import { createCore } from './core'
 import { createHandlerTable, createSenderCheck } from './handler-table'
 import { createDesktopIntegration, createEmitter, registerIpc } from './ipc'
 import { createLogger } from './log'
 import { createKeychain } from './secrets/keychain'
-import { acquireSingleInstanceLock, createMainWindow } from './window'
+import { acquireSingleInstanceLock, createMainWindow, registerAppScheme, serveAppFiles } from './window'
 
 let mainWindow: BrowserWindow | undefined
 let core: Core | undefined
@@ -23,8 +22,11 @@ const log = createLogger()
 // packaged one never loads a page its environment names (the security gate checks this line in the bundle).
 const appPageUrl = chooseAppPageUrl({
   devServerUrl: app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL,
-  builtPageUrl: pathToFileURL(join(__dirname, '../renderer/index.html')).href,
+  builtPageUrl: BUILT_APP_PAGE_URL,
 })
+
+// Before the app is ready, as Electron requires; the files are served once it is.
+registerAppScheme()
 
 function openWindow(): void {
   mainWindow = createMainWindow({ preloadPath: join(__dirname, '../preload/index.js'), appPageUrl })
@@ -42,6 +44,7 @@ if (!acquireSingleInstanceLock(() => mainWindow)) {
   })
 
   void app.whenReady().then(() => {
+    serveAppFiles(join(__dirname, '../renderer'))
     core = createCore({
       appInfo: {
         name: app.getName(),

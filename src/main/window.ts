@@ -1,22 +1,36 @@
 /**
- * The main window and its hardening, after Electron's security checklist: an isolated, sandboxed renderer with
- * no Node, navigation pinned to the app's own page, new windows denied (allow-listed https links go to the OS
- * browser), every permission denied, and one instance of the app at a time.
+ * The main window and its hardening, after Electron's security checklist: the app served from its own app://
+ * scheme rather than file://, an isolated, sandboxed renderer with no Node, navigation pinned to the app's
+ * origin, new windows denied (allow-listed https links go to the OS browser), every permission denied, and one
+ * instance of the app at a time.
  */
-import { app, BrowserWindow, shell } from 'electron'
+import { pathToFileURL } from 'node:url'
+import { app, BrowserWindow, net, protocol, shell } from 'electron'
 import type { BrowserWindowConstructorOptions, Session, WebContents } from 'electron'
+import { APP_SCHEME, appFileFor, isSameAppOrigin } from './app-page'
 import { isAllowedExternalUrl } from './external-links'
 
-/** True when `url` is the app's own page (same file, or same origin for the dev server). */
+/** True when `url` is the app's own page: its full origin (app-page.ts), never a file:// URL. */
 export function isAppPage(url: string, appPageUrl: string): boolean {
-  try {
-    const target = new URL(url)
-    const page = new URL(appPageUrl)
-    if (page.protocol === 'file:') return target.protocol === 'file:' && target.pathname === page.pathname
-    return target.origin === page.origin
-  } catch {
-    return false
-  }
+  return isSameAppOrigin(url, appPageUrl)
+}
+
+/** Makes app:// a standard, secure scheme (relative URLs, 'self' in the CSP, fetch). Call before the app is ready. */
+export function registerAppScheme(): void {
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }])
+}
+
+/** Serves app://iproxy-desktop/<path> from `rootDir` (out/renderer); anything outside it is a 404. */
+export function serveAppFiles(rootDir: string): void {
+  protocol.handle(APP_SCHEME, async (request) => {
+    const file = appFileFor(request.url, rootDir)
+    if (!file) return new Response('Not found', { status: 404 })
+    try {
+      return await net.fetch(pathToFileURL(file).href)
+    } catch {
+      return new Response('Not found', { status: 404 })
+    }
+  })
 }
 
 export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {

@@ -255,6 +255,42 @@ describe('the page the built app loads', () => {
   })
 })
 
+describe('the app:// scheme (not file://)', () => {
+  const main = parseBundle('out/main/index.js')
+
+  test('app:// is registered as a standard, secure scheme and served by a handler', () => {
+    const registered: Value[] = []
+    const handled: string[] = []
+    visit(main, (node) => {
+      if (!ts.isCallExpression(node) || !ts.isPropertyAccessExpression(node.expression)) return
+      const [first] = node.arguments
+      if (node.expression.name.text === 'registerSchemesAsPrivileged' && first && ts.isArrayLiteralExpression(first)) {
+        for (const element of first.elements) registered.push(valueOf(element, main))
+      }
+      if (node.expression.name.text === 'handle' && /protocol$/.test(node.expression.expression.getText(main)) && first) handled.push(first.getText(main))
+    })
+    expect(registered).toEqual([{ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }])
+    expect(handled).toEqual(['"app"'])
+    // The built page lives on it.
+    const pages: string[] = []
+    visit(main, (node) => {
+      if (ts.isStringLiteralLike(node) && /^app:\/\//.test(node.text)) pages.push(node.text)
+    })
+    expect(pages).toEqual(['app://iproxy-desktop/index.html'])
+  })
+
+  test('no window loads a file:// page', () => {
+    const loads: string[] = []
+    visit(main, (node) => {
+      if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'loadFile') loads.push(node.getText(main))
+      if (ts.isStringLiteralLike(node) && /^file:/.test(node.text)) loads.push(node.getText(main))
+    })
+    expect(loads).toEqual([])
+    // The renderer's index.html is never turned into a file:// URL for a window.
+    expect(main.getFullText()).not.toMatch(/pathToFileURL\([^)]*renderer\/index\.html/)
+  })
+})
+
 describe('the built renderer page (out/renderer/index.html)', () => {
   const html = read('out/renderer/index.html')
   const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]+)"/i.exec(html)
