@@ -81,3 +81,14 @@ export function appFileFor(requestUrl: string, rootDir: string): string | undefi
   if (inside === '' || inside.startsWith('..') || isAbsolute(inside)) return undefined
   return file
 }
+
+/** The query parameter that tells a reloaded page why: its renderer stopped (`reason` as Electron names it). */
+export const RECOVERED_PARAM = 'recovered'
+
+/** The app page to load after its renderer stopped, flagged so the page can tell the user what happened. */
+export function pageAfterCrash(appPageUrl: string, reason: string): string {
+  const url = new URL(appPageUrl)
+  url.searchParams.set(RECOVERED_PARAM, reason)
+  url.hash = ''
+  return url.href
+}

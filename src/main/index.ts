@@ -10,6 +10,7 @@ import { createCore } from './core'
 import { createHandlerTable, createSenderCheck } from './handler-table'
 import { createDesktopIntegration, createEmitter, registerIpc } from './ipc'
 import { createLogger } from './log'
+import { quitAfterDispose } from './quit-after-dispose'
 import { createKeychain } from './secrets/keychain'
 import { acquireSingleInstanceLock, createMainWindow, registerAppScheme, serveAppFiles } from './window'
 
@@ -29,7 +30,7 @@ const appPageUrl = chooseAppPageUrl({
 registerAppScheme()
 
 function openWindow(): void {
-  mainWindow = createMainWindow({ preloadPath: join(__dirname, '../preload/index.js'), appPageUrl })
+  mainWindow = createMainWindow({ preloadPath: join(__dirname, '../preload/index.js'), appPageUrl, log })
   mainWindow.on('closed', () => {
     mainWindow = undefined
   })
@@ -72,7 +73,11 @@ if (!acquireSingleInstanceLock(() => mainWindow)) {
     if (process.platform !== 'darwin') app.quit()
   })
 
-  app.on('will-quit', () => {
-    void core?.dispose()
+  // Quitting waits (up to a deadline) for the services to finish writing, e.g. the health history.
+  quitAfterDispose({
+    onBeforeQuit: (listener) => app.on('before-quit', listener),
+    quit: () => app.quit(),
+    dispose: () => core?.dispose(),
+    log,
   })
 }

@@ -7,7 +7,7 @@
 import { pathToFileURL } from 'node:url'
 import { app, BrowserWindow, net, protocol, shell } from 'electron'
 import type { BrowserWindowConstructorOptions, Session, WebContents } from 'electron'
-import { APP_SCHEME, appFileFor, isSameAppOrigin } from './app-page'
+import { APP_SCHEME, appFileFor, isSameAppOrigin, pageAfterCrash } from './app-page'
 import { isAllowedExternalUrl } from './external-links'
 
 /** True when `url` is the app's own page: its full origin (app-page.ts), never a file:// URL. */
@@ -84,10 +84,36 @@ export function denyAllPermissions(session: Session): void {
   session.setPermissionCheckHandler(() => false)
 }
 
-export function createMainWindow(options: { preloadPath: string; appPageUrl: string }): BrowserWindow {
+/** Renderer crashes in a row (within RELOAD_WINDOW_MS) after which the page is no longer reloaded. */
+const MAX_RELOADS = 3
+const RELOAD_WINDOW_MS = 60_000
+
+/**
+ * A renderer that crashed or was killed leaves a blank window: load the page again, with `?recovered=<reason>` so
+ * the page can tell the user (app-page.ts). A page that crashes as it loads would loop, so after MAX_RELOADS
+ * within a minute it is left as it is (and logged).
+ */
+export function reloadAfterCrash(contents: WebContents, appPageUrl: string, log: (message: string) => void, now: () => number = Date.now): void {
+  const crashes: number[] = []
+  contents.on('render-process-gone', (_event, details) => {
+    if (details.reason === 'clean-exit') return
+    const at = now()
+    while (crashes.length > 0 && at - (crashes[0] as number) > RELOAD_WINDOW_MS) crashes.shift()
+    crashes.push(at)
+    if (crashes.length > MAX_RELOADS) {
+      log(`the window's page stopped again (${details.reason}, exit code ${details.exitCode}); not reloading it: it stopped ${crashes.length} times within a minute`)
+      return
+    }
+    log(`the window's page stopped (${details.reason}, exit code ${details.exitCode}); reloading it`)
+    void contents.loadURL(pageAfterCrash(appPageUrl, details.reason))
+  })
+}
+
+export function createMainWindow(options: { preloadPath: string; appPageUrl: string; log: (message: string) => void }): BrowserWindow {
   /* eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK -- mainWindowOptions() sets contextIsolation and sandbox on; the window-open handler denies middle-click windows; test/security checks the built bundle */
   const window = new BrowserWindow(mainWindowOptions(options.preloadPath))
   lockNavigation(window.webContents, options.appPageUrl)
+  reloadAfterCrash(window.webContents, options.appPageUrl, options.log)
   denyAllPermissions(window.webContents.session)
   window.once('ready-to-show', () => window.show())
   void window.loadURL(options.appPageUrl)

@@ -8,7 +8,7 @@ type Handler = (...args: unknown[]) => unknown
 
 const electron = vi.hoisted(() => {
   const state = {
-    windows: [] as Array<{ options: unknown; contentsHandlers: Map<string, Handler>; openHandler?: Handler; loaded?: string }>,
+    windows: [] as Array<{ options: unknown; contentsHandlers: Map<string, Handler>; openHandler?: Handler; loaded?: string; reloads: string[] }>,
     openedExternally: [] as string[],
     permissionRequest: undefined as Handler | undefined,
     permissionCheck: undefined as Handler | undefined,
@@ -22,11 +22,15 @@ const electron = vi.hoisted(() => {
     webContents: Record<string, unknown>
     record: (typeof state.windows)[number]
     constructor(options: unknown) {
-      this.record = { options, contentsHandlers: new Map() }
+      this.record = { options, contentsHandlers: new Map(), reloads: [] }
       state.windows.push(this.record)
       const record = this.record
       this.webContents = {
         on: (event: string, handler: Handler) => record.contentsHandlers.set(event, handler),
+        loadURL: (url: string) => {
+          record.reloads.push(url)
+          return Promise.resolve()
+        },
         setWindowOpenHandler: (handler: Handler) => {
           record.openHandler = handler
         },
@@ -75,12 +79,14 @@ const electron = vi.hoisted(() => {
 
 vi.mock('electron', () => ({ BrowserWindow: electron.BrowserWindow, app: electron.app, shell: electron.shell, protocol: electron.protocol, net: electron.net }))
 
-const { acquireSingleInstanceLock, createMainWindow, isAppPage, registerAppScheme, serveAppFiles } = await import('../../../src/main/window')
+const { acquireSingleInstanceLock, createMainWindow, isAppPage, registerAppScheme, reloadAfterCrash, serveAppFiles } = await import('../../../src/main/window')
 
 const PAGE = 'app://iproxy-desktop/index.html'
 
+const logs: string[] = []
+
 function open() {
-  createMainWindow({ preloadPath: '/opt/iproxy/out/preload/index.js', appPageUrl: PAGE })
+  createMainWindow({ preloadPath: '/opt/iproxy/out/preload/index.js', appPageUrl: PAGE, log: (message) => logs.push(message) })
   const record = electron.state.windows.at(-1)!
   return record
 }
@@ -191,5 +197,32 @@ describe('the app:// protocol', () => {
       expect((await handler({ url })).status, url).toBe(404)
     }
     expect(electron.state.fetched).toHaveLength(1)
+  })
+})
+
+describe('a renderer that stops', () => {
+  const gone = (record: ReturnType<typeof open>, reason: string) =>
+    record.contentsHandlers.get('render-process-gone')?.({}, { reason, exitCode: reason === 'clean-exit' ? 0 : 139 })
+
+  it('is reloaded with a flag the page shows the user, and logged', () => {
+    logs.length = 0
+    const record = open()
+    gone(record, 'crashed')
+    expect(record.reloads).toEqual(['app://iproxy-desktop/index.html?recovered=crashed'])
+    expect(logs).toEqual(["the window's page stopped (crashed, exit code 139); reloading it"])
+    gone(record, 'clean-exit')
+    expect(record.reloads).toHaveLength(1)
+  })
+
+  it('is not reloaded in a loop when it keeps crashing, but is again after a quiet minute', () => {
+    let now = 1_000_000
+    reloadAfterCrash(new electron.BrowserWindow({}).webContents as never, PAGE, () => {}, () => now)
+    const last = electron.state.windows.at(-1)!
+    for (let i = 0; i < 5; i++) gone(last, 'oom')
+    expect(last.reloads).toHaveLength(3)
+    now += 61_000
+    gone(last, 'killed')
+    expect(last.reloads.at(-1)).toBe('app://iproxy-desktop/index.html?recovered=killed')
+    expect(last.reloads).toHaveLength(4)
   })
 })
