@@ -7,6 +7,7 @@
  */
 import { getCallSpec, listCalls } from '../shared/bridge'
 import type { CallName, CallResult, Envelope, ParsedCallInput } from '../shared/bridge'
+import { isSameAppOrigin } from './app-page'
 import { toBridgeError, validationError } from './bridge-errors'
 
 export type Implementations = {
@@ -53,20 +54,10 @@ export function createHandlerTable({ implementations, isTrustedSender, log }: Ha
 }
 
 /**
- * A sender check for the app's own page: same origin for http(s) (the dev server, the e2e harness), same file
- * for file:// (the packaged app). Hash and query are ignored; anything else, including a missing frame, is refused.
+ * A sender check for the app's own page: the same full origin (scheme, host and port) as the page: app:// for the
+ * built app, http(s) for the dev server and the e2e harness (app-page.ts). file:// senders, other app:// hosts and
+ * a missing frame are refused; hash, query and path do not matter within the origin.
  */
 export function createSenderCheck(appPageUrl: string): (senderUrl: string | undefined) => boolean {
-  const app = new URL(appPageUrl)
-  return (senderUrl) => {
-    if (!senderUrl) return false
-    let sender: URL
-    try {
-      sender = new URL(senderUrl)
-    } catch {
-      return false
-    }
-    if (app.protocol === 'file:') return sender.protocol === 'file:' && sender.pathname === app.pathname
-    return (app.protocol === 'http:' || app.protocol === 'https:') && sender.origin === app.origin
-  }
+  return (senderUrl) => isSameAppOrigin(senderUrl, appPageUrl)
 }

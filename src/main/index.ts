@@ -3,27 +3,34 @@
  * do not import electron.
  */
 import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { app, BrowserWindow, shell } from 'electron'
+import { BUILT_APP_PAGE_URL, chooseAppPageUrl } from './app-page'
 import type { Services } from './wiring'
 import { createServices } from './wiring'
 import { createHandlerTable, createSenderCheck } from './handler-table'
 import { createDesktopIntegration, createEmitter, registerIpc } from './ipc'
 import { createLogger } from './log'
+import { quitAfterDispose } from './quit-after-dispose'
 import { createKeychain } from './secrets/keychain'
-import { acquireSingleInstanceLock, createMainWindow } from './window'
+import { acquireSingleInstanceLock, createMainWindow, registerAppScheme, serveAppFiles } from './window'
 
 let mainWindow: BrowserWindow | undefined
 let core: Services | undefined
 
 const log = createLogger()
 
-// The dev server's URL in `npm run dev`; the built page otherwise.
-const appPageUrl =
-  process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(join(__dirname, '../renderer/index.html')).href
+// The dev server's URL in `npm run dev`; the built page otherwise. Only an unpacked app reads the variable: a
+// packaged one never loads a page its environment names (the security gate checks this line in the bundle).
+const appPageUrl = chooseAppPageUrl({
+  devServerUrl: app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL,
+  builtPageUrl: BUILT_APP_PAGE_URL,
+})
+
+// Before the app is ready, as Electron requires; the files are served once it is.
+registerAppScheme()
 
 function openWindow(): void {
-  mainWindow = createMainWindow({ preloadPath: join(__dirname, '../preload/index.js'), appPageUrl })
+  mainWindow = createMainWindow({ preloadPath: join(__dirname, '../preload/index.js'), appPageUrl, log })
   mainWindow.on('closed', () => {
     mainWindow = undefined
   })
@@ -38,6 +45,7 @@ if (!acquireSingleInstanceLock(() => mainWindow)) {
   })
 
   void app.whenReady().then(() => {
+    serveAppFiles(join(__dirname, '../renderer'))
     core = createServices({
       appInfo: {
         name: app.getName(),
@@ -65,7 +73,11 @@ if (!acquireSingleInstanceLock(() => mainWindow)) {
     if (process.platform !== 'darwin') app.quit()
   })
 
-  app.on('will-quit', () => {
-    void core?.dispose()
+  // Quitting waits (up to a deadline) for the services to finish writing, e.g. the health history.
+  quitAfterDispose({
+    onBeforeQuit: (listener) => app.on('before-quit', listener),
+    quit: () => app.quit(),
+    dispose: () => core?.dispose(),
+    log,
   })
 }

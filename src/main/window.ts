@@ -1,22 +1,36 @@
 /**
- * The main window and its hardening, after Electron's security checklist: an isolated, sandboxed renderer with
- * no Node, navigation pinned to the app's own page, new windows denied (allow-listed https links go to the OS
- * browser), every permission denied, and one instance of the app at a time.
+ * The main window and its hardening, after Electron's security checklist: the app served from its own app://
+ * scheme rather than file://, an isolated, sandboxed renderer with no Node, navigation pinned to the app's
+ * origin, new windows denied (allow-listed https links go to the OS browser), every permission denied, and one
+ * instance of the app at a time.
  */
-import { app, BrowserWindow, shell } from 'electron'
+import { pathToFileURL } from 'node:url'
+import { app, BrowserWindow, net, protocol, shell } from 'electron'
 import type { BrowserWindowConstructorOptions, Session, WebContents } from 'electron'
+import { APP_SCHEME, appFileFor, isSameAppOrigin, pageAfterCrash } from './app-page'
 import { isAllowedExternalUrl } from './app/external-links'
 
-/** True when `url` is the app's own page (same file, or same origin for the dev server). */
+/** True when `url` is the app's own page: its full origin (app-page.ts), never a file:// URL. */
 export function isAppPage(url: string, appPageUrl: string): boolean {
-  try {
-    const target = new URL(url)
-    const page = new URL(appPageUrl)
-    if (page.protocol === 'file:') return target.protocol === 'file:' && target.pathname === page.pathname
-    return target.origin === page.origin
-  } catch {
-    return false
-  }
+  return isSameAppOrigin(url, appPageUrl)
+}
+
+/** Makes app:// a standard, secure scheme (relative URLs, 'self' in the CSP, fetch). Call before the app is ready. */
+export function registerAppScheme(): void {
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }])
+}
+
+/** Serves app://iproxy-desktop/<path> from `rootDir` (out/renderer); anything outside it is a 404. */
+export function serveAppFiles(rootDir: string): void {
+  protocol.handle(APP_SCHEME, async (request) => {
+    const file = appFileFor(request.url, rootDir)
+    if (!file) return new Response('Not found', { status: 404 })
+    try {
+      return await net.fetch(pathToFileURL(file).href)
+    } catch {
+      return new Response('Not found', { status: 404 })
+    }
+  })
 }
 
 export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
@@ -70,10 +84,36 @@ export function denyAllPermissions(session: Session): void {
   session.setPermissionCheckHandler(() => false)
 }
 
-export function createMainWindow(options: { preloadPath: string; appPageUrl: string }): BrowserWindow {
+/** Renderer crashes in a row (within RELOAD_WINDOW_MS) after which the page is no longer reloaded. */
+const MAX_RELOADS = 3
+const RELOAD_WINDOW_MS = 60_000
+
+/**
+ * A renderer that crashed or was killed leaves a blank window: load the page again, with `?recovered=<reason>` so
+ * the page can tell the user (app-page.ts). A page that crashes as it loads would loop, so after MAX_RELOADS
+ * within a minute it is left as it is (and logged).
+ */
+export function reloadAfterCrash(contents: WebContents, appPageUrl: string, log: (message: string) => void, now: () => number = Date.now): void {
+  const crashes: number[] = []
+  contents.on('render-process-gone', (_event, details) => {
+    if (details.reason === 'clean-exit') return
+    const at = now()
+    while (crashes.length > 0 && at - (crashes[0] as number) > RELOAD_WINDOW_MS) crashes.shift()
+    crashes.push(at)
+    if (crashes.length > MAX_RELOADS) {
+      log(`the window's page stopped again (${details.reason}, exit code ${details.exitCode}); not reloading it: it stopped ${crashes.length} times within a minute`)
+      return
+    }
+    log(`the window's page stopped (${details.reason}, exit code ${details.exitCode}); reloading it`)
+    void contents.loadURL(pageAfterCrash(appPageUrl, details.reason))
+  })
+}
+
+export function createMainWindow(options: { preloadPath: string; appPageUrl: string; log: (message: string) => void }): BrowserWindow {
   /* eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK -- mainWindowOptions() sets contextIsolation and sandbox on; the window-open handler denies middle-click windows; test/security checks the built bundle */
   const window = new BrowserWindow(mainWindowOptions(options.preloadPath))
   lockNavigation(window.webContents, options.appPageUrl)
+  reloadAfterCrash(window.webContents, options.appPageUrl, options.log)
   denyAllPermissions(window.webContents.session)
   window.once('ready-to-show', () => window.show())
   void window.loadURL(options.appPageUrl)

@@ -52,7 +52,7 @@ describe('electron-builder.yml', () => {
     expect(config.publish).toBeNull()
   })
 
-  test('release fuses: no Node mode, no NODE_OPTIONS, no inspector, asar integrity and asar-only loading, encrypted cookies', () => {
+  test('release fuses: no Node mode, no NODE_OPTIONS, no inspector, asar integrity and asar-only loading, encrypted cookies, no file:// privileges', () => {
     expect(config.electronFuses).toEqual({
       runAsNode: false,
       enableCookieEncryption: true,
@@ -60,6 +60,7 @@ describe('electron-builder.yml', () => {
       enableNodeCliInspectArguments: false,
       enableEmbeddedAsarIntegrityValidation: true,
       onlyLoadAppFromAsar: true,
+      grantFileProtocolExtraPrivileges: false,
       resetAdHocDarwinSignature: true,
     })
   })

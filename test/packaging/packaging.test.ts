@@ -186,10 +186,12 @@ describe('the packaged app (electron-builder --linux dir on a stand-in Electron)
       enableNodeCliInspectArguments: false,
       enableEmbeddedAsarIntegrityValidation: true,
       onlyLoadAppFromAsar: true,
-      // Not set by us: they keep Electron's defaults.
+      // Off although Electron's default is on: the app is served from app://, so file:// needs no privileges.
+      grantFileProtocolExtraPrivileges: false,
+      // Not set by us: it keeps Electron's default.
       loadBrowserProcessSpecificV8Snapshot: ELECTRON_DEFAULT_WIRE[FUSES.indexOf('loadBrowserProcessSpecificV8Snapshot')] === '1',
-      grantFileProtocolExtraPrivileges: ELECTRON_DEFAULT_WIRE[FUSES.indexOf('grantFileProtocolExtraPrivileges')] === '1',
     })
+    expect(ELECTRON_DEFAULT_WIRE[FUSES.indexOf('grantFileProtocolExtraPrivileges')]).toBe('1')
   })
 
   test('the test build (for the _electron smoke test) differs from the release only in the inspect fuse', () => {

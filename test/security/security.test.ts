@@ -224,6 +224,73 @@ describe('the built main bundle (out/main/index.js)', () => {
   })
 })
 
+/** True when `node` is read only where the app is not packaged: `x.isPackaged ? … : node`, or `if (!x.isPackaged) node`. */
+function onlyWhenUnpackaged(node: ts.Node, file: ts.SourceFile): boolean {
+  const packaged = (condition: ts.Expression) => /(^|\.)isPackaged$/.test(condition.getText(file).trim())
+  for (let child = node, parent = node.parent; parent; child = parent, parent = parent.parent) {
+    if (ts.isConditionalExpression(parent) && packaged(parent.condition) && child === parent.whenFalse) return true
+    if (ts.isIfStatement(parent) && child === parent.thenStatement && ts.isPrefixUnaryExpression(parent.expression) &&
+      parent.expression.operator === ts.SyntaxKind.ExclamationToken && packaged(parent.expression.operand)) return true
+  }
+  return false
+}
+
+describe('the page the built app loads', () => {
+  const main = parseBundle('out/main/index.js')
+
+  test('ELECTRON_RENDERER_URL is read only when the app is not packaged', () => {
+    const reads: ts.Node[] = []
+    visit(main, (node) => {
+      if (ts.isPropertyAccessExpression(node) && node.name.text === 'ELECTRON_RENDERER_URL') reads.push(node)
+      if (ts.isElementAccessExpression(node) && ts.isStringLiteralLike(node.argumentExpression) && node.argumentExpression.text === 'ELECTRON_RENDERER_URL') reads.push(node)
+    })
+    expect(reads.length).toBeGreaterThan(0)
+    expect(reads.filter((node) => !onlyWhenUnpackaged(node, main)).map((node) => node.parent.getText(main))).toEqual([])
+    // No other way in: the name appears in no other identifier or string of the bundle (comments aside).
+    let mentions = 0
+    visit(main, (node) => {
+      if ((ts.isIdentifier(node) || ts.isStringLiteralLike(node)) && node.text.includes('ELECTRON_RENDERER_URL')) mentions += 1
+    })
+    expect(mentions).toBe(reads.length)
+  })
+})
+
+describe('the app:// scheme (not file://)', () => {
+  const main = parseBundle('out/main/index.js')
+
+  test('app:// is registered as a standard, secure scheme and served by a handler', () => {
+    const registered: Value[] = []
+    const handled: string[] = []
+    visit(main, (node) => {
+      if (!ts.isCallExpression(node) || !ts.isPropertyAccessExpression(node.expression)) return
+      const [first] = node.arguments
+      if (node.expression.name.text === 'registerSchemesAsPrivileged' && first && ts.isArrayLiteralExpression(first)) {
+        for (const element of first.elements) registered.push(valueOf(element, main))
+      }
+      if (node.expression.name.text === 'handle' && /protocol$/.test(node.expression.expression.getText(main)) && first) handled.push(first.getText(main))
+    })
+    expect(registered).toEqual([{ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }])
+    expect(handled).toEqual(['"app"'])
+    // The built page lives on it.
+    const pages: string[] = []
+    visit(main, (node) => {
+      if (ts.isStringLiteralLike(node) && /^app:\/\//.test(node.text)) pages.push(node.text)
+    })
+    expect(pages).toEqual(['app://iproxy-desktop/index.html'])
+  })
+
+  test('no window loads a file:// page', () => {
+    const loads: string[] = []
+    visit(main, (node) => {
+      if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'loadFile') loads.push(node.getText(main))
+      if (ts.isStringLiteralLike(node) && /^file:/.test(node.text)) loads.push(node.getText(main))
+    })
+    expect(loads).toEqual([])
+    // The renderer's index.html is never turned into a file:// URL for a window.
+    expect(main.getFullText()).not.toMatch(/pathToFileURL\([^)]*renderer\/index\.html/)
+  })
+})
+
 describe('the built renderer page (out/renderer/index.html)', () => {
   const html = read('out/renderer/index.html')
   const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]+)"/i.exec(html)

@@ -56,7 +56,6 @@ export class Attempt {
   private readonly timer: NodeJS.Timeout
   private readonly outer: AbortSignal | undefined
   private readonly onOuterAbort: (() => void) | undefined
-  private controller: AbortController | undefined
   private disposed = false
 
   constructor(timeoutMs: number, outer: AbortSignal | undefined) {
@@ -78,13 +77,6 @@ export class Attempt {
     return Promise.race([work, this.stopped])
   }
 
-  /** A signal that aborts when the attempt stops (made on demand: only the throughput download needs one). */
-  signal(): AbortSignal {
-    this.controller ??= new AbortController()
-    if (this.reason !== undefined) this.controller.abort()
-    return this.controller.signal
-  }
-
   /** Records a socket of this attempt; one opened after the attempt stopped is destroyed at once. */
   track(socket: Socket): void {
     this.sockets.push(socket)
@@ -96,7 +88,6 @@ export class Attempt {
     this.reason = reason
     this.rejectStopped(new StoppedError(reason))
     this.closeAll()
-    this.controller?.abort()
   }
 
   /** Closes every socket and the dispatcher (calling it twice is fine). */

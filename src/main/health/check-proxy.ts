@@ -16,6 +16,7 @@ import { Attempt, DEFAULT_TIMEOUT_MS, StoppedError } from './attempt'
 import { CheckFailure, classifyError, messageFor } from './classify'
 import { parseEchoBody } from './echo'
 import { getRequestFor, getThrough, type AnswerSink, type GetRequest, type Marks } from './get-through'
+import { sharedHostResolver } from './resolve-host'
 import { measureThroughput } from './throughput'
 
 export { DEFAULT_TIMEOUT_MS } from './attempt'
@@ -28,6 +29,8 @@ export interface CheckOptions {
   expectedIp?: string
   /** Download through the proxy for up to `seconds` and report Mbit/s. */
   throughput?: { url: string; seconds: number }
+  /** Resolves the proxy's host name (resolve-host.ts); the app's shared resolver unless given. */
+  resolveHost?: (host: string) => Promise<string>
 }
 
 /** Echo answers are small; anything bigger is not an echo. */
@@ -79,6 +82,17 @@ class EchoAnswer implements AnswerSink {
   }
 }
 
+/** `target` with its host name resolved (resolve-host.ts: its own timeout and cache, not the thread pool). */
+async function resolvedTarget(target: HealthTarget, resolveHost: (host: string) => Promise<string>): Promise<HealthTarget> {
+  let address: string
+  try {
+    address = await resolveHost(target.host)
+  } catch (err) {
+    throw new CheckFailure('dns_failed', err instanceof Error ? err.message : String(err))
+  }
+  return address === target.host ? target : { ...target, host: address }
+}
+
 interface Exchange {
   httpStatus: number
   body: string
@@ -128,7 +142,9 @@ export async function checkProxy(target: HealthTarget, options: CheckOptions): P
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
   const attempt = new Attempt(timeoutMs, options.signal)
   try {
-    const ex = await attempt.run(exchange(target, request, attempt, start, timeoutMs))
+    // Inside the attempt: the check's deadline and cancel cover the DNS lookup too.
+    const resolved = await attempt.run(resolvedTarget(target, options.resolveHost ?? sharedHostResolver()))
+    const ex = await attempt.run(exchange(resolved, request, attempt, start, timeoutMs))
     if (ex.httpStatus === 407 || (ex.httpStatus === 401 && target.protocol === 'http')) {
       return finish('auth_failed', { detail: `the proxy answered ${ex.httpStatus}`, httpStatus: ex.httpStatus, timings: ex.timings })
     }
@@ -147,8 +163,14 @@ export async function checkProxy(target: HealthTarget, options: CheckOptions): P
       extra.ipMismatch = options.expectedIp !== reading.ip
     }
     if (options.throughput) {
-      attempt.closeAll()
-      const speed = await measureThroughput(target, { ...options.throughput, signal: attempt.signal(), timeoutMs: options.throughput.seconds * 1000 + timeoutMs })
+      // The echo is done: its deadline must not cut the download (which then read as "cancelled"). The download
+      // has a deadline of its own (its seconds plus the check's timeout) and stops early only on the caller's cancel.
+      attempt.dispose()
+      const speed = await measureThroughput(resolved, {
+        ...options.throughput,
+        ...(options.signal ? { signal: options.signal } : {}),
+        timeoutMs: options.throughput.seconds * 1000 + timeoutMs,
+      })
       if (speed.mbps !== undefined) extra.throughputMbps = speed.mbps
       else if (speed.error) extra.throughputError = speed.error
     }

@@ -69,11 +69,14 @@ export async function rotateAndVerify(deps: RotateDeps, connectionId: string, op
     message,
     ...extra,
   })
+  if (options.signal?.aborted) controller.abort()
   try {
+    if (signal.aborted) return fail('cancelled', 'Cancelled.')
     let proxies: ProxyAccess[]
     try {
-      proxies = await deps.client.proxies.listByConnection(connectionId)
+      proxies = await deps.client.proxies.listByConnection(connectionId, { signal })
     } catch (err) {
+      if (signal.aborted) return fail('cancelled', 'Cancelled.')
       return fail('no_proxy', `Could not list the connection's proxies: ${errorText(err)}`)
     }
     const proxy = options.proxyId ? proxies.find((p) => p.id === options.proxyId) : proxies[0]
@@ -86,7 +89,7 @@ export async function rotateAndVerify(deps: RotateDeps, connectionId: string, op
     let waitUnique = false
     let lookbehindMinutes = 0
     try {
-      const conn = await deps.client.connections.get(connectionId)
+      const conn = await deps.client.connections.get(connectionId, { signal })
       waitUnique = conn.settings.ip_change_wait_unique === true
       lookbehindMinutes = conn.settings.ip_change_wait_unique_lookbehind_minutes
     } catch {

@@ -25,8 +25,10 @@ import { AppError } from '../app-error'
 import type { IproxyClient } from '../iproxy'
 import type { Logger } from '../log'
 import { checkProxy, type CheckOptions } from './check-proxy'
+import { createCheckLimiter } from './check-limiter'
 import { checkMany } from './check-many'
 import { createHealthHistory } from './history'
+import { sharedHostResolver } from './resolve-host'
 import { rotateAndVerify, targetOfAccess } from './rotate'
 import { createHealthSettingsStore } from './settings'
 
@@ -45,6 +47,19 @@ export interface HealthServiceOptions {
   /** Time between checks while waiting for a new IP (2 s). */
   rotatePollMs?: number
   historyWriteDelayMs?: number
+  /** Checks in flight at most across every batch and run (MAX_CONCURRENT_CHECKS; tests lower it). */
+  maxConcurrentChecks?: number
+  /** Resolves proxy host names (resolve-host.ts; the app's shared resolver unless given). */
+  resolveHost?: (host: string) => Promise<string>
+}
+
+export interface RotateRunOptions {
+  proxyId?: string
+  timeoutMs?: number
+  /** Cancels the run: connections not done yet end as `cancelled`. */
+  signal?: AbortSignal
+  /** A name the caller picks for the run, so that `cancelRotate(runId)` can stop it while it runs. */
+  runId?: string
 }
 
 /** Connections whose expected IP is looked up in a batch at most; larger batches skip the comparison. */
@@ -66,7 +81,11 @@ export function createHealthService(options: HealthServiceOptions) {
     ...(options.historyWriteDelayMs !== undefined ? { writeDelayMs: options.historyWriteDelayMs } : {}),
   })
   const batches = new Map<string, { controller: AbortController; done: Promise<void> }>()
+  /** Change-IP runs in progress, by the caller's run id (or a generated one), for cancelRotate and dispose. */
+  const rotations = new Map<string, AbortController>()
   const interval = options.progressIntervalMs ?? 100
+  const limiter = createCheckLimiter(options.maxConcurrentChecks)
+  const resolveHost = options.resolveHost ?? sharedHostResolver()
 
   async function echoUrls(s: HealthSettings): Promise<string[]> {
     const demo = await options.demoEchoUrl()
@@ -74,10 +93,13 @@ export function createHealthService(options: HealthServiceOptions) {
   }
 
   /** Tries the echo URLs in order while the failure is the echo's own (an outage, a changed format). */
+  /** Each echo in a slot of the global cap (check-limiter.ts); a check cancelled while waiting for one is `cancelled`. */
   async function checkWithEchoes(target: HealthTarget, opts: Omit<CheckOptions, 'echoUrl'>, urls: string[]): Promise<HealthCheckResult> {
     let last: HealthCheckResult | undefined
     for (const echoUrl of urls) {
-      last = await checkProxy(target, { ...opts, echoUrl })
+      last = await limiter.run(() => checkProxy(target, { resolveHost, ...opts, echoUrl }), opts.signal)
+      // Cancelled while waiting for a slot: checkProxy answers `cancelled` at once, opening nothing.
+      if (!last) return checkProxy(target, { ...opts, echoUrl })
       if (!ECHO_SIDE_FAILURES.has(last.status)) return last
     }
     return last as HealthCheckResult
@@ -243,32 +265,52 @@ export function createHealthService(options: HealthServiceOptions) {
       await batches.get(batchId)?.done
     },
 
-    async rotateAndVerify(connectionIds: string[], opts: { proxyId?: string; timeoutMs?: number } = {}): Promise<RotateVerifyResult[]> {
+    async rotateAndVerify(connectionIds: string[], opts: RotateRunOptions = {}): Promise<RotateVerifyResult[]> {
       if (opts.proxyId && connectionIds.length !== 1) {
         throw new AppError('validation', 'A proxy can be chosen only when one connection is selected.')
       }
-      const s = await settings.get()
-      const urls = await echoUrls(s)
-      const client = options.client()
-      const results: RotateVerifyResult[] = new Array<RotateVerifyResult>(connectionIds.length)
-      let next = 0
-      const worker = async () => {
-        while (next < connectionIds.length) {
-          const i = next++
-          const connId = connectionIds[i] as string
-          results[i] = await rotateAndVerify(
-            {
-              client,
-              check: (target, signal) => checkWithEchoes(target, { timeoutMs: s.timeoutMs, signal }, urls),
-              ...(options.rotatePollMs !== undefined ? { pollMs: options.rotatePollMs } : {}),
-            },
-            connId,
-            { ...(opts.proxyId ? { proxyId: opts.proxyId } : {}), ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}) },
-          )
+      if (opts.runId !== undefined && rotations.has(opts.runId)) throw new AppError('validation', 'A change-IP run with this id is already running.')
+      const runId = opts.runId ?? randomUUID()
+      const controller = new AbortController()
+      const onAbort = () => controller.abort()
+      if (opts.signal?.aborted) controller.abort()
+      else opts.signal?.addEventListener('abort', onAbort, { once: true })
+      rotations.set(runId, controller)
+      try {
+        const s = await settings.get()
+        const urls = await echoUrls(s)
+        const client = options.client()
+        const results: RotateVerifyResult[] = new Array<RotateVerifyResult>(connectionIds.length)
+        let next = 0
+        const worker = async () => {
+          while (next < connectionIds.length) {
+            const i = next++
+            const connId = connectionIds[i] as string
+            results[i] = await rotateAndVerify(
+              {
+                client,
+                check: (target, signal) => checkWithEchoes(target, { timeoutMs: s.timeoutMs, signal }, urls),
+                ...(options.rotatePollMs !== undefined ? { pollMs: options.rotatePollMs } : {}),
+              },
+              connId,
+              { ...(opts.proxyId ? { proxyId: opts.proxyId } : {}), ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}), signal: controller.signal },
+            )
+          }
         }
+        await Promise.all(Array.from({ length: Math.min(10, connectionIds.length) }, worker))
+        return results
+      } finally {
+        rotations.delete(runId)
+        opts.signal?.removeEventListener('abort', onAbort)
       }
-      await Promise.all(Array.from({ length: Math.min(10, connectionIds.length) }, worker))
-      return results
+    },
+
+    /** Stops the change-IP run started with `runId`: its connections not done yet end as `cancelled`. */
+    cancelRotate(runId: string): { cancelled: boolean } {
+      const run = rotations.get(runId)
+      if (!run) return { cancelled: false }
+      run.abort()
+      return { cancelled: true }
     },
 
     history: (keys: string[]): Promise<Record<string, HealthHistoryEntry[]>> => history.get(keys),
@@ -291,6 +333,7 @@ export function createHealthService(options: HealthServiceOptions) {
 
     async dispose(): Promise<void> {
       for (const b of batches.values()) b.controller.abort()
+      for (const run of rotations.values()) run.abort()
       await Promise.all([...batches.values()].map((b) => b.done))
       await history.flush()
     },

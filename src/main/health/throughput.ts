@@ -77,6 +77,7 @@ export async function measureThroughput(
     const stopped = attempt.reason ?? (err instanceof StoppedError ? err.reason : undefined)
     // A deadline in the middle of the download still gives a speed over what arrived.
     if (stopped === 'timeout' && download.bytes > 0) return download.reading()
+    if (stopped === 'timeout') return { bytes: 0, seconds: 0, error: `the download did not start within ${Math.round(timeoutMs / 100) / 10} s` }
     if (stopped) return { bytes: download.bytes, seconds: 0, error: HEALTH_STATUS_MESSAGES[stopped] }
     const c = classifyError(err)
     return { bytes: download.bytes, seconds: 0, error: messageFor(c.status, c.detail) }

@@ -153,6 +153,21 @@ export class IproxyResponseError extends IproxyError {
   }
 }
 
+/** A 2xx (or any) answer larger than the transport's cap (`maxBytes`): it was not read past the cap. */
+export class IproxyResponseTooLargeError extends IproxyError {
+  override readonly code = 'response_too_large'
+  readonly maxBytes: number
+
+  constructor(message: string, init: IproxyErrorInit & { maxBytes: number }) {
+    super(message, init)
+    this.maxBytes = init.maxBytes
+  }
+
+  protected override extraDetails(): Record<string, unknown> {
+    return { maxBytes: this.maxBytes }
+  }
+}
+
 /** Replaces every occurrence of `secret` in strings anywhere inside `value` (server bodies may echo a header). */
 export function redactSecret<T>(value: T, secret: string): T {
   if (secret === '') return value

@@ -16,6 +16,7 @@ import { createMeResource, type MeResource } from './resources/me'
 import { createProxiesResource, type ProxiesResource } from './resources/proxies'
 import { createStatsResource, type StatsResource } from './resources/stats'
 import { createVpnResource, type VpnResource } from './resources/vpn'
+import { DEFAULT_MAX_RESPONSE_BYTES } from './read-body'
 import { createTransport, type RequestTiming } from './transport'
 
 export const DEFAULT_TIMEOUT_MS = 20_000
@@ -40,6 +41,8 @@ export interface IproxyClientOptions {
   /** Backoff ceiling in ms (default 8 000). */
   retryMaxDelayMs?: number
   userAgent?: string
+  /** The largest answer read, in bytes (default 50 MB); a larger one fails with IproxyResponseTooLargeError. */
+  maxResponseBytes?: number
   /** Debug log of each attempt; the Authorization header is masked. */
   log?: (line: string) => void
   /** Called after every successful call with where its time went (benchmarks, diagnostics). */
@@ -101,6 +104,7 @@ export function createIproxyClient(options: IproxyClientOptions): IproxyClient {
     retryBaseDelayMs: positive(options.retryBaseDelayMs, DEFAULT_RETRY_BASE_DELAY_MS, 'retryBaseDelayMs', true),
     retryMaxDelayMs: positive(options.retryMaxDelayMs, DEFAULT_RETRY_MAX_DELAY_MS, 'retryMaxDelayMs', true),
     userAgent: options.userAgent ?? 'iProxy-Desktop',
+    maxResponseBytes: positive(options.maxResponseBytes, DEFAULT_MAX_RESPONSE_BYTES, 'maxResponseBytes'),
     ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
     ...(options.log ? { log: options.log } : {}),
     ...(options.onTiming ? { onTiming: options.onTiming } : {}),
@@ -113,7 +117,7 @@ export function createIproxyClient(options: IproxyClientOptions): IproxyClient {
     proxies: createProxiesResource(transport),
     vpn: createVpnResource(transport),
     stats: createStatsResource(transport),
-    actionLinks: createActionLinksResource(transport),
+    actionLinks: createActionLinksResource(transport, baseUrl),
     close: () => transport.close(),
   }
 }

@@ -4,6 +4,7 @@
 export { createIproxyClient, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from './client'
 export type { IproxyClient, IproxyClientOptions } from './client'
 export type { CallOptions, RequestTiming } from './transport'
+export { DEFAULT_MAX_RESPONSE_BYTES } from './read-body'
 export {
   IproxyAbortError,
   IproxyAuthError,
@@ -13,6 +14,7 @@ export {
   IproxyNotFoundError,
   IproxyRateLimitError,
   IproxyResponseError,
+  IproxyResponseTooLargeError,
   IproxyServerError,
   IproxyTimeoutError,
   IproxyValidationError,

@@ -14,11 +14,13 @@ import {
   connectionError,
   errorFromStatus,
   IproxyResponseError,
+  IproxyResponseTooLargeError,
   readServerBody,
   timeoutError,
   type IproxyError,
   type RequestContext,
 } from './api-errors'
+import { formatBytes, readBodyAtMost } from './read-body'
 import { backoffDelayMs, isRetryableStatus, MAX_RETRY_AFTER_MS, parseRetryAfterMs, provablyNeverSent, sleep } from './retry'
 import { parseResponse } from './validate'
 
@@ -56,6 +58,8 @@ export interface TransportConfig {
   /** When absent the transport owns a keep-alive Agent and closes it in `close()`. */
   dispatcher?: Dispatcher
   userAgent: string
+  /** The largest answer read, in bytes; a larger one fails with IproxyResponseTooLargeError (read-body.ts). */
+  maxResponseBytes: number
   log?: (line: string) => void
   onTiming?: (timing: RequestTiming) => void
 }
@@ -131,7 +135,11 @@ export function createTransport(config: TransportConfig): Transport {
         signal: controller.signal,
       })
       // The body is read inside the attempt so the timeout and the caller's signal cover a slow download too.
-      const text = await res.body.text()
+      // An answer past the cap is not read on (the connection is closed) and not retried: it would be as large again.
+      let text: string | undefined
+      if (Number(res.headers['content-length']) > config.maxResponseBytes) res.body.destroy()
+      else text = await readBodyAtMost(res.body, config.maxResponseBytes)
+      if (text === undefined) return { kind: 'failed', error: tooLargeError(ctx), retryableIfIdempotent: false, neverSent: false }
       return { kind: 'answer', status: res.statusCode, headers: res.headers, text }
     } catch (err) {
       if (callerSignal?.aborted) return { kind: 'failed', error: abortError(ctx), retryableIfIdempotent: false, neverSent: false }
@@ -141,6 +149,15 @@ export function createTransport(config: TransportConfig): Transport {
       clearTimeout(timer)
       callerSignal?.removeEventListener('abort', onCallerAbort)
     }
+  }
+
+  function tooLargeError(ctx: RequestContext): IproxyResponseTooLargeError {
+    const cap = formatBytes(config.maxResponseBytes)
+    return new IproxyResponseTooLargeError(
+      `iProxy's answer to ${ctx.method} ${ctx.path} was larger than ${cap}, the most this app reads in one answer, so it was not read. ` +
+        'The API address in this profile may point at the wrong server.',
+      { status: 0, method: ctx.method, path: ctx.path, maxBytes: config.maxResponseBytes },
+    )
   }
 
   function parseAnswer<S extends z.ZodType>(

@@ -14,7 +14,7 @@ import { createMemorySecretStore } from '../../../src/main/secrets/keychain'
 import type { HealthItemResult, HealthProgress, RotateVerifyResult } from '../../../src/shared/health'
 import { simTargets } from './support'
 
-const APP_PAGE = 'file:///opt/iproxy/resources/app.asar/out/renderer/index.html'
+const APP_PAGE = 'app://iproxy-desktop/index.html'
 let core: Services
 let table: HandlerTable
 let dir: string

@@ -7,13 +7,12 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { startSimulator, type Simulator } from '../../../src/main/demo'
-import { createHealthService, type HealthService } from '../../../src/main/health/service'
+import type { HealthService } from '../../../src/main/health/service'
 import { HISTORY_FILE } from '../../../src/main/health/history'
 import { SETTINGS_FILE } from '../../../src/main/health/settings'
 import { createIproxyClient, type IproxyClient } from '../../../src/main/iproxy'
 import { HEALTH_HISTORY_LIMIT, type HealthProgress } from '../../../src/shared/health'
-import { parseProxyLines } from '../../../src/shared/proxy-list/parse'
-import { expectNoLeakedHandles, simTargets, tcpHandleCount } from './support'
+import { expectNoLeakedHandles, simHealthService, simTargets, tcpHandleCount } from './support'
 
 let sim: Simulator
 let client: IproxyClient
@@ -32,16 +31,7 @@ async function freshService(): Promise<void> {
   dir = await mkdtemp(join(tmpdir(), 'iproxy-health-'))
   client = createIproxyClient({ apiKey: sim.apiKey, baseUrl: sim.baseUrl, maxRetries: 0 })
   events = []
-  service = createHealthService({
-    dataDir: dir,
-    log: () => {},
-    emitProgress: (p) => events.push(p),
-    client: () => client,
-    demoEchoUrl: async () => sim.echoUrl,
-    parse: parseProxyLines,
-    rotatePollMs: 100,
-    historyWriteDelayMs: 50,
-  })
+  service = simHealthService(sim, client, dir, events)
 }
 
 afterEach(async () => {

@@ -3,6 +3,10 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { expect } from 'vitest'
 import type { Simulator } from '../../../src/main/demo'
+import { createHealthService, type HealthService, type HealthServiceOptions } from '../../../src/main/health/service'
+import type { IproxyClient } from '../../../src/main/iproxy'
+import type { HealthProgress } from '../../../src/shared/health'
+import { parseProxyLines } from '../../../src/shared/proxy-list/parse'
 import type { HealthTarget } from '../../../src/shared/health'
 
 export interface SimTarget {
@@ -82,4 +86,25 @@ export async function startBlobServer(chunks = 80): Promise<{ url: string; endle
         server.close(() => resolve())
       }),
   }
+}
+
+/** A health service on the simulator, its data in `dataDir`, its progress events pushed to `events`; quick polls. */
+export function simHealthService(
+  sim: Simulator,
+  client: IproxyClient,
+  dataDir: string,
+  events: HealthProgress[],
+  extra: Partial<HealthServiceOptions> = {},
+): HealthService {
+  return createHealthService({
+    dataDir,
+    log: () => {},
+    emitProgress: (p) => events.push(p),
+    client: () => client,
+    demoEchoUrl: async () => sim.echoUrl,
+    parse: parseProxyLines,
+    rotatePollMs: 100,
+    historyWriteDelayMs: 50,
+    ...extra,
+  })
 }

@@ -7,7 +7,7 @@ import { createMemorySecretStore } from '../../../src/main/secrets/keychain'
 import { createHandlerTable, createSenderCheck } from '../../../src/main/handler-table'
 import { listCalls } from '../../../src/shared/bridge'
 
-const APP_PAGE = 'file:///opt/iproxy/resources/app.asar/out/renderer/index.html'
+const APP_PAGE = 'app://iproxy-desktop/index.html'
 
 function setup() {
   const logs: string[] = []
@@ -57,6 +57,11 @@ describe('handler table', () => {
   it.each([
     ['a remote page', 'https://evil.example/index.html'],
     ['another local file', 'file:///tmp/evil.html'],
+    ['the built page’s own path over file://', 'file:///index.html'],
+    ['a file:// URL with a host (a UNC path on Windows)', 'file://evilhost/index.html'],
+    ['another app:// host', 'app://evil/index.html'],
+    ['the app host over another scheme', 'https://iproxy-desktop/index.html'],
+    ['the app origin with credentials', 'app://user:pw@iproxy-desktop/index.html'],
     ['a frame that is gone', undefined],
     ['garbage', 'not a url'],
   ])('refuses a call from %s and logs it', async (_label, sender) => {
@@ -65,6 +70,16 @@ describe('handler table', () => {
     expect(result).toEqual({ ok: false, error: { code: 'forbidden', message: expect.stringMatching(/refused/) } })
     expect(opened).toEqual([])
     expect(logs.some((l) => l.includes('refused call "app.openExternal"'))).toBe(true)
+  })
+
+  it('trusts the built app by its app:// origin, whatever the path', () => {
+    const trusted = createSenderCheck(APP_PAGE)
+    expect(trusted('app://iproxy-desktop/index.html?recovered=1#/proxies')).toBe(true)
+    expect(trusted('app://iproxy-desktop/')).toBe(true)
+    expect(trusted('app://iproxy-desktop.evil/index.html')).toBe(false)
+    expect(trusted('file://iproxy-desktop/index.html')).toBe(false)
+    // A file:// page is never trusted, not even when it is the page the check was made for.
+    expect(createSenderCheck('file:///opt/iproxy/out/renderer/index.html')('file:///opt/iproxy/out/renderer/index.html')).toBe(false)
   })
 
   it('trusts the dev server by origin, not by path', () => {

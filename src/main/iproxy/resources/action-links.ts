@@ -14,11 +14,13 @@ import {
   type Deleted,
 } from '../../../shared/iproxy'
 import { isHttpUrl } from '../../../shared/validators'
+import { actionLinkProblem } from '../action-link-hosts'
 import { IproxyValidationError } from '../api-errors'
 import type { CallOptions, Transport } from '../transport'
 import { createRequester } from './request'
 
-export function createActionLinksResource(transport: Transport) {
+/** `apiBase`: the profile's API base URL, whose host family action links must be on (action-link-hosts.ts). */
+export function createActionLinksResource(transport: Transport, apiBase: URL) {
   const request = createRequester(transport)
   return {
     /** `GET /actionlinks`. Resolves to every action link of the user (unwrapped from `{ action_links }`). */
@@ -49,7 +51,8 @@ export function createActionLinksResource(transport: Transport) {
     /**
      * `GET <link>`: runs the link's action (reboot or IP change) by requesting its own URL, without the API key.
      * Resolves to `{ message }`. Although a GET, it is not repeated after a failure that may have reached the
-     * server, so a phone is never rebooted twice. The link's id (its secret) is masked in errors and logs.
+     * server, so a phone is never rebooted twice. The link's id (its secret) is masked in errors and logs. Only
+     * https links on the API's host family are run (action-link-hosts.ts).
      */
     async execute(link: ActionLink | string, options?: CallOptions): Promise<CommandSent> {
       const href = typeof link === 'string' ? link : link?.link
@@ -59,6 +62,12 @@ export function createActionLinksResource(transport: Transport) {
         })
       }
       const url = new URL(href)
+      const problem = actionLinkProblem(url, apiBase)
+      if (problem) {
+        throw new IproxyValidationError(`Cannot run the action link: ${problem}.`, {
+          status: 0, method: 'GET', path: '(action link)', field: 'link', issues: [{ field: 'link', message: problem }],
+        })
+      }
       const displayPath = url.pathname.replace(/[^/]+\/?$/, '***')
       // Not through `request`: the link is its own absolute URL, sent without the API key.
       return transport.send(
