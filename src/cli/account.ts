@@ -6,7 +6,7 @@
  * A flag on the command line wins over the environment. The key is handed to the API client and nowhere else:
  * never printed, logged or written.
  */
-import { startSimulator, type Simulator } from '../main/demo'
+import type { Simulator } from '../main/demo'
 import { createIproxyClient, type IproxyClient } from '../main/iproxy'
 import { createKeychain, type SecretStore } from '../main/secrets/keychain'
 import { readProfilesFile, type StoredProfile } from '../main/secrets/profiles-file'
@@ -51,6 +51,8 @@ export function demoScale(env: NodeJS.ProcessEnv): { connections: number; proxie
 
 async function openDemo(env: NodeJS.ProcessEnv): Promise<Account> {
   const scale = demoScale(env)
+  // Loaded only for --demo: every other run is spared parsing the simulator at start-up.
+  const { startSimulator } = await import('../main/demo')
   const sim: Simulator = await startSimulator(scale ? { scale, bindListeners: true } : { seed: 'demo' })
   const client = createIproxyClient({ apiKey: sim.apiKey, baseUrl: sim.baseUrl })
   return {
