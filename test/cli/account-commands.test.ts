@@ -4,23 +4,20 @@
  */
 import { createServer } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startSimulator, type Simulator } from '../../src/main/demo'
-import { ANSI_RE, requireBuiltCli, runCli, scratchDataDir, STACK_RE } from './support'
+import type { Simulator } from '../../src/main/demo'
+import { ANSI_RE, runCli, startSimulatedAccount, STACK_RE, type SimulatedAccount } from './support'
 
+let account: SimulatedAccount
 let sim: Simulator
-let data: { dir: string; remove(): Promise<void> }
+let data: SimulatedAccount['data']
 let env: Record<string, string>
-const KEY = 'cli-test-key-0123456789abcdef'
 
 beforeAll(async () => {
-  requireBuiltCli()
-  sim = await startSimulator({ seed: 'demo', apiKey: KEY, timing: { rebootOfflineMs: 300 } })
-  data = await scratchDataDir(sim.echoUrl)
-  env = { IPROXY_API_KEY: KEY, IPROXY_API_URL: sim.baseUrl, IPROXY_DATA_DIR: data.dir }
+  account = await startSimulatedAccount('cli-test-key-0123456789abcdef', { rebootOfflineMs: 300 })
+  ;({ sim, data, env } = account)
 })
 afterAll(async () => {
-  await sim?.stop()
-  await data?.remove()
+  await account?.stop()
 })
 
 const connectionIds = () => [...sim.state.connections.values()].map((c) => c.id)

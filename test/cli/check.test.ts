@@ -6,26 +6,24 @@
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startSimulator, type Simulator } from '../../src/main/demo'
+import type { Simulator } from '../../src/main/demo'
 import { danteAvailability, startDante, type DanteServer } from '../support/dante'
 import { requireSystem } from '../support/system'
 import { startTinyproxy, tinyproxyAvailability, type TinyproxyServer } from '../support/tinyproxy'
-import { jsonLines, requireBuiltCli, runCli, scratchDataDir } from './support'
+import { jsonLines, runCli, startSimulatedAccount, type SimulatedAccount } from './support'
 
-let sim: Simulator
-let data: { dir: string; remove(): Promise<void> }
-let env: Record<string, string>
 const KEY = 'cli-check-key-0123456789abcdef'
+let account: SimulatedAccount
+let sim: Simulator
+let data: SimulatedAccount['data']
+let env: Record<string, string>
 
 beforeAll(async () => {
-  requireBuiltCli()
-  sim = await startSimulator({ seed: 'demo', apiKey: KEY })
-  data = await scratchDataDir(sim.echoUrl)
-  env = { IPROXY_API_KEY: KEY, IPROXY_API_URL: sim.baseUrl, IPROXY_DATA_DIR: data.dir }
+  account = await startSimulatedAccount(KEY)
+  ;({ sim, data, env } = account)
 })
 afterAll(async () => {
-  await sim?.stop()
-  await data?.remove()
+  await account?.stop()
 })
 
 describe('account proxies', () => {

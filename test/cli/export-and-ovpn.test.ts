@@ -8,29 +8,26 @@ import { chmod, mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { unzipSync } from 'fflate'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startSimulator, type Simulator } from '../../src/main/demo'
+import type { Simulator } from '../../src/main/demo'
 import { createExportsService } from '../../src/main/exports/service'
 import { createIproxyClient, type IproxyClient } from '../../src/main/iproxy'
 import { PROXY_FORMATS } from '../../src/shared/proxy-formats'
-import { requireBuiltCli, runCli, scratchDataDir, STACK_RE } from './support'
+import { runCli, startSimulatedAccount, STACK_RE, type SimulatedAccount } from './support'
 
+let account: SimulatedAccount
 let sim: Simulator
 let client: IproxyClient
-let data: { dir: string; remove(): Promise<void> }
+let data: SimulatedAccount['data']
 let env: Record<string, string>
-const KEY = 'cli-export-key-0123456789abcdef'
 
 beforeAll(async () => {
-  requireBuiltCli()
-  sim = await startSimulator({ seed: 'demo', apiKey: KEY })
-  client = createIproxyClient({ apiKey: KEY, baseUrl: sim.baseUrl })
-  data = await scratchDataDir()
-  env = { IPROXY_API_KEY: KEY, IPROXY_API_URL: sim.baseUrl, IPROXY_DATA_DIR: data.dir }
+  account = await startSimulatedAccount('cli-export-key-0123456789abcdef')
+  ;({ sim, data, env } = account)
+  client = createIproxyClient({ apiKey: account.key, baseUrl: sim.baseUrl })
 })
 afterAll(async () => {
   await client?.close()
-  await sim?.stop()
-  await data?.remove()
+  await account?.stop()
 })
 
 /** The app's own export of the same data: the exports service, as the desktop app builds it. */

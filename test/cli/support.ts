@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { startSimulator, type Simulator, type SimulatorOptions } from '../../src/main/demo'
 
 export const ROOT = resolve(__dirname, '../..')
 export const CLI = join(ROOT, 'out/cli/iproxy.mjs')
@@ -76,3 +77,29 @@ export const STACK_RE = /\n\s+at .+:\d+:\d+/
 /** ANSI colour escapes. */
 // eslint-disable-next-line no-control-regex -- the escape character is exactly what is looked for
 export const ANSI_RE = /\x1b\[/
+
+export interface SimulatedAccount {
+  sim: Simulator
+  key: string
+  data: { dir: string; remove(): Promise<void> }
+  /** IPROXY_API_KEY, IPROXY_API_URL and IPROXY_DATA_DIR for that account: how a server or CI runs the command. */
+  env: Record<string, string>
+  stop(): Promise<void>
+}
+
+/** The demo account on an in-process simulator with a known key, and a scratch data folder whose checks echo to it. */
+export async function startSimulatedAccount(key: string, timing?: SimulatorOptions['timing']): Promise<SimulatedAccount> {
+  requireBuiltCli()
+  const sim = await startSimulator({ seed: 'demo', apiKey: key, ...(timing ? { timing } : {}) })
+  const data = await scratchDataDir(sim.echoUrl)
+  return {
+    sim,
+    key,
+    data,
+    env: { IPROXY_API_KEY: key, IPROXY_API_URL: sim.baseUrl, IPROXY_DATA_DIR: data.dir },
+    stop: async () => {
+      await sim.stop()
+      await data.remove()
+    },
+  }
+}
