@@ -46,6 +46,13 @@ const stages = [
     counts: vitestCounts,
   },
   { name: 'build', command: ['npm', 'run', '--silent', 'build'] },
+  // The built out/cli/iproxy.mjs as a child process; its profile tests store keys, so inside the keyring session.
+  {
+    name: 'command line (child process)',
+    command: withKeyring(process.execPath, vitestEntry, 'run', '--config', 'test/cli/vitest.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${join(results, 'cli-report.json')}`),
+    report: join(results, 'cli-report.json'),
+    counts: vitestCounts,
+  },
   // Both need the build above. Run through `node` and vitest's entry script, which works on Windows too.
   {
     name: 'packaging check',

@@ -104,6 +104,13 @@ export function createExportsService(options: ExportsServiceOptions) {
     )
   }
 
+  /** The text copy and save write (the command line prints it too); throws when no line can be written. */
+  async function render(input: ProxyExportInput): Promise<{ text: string; summary: ProxyExportSummary }> {
+    const { out, summary } = await format(input)
+    requireLines(out, summary)
+    return { text: out.text, summary }
+  }
+
   async function remember(input: ProxyExportInput): Promise<void> {
     await preferences.update({ format: input.format, address: input.address, ...(input.format === 'template' && input.template !== undefined ? { template: input.template } : {}) })
   }
@@ -118,17 +125,17 @@ export function createExportsService(options: ExportsServiceOptions) {
   return {
     preferences,
 
+    render,
+
     async copyProxies(input: ProxyExportInput): Promise<ProxyExportSummary> {
-      const { out, summary } = await format(input)
-      requireLines(out, summary)
-      desktop.writeClipboard(out.text)
+      const { text, summary } = await render(input)
+      desktop.writeClipboard(text)
       await remember(input)
       return summary
     },
 
     async saveProxies(input: ProxyExportInput): Promise<SavedProxies | Cancelled> {
-      const { out, summary } = await format(input)
-      requireLines(out, summary)
+      const { text: listText, summary } = await render(input)
       const type = FILE_TYPES[input.format]
       const words = text()
       const chosen = await desktop.chooseSaveFile({
@@ -138,7 +145,7 @@ export function createExportsService(options: ExportsServiceOptions) {
       })
       if (!chosen) return { cancelled: true }
       const path = withExtension(chosen, type.extension)
-      await writeFileAtomic(path, out.text)
+      await writeFileAtomic(path, listText)
       await remember(input)
       return { ...summary, path }
     },
@@ -177,37 +184,43 @@ export function createExportsService(options: ExportsServiceOptions) {
               filters: [{ name: words.filters.zip, extensions: ['zip'] }],
             })
       if (!target) return { cancelled: true }
-
-      const [accesses, names] = await Promise.all([client().vpn.list(), connectionNames()])
-      const byKey = new Map(accesses.map((a) => [`${a.connection_id}\u0000${a.id}`, a]))
-      const jobs: OvpnJob[] = []
-      const failed: OvpnManyResult['failed'] = []
-      const refs = input.items ?? accesses.map((a) => ({ connId: a.connection_id, ovpnId: a.id }))
-      const seen = new Set<string>()
-      for (const ref of refs) {
-        const key = `${ref.connId}\u0000${ref.ovpnId}`
-        if (seen.has(key)) continue
-        seen.add(key)
-        const access = byKey.get(key)
-        if (!access) {
-          failed.push({ name: ref.ovpnId, reason: 'This VPN access no longer exists.' })
-          continue
-        }
-        jobs.push({ name: ovpnStem(names[access.connection_id], access.name), load: () => client().vpn.getConfig(ref.connId, ref.ovpnId) })
-      }
-      if (jobs.length === 0 && failed.length === 0) throw new AppError('nothing_to_export', 'This account has no VPN accesses to export yet.')
-
-      if (input.into === 'folder') {
-        const result = await writeOvpnFolder(target, jobs)
-        return { into: 'folder', path: target, written: result.written, failed: [...failed, ...result.failed] }
-      }
-      const zipPath = withExtension(target, 'zip')
-      const result = await writeOvpnZip(zipPath, jobs)
-      return { into: 'zip', path: zipPath, written: result.written, failed: [...failed, ...result.failed] }
+      return writeOvpnMany(input, target)
     },
+
+    writeOvpnMany,
 
     getPreferences: (): Promise<ExportPreferences> => preferences.get(),
     setPreferences: (change: Partial<ExportPreferences>): Promise<ExportPreferences> => preferences.update(change),
+  }
+
+  /** Many .ovpn files into `target` (a folder, or the .zip's path), with no dialog: saveOvpnMany and the command line. */
+  async function writeOvpnMany(input: OvpnManyInput, target: string): Promise<OvpnManyResult> {
+    const [accesses, names] = await Promise.all([client().vpn.list(), connectionNames()])
+    const byKey = new Map(accesses.map((a) => [`${a.connection_id}\u0000${a.id}`, a]))
+    const jobs: OvpnJob[] = []
+    const failed: OvpnManyResult['failed'] = []
+    const refs = input.items ?? accesses.map((a) => ({ connId: a.connection_id, ovpnId: a.id }))
+    const seen = new Set<string>()
+    for (const ref of refs) {
+      const key = `${ref.connId}\u0000${ref.ovpnId}`
+      if (seen.has(key)) continue
+      seen.add(key)
+      const access = byKey.get(key)
+      if (!access) {
+        failed.push({ name: ref.ovpnId, reason: 'This VPN access no longer exists.' })
+        continue
+      }
+      jobs.push({ name: ovpnStem(names[access.connection_id], access.name), load: () => client().vpn.getConfig(ref.connId, ref.ovpnId) })
+    }
+    if (jobs.length === 0 && failed.length === 0) throw new AppError('nothing_to_export', 'This account has no VPN accesses to export yet.')
+
+    if (input.into === 'folder') {
+      const result = await writeOvpnFolder(target, jobs)
+      return { into: 'folder', path: target, written: result.written, failed: [...failed, ...result.failed] }
+    }
+    const zipPath = withExtension(target, 'zip')
+    const result = await writeOvpnZip(zipPath, jobs)
+    return { into: 'zip', path: zipPath, written: result.written, failed: [...failed, ...result.failed] }
   }
 }
 

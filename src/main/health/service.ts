@@ -190,7 +190,8 @@ export function createHealthService(options: HealthServiceOptions) {
       return itemResult(r, result)
     },
 
-    async checkMany(items: HealthItem[], concurrency?: number): Promise<HealthBatchStarted> {
+    /** `timeoutMs` overrides the settings' timeout for this batch (the command line's --timeout). */
+    async checkMany(items: HealthItem[], concurrency?: number, timeoutMs?: number): Promise<HealthBatchStarted> {
       const s = await settings.get()
       const urls = await echoUrls(s)
       const { client, accesses } = await accessesFor(items)
@@ -231,7 +232,7 @@ export function createHealthService(options: HealthServiceOptions) {
           runnable.map((r) => r.target as HealthTarget),
           {
             concurrency: concurrency ?? s.concurrency,
-            timeoutMs: s.timeoutMs,
+            timeoutMs: timeoutMs ?? s.timeoutMs,
             signal: controller.signal,
             echoUrl: urls[0] as string,
             check: (target, opts) => checkWithEchoes(target, { ...opts }, urls),

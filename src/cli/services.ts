@@ -1,0 +1,49 @@
+/**
+ * The app's own services, built for the command line: the same exports and health code the desktop app runs, with
+ * no desktop behind them (the command line never opens a dialog or touches the clipboard) and a log that stays
+ * quiet unless IPROXY_DEBUG=1 (on stderr, masked like the app's).
+ */
+import type { DesktopIntegration } from '../main/core'
+import { createExportsService } from '../main/exports/service'
+import { createHealthService } from '../main/health/service'
+import { createLogger, type Logger } from '../main/log'
+import type { HealthProgress } from '../shared/health'
+import { parseProxyLines } from '../shared/proxy-lines-parser'
+import type { Account } from './account'
+import { authError } from './exit-codes'
+
+export function cliLogger(env: NodeJS.ProcessEnv): Logger {
+  return env.IPROXY_DEBUG === '1' ? createLogger() : () => {}
+}
+
+const noDesktop = (): never => {
+  throw new Error('the command line has no desktop dialogs')
+}
+
+/** Dialogs and the clipboard are what the command line replaces with --out and stdout: reaching them is a bug. */
+export const NO_DESKTOP: DesktopIntegration = { chooseSaveFile: noDesktop, chooseFolder: noDesktop, chooseOpenFile: noDesktop, writeClipboard: noDesktop }
+
+export function cliExportsService(account: Account, dataDir: string) {
+  return createExportsService({ client: () => account.client, desktop: NO_DESKTOP, userDataDir: dataDir })
+}
+
+/**
+ * The health service with the app's settings and check history from `dataDir`. Its progress events go to
+ * `onProgress`. Without an account only pasted lines can be checked (they need no key).
+ */
+export function cliHealthService(options: { account?: Account | undefined; dataDir: string; env: NodeJS.ProcessEnv; onProgress?: (p: HealthProgress) => void }) {
+  const { account } = options
+  return createHealthService({
+    dataDir: options.dataDir,
+    log: cliLogger(options.env),
+    emitProgress: (p) => options.onProgress?.(p),
+    client: () => {
+      if (!account) throw authError('no_key', 'No API key: checking account proxies needs --profile NAME, IPROXY_API_KEY or --demo.')
+      return account.client
+    },
+    demoEchoUrl: async () => account?.demoEchoUrl,
+    parse: parseProxyLines,
+    // Results are printed as they come: no need to hold them for the app's ~10 updates a second.
+    progressIntervalMs: 20,
+  })
+}
