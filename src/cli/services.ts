@@ -3,12 +3,12 @@
  * no desktop behind them (the command line never opens a dialog or touches the clipboard) and a log that stays
  * quiet unless IPROXY_DEBUG=1 (on stderr, masked like the app's).
  */
-import type { DesktopIntegration } from '../main/core'
+import type { DesktopIntegration } from '../main/desktop'
 import { createExportsService } from '../main/exports/service'
 import { createHealthService } from '../main/health/service'
 import { createLogger, type Logger } from '../main/log'
 import type { HealthProgress } from '../shared/health'
-import { parseProxyLines } from '../shared/proxy-lines-parser'
+import { parseProxyLines } from '../shared/proxy-list/parse'
 import type { Account } from './account'
 import { authError } from './exit-codes'
 

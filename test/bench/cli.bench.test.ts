@@ -17,7 +17,7 @@ import { startSimulator } from '../../src/main/demo'
 import { createHealthService } from '../../src/main/health/service'
 import { createIproxyClient } from '../../src/main/iproxy'
 import type { HealthProgress } from '../../src/shared/health'
-import { parseProxyLines } from '../../src/shared/proxy-lines-parser'
+import { parseProxyLines } from '../../src/shared/proxy-list/parse'
 
 const ROOT = resolve(__dirname, '../..')
 const CLI = join(ROOT, 'out/cli/iproxy.mjs')

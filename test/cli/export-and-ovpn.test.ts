@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Simulator } from '../../src/main/demo'
 import { createExportsService } from '../../src/main/exports/service'
 import { createIproxyClient, type IproxyClient } from '../../src/main/iproxy'
-import { PROXY_FORMATS } from '../../src/shared/proxy-formats'
+import { PROXY_FORMATS } from '../../src/shared/proxy-list/format'
 import { runCli, startSimulatedAccount, STACK_RE, type SimulatedAccount } from './support'
 
 let account: SimulatedAccount

@@ -5,7 +5,7 @@
  */
 import { Option, type Command } from 'commander'
 import { writeFileAtomic } from '../../main/fs/atomic-write'
-import { ADDRESS_CHOICES, DEFAULT_TEMPLATE, PROXY_FORMATS, parseTemplate, type AddressChoice, type ProxyFormat } from '../../shared/proxy-formats'
+import { ADDRESS_CHOICES, DEFAULT_TEMPLATE, PROXY_FORMATS, parseTemplate, type AddressChoice, type ProxyFormat } from '../../shared/proxy-list/format'
 import { CliError, EXIT, usageError, type ExitCode } from '../exit-codes'
 import { accountOptions, withAccount, type CliContext, type CommonFlags } from '../context'
 import { cliExportsService } from '../services'
