@@ -66,7 +66,7 @@ export class BoardQuery {
        FROM spans GROUP BY connection`,
     )
     this.lastChecks = db.prepare(
-      `SELECT k.connection, k.at, k.status, k.total_ms, k.exit_ip, k.error
+      `SELECT k.connection, k.at, k.status, k.total_ms10 / 10.0 AS total_ms, k.exit_ip, k.error
        FROM connections c
        JOIN checks k ON k.id = (SELECT id FROM checks WHERE connection = c.id AND at <= ?1 ORDER BY at DESC LIMIT 1)`,
     )

@@ -42,10 +42,10 @@ export class ConnectionQueries {
   constructor(db: SqlDatabase) {
     // ?1 connection, ?2 from, ?3 to, ?4 bucket width. Latency figures only over checks that worked.
     this.buckets = db.prepare(
-      `SELECT (at - ?2) / ?4 AS bucket, count(*) AS checks, sum(status <> 'ok') AS failures,
-         avg(CASE WHEN status = 'ok' THEN total_ms END) AS avg_ms,
-         min(CASE WHEN status = 'ok' THEN total_ms END) AS min_ms,
-         max(CASE WHEN status = 'ok' THEN total_ms END) AS max_ms
+      `SELECT CAST((at - ?2) / ?4 AS INTEGER) AS bucket, count(*) AS checks, sum(status <> 'ok') AS failures,
+         avg(CASE WHEN status = 'ok' THEN total_ms10 END) / 10.0 AS avg_ms,
+         min(CASE WHEN status = 'ok' THEN total_ms10 END) / 10.0 AS min_ms,
+         max(CASE WHEN status = 'ok' THEN total_ms10 END) / 10.0 AS max_ms
        FROM checks
        WHERE connection = (SELECT id FROM connections WHERE connection_id = ?1) AND at >= ?2 AND at <= ?3
        GROUP BY bucket ORDER BY bucket`,
@@ -57,7 +57,7 @@ export class ConnectionQueries {
        GROUP BY ip ORDER BY last_at DESC`,
     )
     this.recent = db.prepare(
-      `SELECT at, status, total_ms, exit_ip, ip_mismatch, country FROM checks
+      `SELECT at, status, total_ms10 / 10.0 AS total_ms, exit_ip, ip_mismatch, country FROM checks
        WHERE proxy = (SELECT id FROM proxies WHERE key = ?) ORDER BY at DESC LIMIT ?`,
     )
   }
@@ -69,7 +69,7 @@ export class ConnectionQueries {
       at: query.from + row.bucket * bucketMs,
       checks: row.checks,
       failures: row.failures,
-      ...(row.avg_ms !== null ? { avgMs: Math.round(row.avg_ms), minMs: row.min_ms!, maxMs: row.max_ms! } : {}),
+      ...(row.avg_ms !== null ? { avgMs: Math.round(row.avg_ms * 10) / 10, minMs: row.min_ms!, maxMs: row.max_ms! } : {}),
     }))
     return { bucketMs, points }
   }

@@ -126,6 +126,15 @@ function wrap(raw: Libsql.Database, path: string, readonly: boolean): SqlDatabas
     close() {
       if (!open) return
       open = false
+      // libsql's close leaves the WAL as it is; folding it into the file makes a cleanly closed database one
+      // self-contained file (to copy, back up, or check for damage at the next start).
+      if (!readonly && path !== IN_MEMORY) {
+        try {
+          raw.exec('PRAGMA wal_checkpoint(TRUNCATE)')
+        } catch {
+          // A reader holding an old snapshot keeps the WAL alive; SQLite folds it in later.
+        }
+      }
       raw.close()
     },
   }

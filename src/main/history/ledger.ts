@@ -81,10 +81,13 @@ function group(kind: IpReuse['kind'], rows: PairRow[]): IpReuse[] {
   return [...entries.values()].map((entry) => ({
     ip: entry.ip,
     kind,
-    connections: [...entry.connections].map(([connectionId, c]) => ({
-      connectionId,
-      ...(c.name ? { name: c.name } : {}),
-      periods: [...c.periods.values()].sort((p, q) => p.firstSeen - q.firstSeen),
-    })),
+    // The connection that had the IP first comes first.
+    connections: [...entry.connections]
+      .map(([connectionId, c]) => ({
+        connectionId,
+        ...(c.name ? { name: c.name } : {}),
+        periods: [...c.periods.values()].sort((p, q) => p.firstSeen - q.firstSeen),
+      }))
+      .sort((x, y) => x.periods[0]!.firstSeen - y.periods[0]!.firstSeen || x.connectionId.localeCompare(y.connectionId)),
   }))
 }

@@ -7,7 +7,9 @@
  * Layout, and why:
  * - Connections and proxies get small integer ids (`connections.id`, `proxies.id`); the big tables refer to them,
  *   which keeps a check row near 60 bytes (millions of them: a fleet of 500 checked every 15 minutes for 90 days).
- * - Times are INTEGER milliseconds since the epoch (what the queries compare and subtract).
+ * - Times are INTEGER milliseconds since the epoch (what the queries compare and subtract). Durations of a check
+ *   are tenths of a millisecond (`*_ms10`), the checker's precision, as integers: 2 bytes each where a REAL
+ *   takes 8.
  * - `status_changes` holds only changes; uptime is computed from the stretches between them.
  * - `ip_periods`: one row per unbroken stretch of one exit IP on one connection (per IP family, so a connection
  *   seen over IPv4 and IPv6 does not look like it changes IP at every check). Sightings of the same IP extend the
@@ -46,10 +48,10 @@ export const MIGRATIONS: readonly Migration[] = [
         at INTEGER NOT NULL,
         status TEXT NOT NULL,
         error TEXT,
-        connect_ms INTEGER,
-        handshake_ms INTEGER,
-        first_byte_ms INTEGER,
-        total_ms INTEGER NOT NULL,
+        connect_ms10 INTEGER,
+        handshake_ms10 INTEGER,
+        first_byte_ms10 INTEGER,
+        total_ms10 INTEGER NOT NULL,
         exit_ip TEXT,
         country TEXT,
         asn TEXT,

@@ -82,6 +82,7 @@ export function openHistoryReadOnly(path: string): SqlDatabase {
   if (!existsSync(path)) throw new HistoryFileError('missing', `There is no history yet (${path} does not exist): the app creates it when it first runs.`)
   let db: SqlDatabase
   try {
+    assertNotCutShort(path)
     db = openSqlite(path, { readonly: true })
   } catch (err) {
     throw asFileError(err, path)

@@ -22,6 +22,8 @@ const SECRET_KEY = /pass|api_?key|token|secret/i
 export class HistoryRecorder {
   private readonly connectionIds = new Map<string, number>()
   private readonly proxies = new Map<string, ProxyRow>()
+  /** The latest IP stretch of each connection and family (`<row id>:<4|6>`), null when it has none. */
+  private readonly latestPeriods = new Map<string, { id: number; ip: string; first: number; last: number } | null>()
   /** The last stored status of each connection (its row id → status and time). */
   private readonly statuses = new Map<number, { status: string; at: number } | null>()
 
@@ -43,6 +45,7 @@ export class HistoryRecorder {
       return at
     })
     return this.write(() => {
+      const sightings: Array<[number, string, number]> = []
       batch.forEach((record, index) => {
         const at = times[index]!
         const connection = record.connectionId ? this.connection(record.connectionId, at) : null
@@ -54,17 +57,20 @@ export class HistoryRecorder {
           at,
           r.status,
           r.status === 'ok' ? null : (r.error ?? null),
-          whole(r.timings.connectMs),
-          whole(r.timings.handshakeMs),
-          whole(r.timings.firstByteMs),
-          Math.round(r.timings.totalMs),
+          tenths(r.timings.connectMs),
+          tenths(r.timings.handshakeMs),
+          tenths(r.timings.firstByteMs),
+          tenths(r.timings.totalMs),
           r.exitIp ?? null,
           r.geo?.country ?? null,
           r.geo?.asn ?? null,
           r.ipMismatch === undefined ? null : r.ipMismatch ? 1 : 0,
         )
-        if (connection !== null && r.exitIp) this.sighting(connection, r.exitIp, 'check', at)
+        if (connection !== null && r.exitIp) sightings.push([connection, r.exitIp, at])
       })
+      // In time order: a batch's results finish in any order, and stretches are built forwards.
+      sightings.sort((a, b) => a[2] - b[2])
+      for (const [connection, ip, at] of sightings) this.sighting(connection, ip, 'check', at)
       return batch.length
     })
   }
@@ -81,7 +87,7 @@ export class HistoryRecorder {
         const connection = this.proxies.get(key)?.connection ?? null
         for (const e of entries) {
           const mismatch = e.ipMismatch === undefined ? null : e.ipMismatch ? 1 : 0
-          this.s.addCheck.run(proxy, connection, e.at, e.status, null, null, null, null, Math.round(e.totalMs), e.exitIp ?? null, e.country ?? null, null, mismatch)
+          this.s.addCheck.run(proxy, connection, e.at, e.status, null, null, null, null, tenths(e.totalMs), e.exitIp ?? null, e.country ?? null, null, mismatch)
           count++
         }
       }
@@ -150,14 +156,20 @@ export class HistoryRecorder {
     })
   }
 
+  /** Drops what is cached from the tables (after a failed transaction, or rows deleted by retention). */
+  forgetCached(): void {
+    this.connectionIds.clear()
+    this.proxies.clear()
+    this.statuses.clear()
+    this.latestPeriods.clear()
+  }
+
   /** Runs one write transaction; a failed one also forgets the ids cached during it (they were rolled back). */
   private write<T>(fn: () => T): T {
     try {
       return this.db.transaction(fn)
     } catch (err) {
-      this.connectionIds.clear()
-      this.proxies.clear()
-      this.statuses.clear()
+      this.forgetCached()
       throw err
     }
   }
@@ -194,6 +206,28 @@ export class HistoryRecorder {
   private sighting(connection: number, ip: string, source: IpSource, at: number): void {
     const family = ip.includes(':') ? 6 : 4
     const bit = SOURCE_BITS[source]
+    // The usual case, answered from memory: a sighting at or after the start of the connection's latest stretch.
+    const key = `${connection}:${family}`
+    let latest = this.latestPeriods.get(key)
+    if (latest === undefined) {
+      const row = this.s.latestPeriod.get(connection, family)
+      latest = row ? { id: row.id, ip: row.ip, first: row.first_at, last: row.last_at } : null
+      this.latestPeriods.set(key, latest)
+    }
+    if (latest === null || at >= latest.first) {
+      if (latest?.ip === ip) {
+        this.s.extendPeriod.run(at, bit, latest.id)
+        latest.last = Math.max(latest.last, at)
+        return
+      }
+      if (latest === null || at >= latest.last) {
+        const id = this.s.addPeriod.run(connection, ip, family, at, at, bit).lastInsertRowid
+        this.latestPeriods.set(key, { id, ip, first: at, last: at })
+        return
+      }
+    }
+    // Out of order (the API's IP history, or a sighting inside another IP's stretch): read, then forget the cache.
+    this.latestPeriods.delete(key)
     const before = this.s.periodBefore.get(connection, family, at)
     if (before?.ip === ip) {
       this.s.extendPeriod.run(at, bit, before.id)
@@ -205,8 +239,11 @@ export class HistoryRecorder {
   }
 }
 
-function whole(value: number | undefined): number | null {
-  return value === undefined || !Number.isFinite(value) ? null : Math.round(value)
+/** A duration in ms as whole tenths of a millisecond (how checks' timings are stored). */
+function tenths(value: number): number
+function tenths(value: number | undefined): number | null
+function tenths(value: number | undefined): number | null {
+  return value === undefined || !Number.isFinite(value) ? null : Math.round(value * 10)
 }
 
 function maskSecretValues(value: Record<string, unknown>): Record<string, unknown> {
@@ -231,11 +268,14 @@ function prepareStatements(db: SqlDatabase) {
     // Checks stored before the proxy's connection was known (an imported file, a pasted line) join it now.
     backfillChecks: db.prepare('UPDATE checks SET connection = ? WHERE proxy = ? AND connection IS NULL'),
     addCheck: db.prepare(
-      `INSERT INTO checks (proxy, connection, at, status, error, connect_ms, handshake_ms, first_byte_ms, total_ms, exit_ip, country, asn, ip_mismatch)
+      `INSERT INTO checks (proxy, connection, at, status, error, connect_ms10, handshake_ms10, first_byte_ms10, total_ms10, exit_ip, country, asn, ip_mismatch)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     lastStatus: db.prepare<{ status: string; at: number }>('SELECT status, at FROM status_changes WHERE connection = ? ORDER BY at DESC LIMIT 1'),
     addStatus: db.prepare('INSERT INTO status_changes (connection, at, status) VALUES (?, ?, ?)'),
+    latestPeriod: db.prepare<{ id: number; ip: string; first_at: number; last_at: number }>(
+      'SELECT id, ip, first_at, last_at FROM ip_periods WHERE connection = ? AND family = ? ORDER BY first_at DESC LIMIT 1',
+    ),
     periodBefore: db.prepare<{ id: number; ip: string; last_at: number }>(
       'SELECT id, ip, last_at FROM ip_periods WHERE connection = ? AND family = ? AND first_at <= ? ORDER BY first_at DESC LIMIT 1',
     ),

@@ -52,7 +52,13 @@ export class HistoryStore {
     this.now = options.now ?? Date.now
     this.use(opened)
     this.pruner = new RetentionPruner({
-      step: (cutoff, rows) => this.guard(() => this.prune.run(cutoff, rows)),
+      step: (cutoff, rows) =>
+        this.guard(() => {
+          const deleted = this.prune.run(cutoff, rows)
+          // The recorder caches each connection's latest IP stretch and status; retention may have deleted them.
+          if (deleted > 0) this.recorder.forgetCached()
+          return deleted
+        }),
       retentionDays: () => this.retentionDays(),
       now: this.now,
       log: options.log,

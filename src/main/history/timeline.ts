@@ -21,7 +21,7 @@ const KINDS: Record<HistoryKind, { select: string; from: string; time: string; e
     event: (row) => ({ kind: 'status', at: row.at as number, status: row.status as string }),
   },
   check: {
-    select: 'e.at, e.status, e.total_ms, e.exit_ip, e.error, x.key',
+    select: 'e.at, e.status, e.total_ms10 / 10.0 AS total_ms, e.exit_ip, e.error, x.key',
     from: 'checks e JOIN proxies x ON x.id = e.proxy',
     time: 'at',
     event: (row) => ({
