@@ -49,21 +49,19 @@ export class BoardQuery {
        FROM connections c
        LEFT JOIN status_changes s ON s.id = (SELECT id FROM status_changes WHERE connection = c.id ORDER BY at DESC LIMIT 1)`,
     )
-    // ?1 now, ?2 a day ago, ?3 a week ago. Each stretch runs from its change to the next one (or now), clipped.
+    // ?1 now, ?2 a day ago, ?3 a week ago. Each status lasts from its change to `until` (or now), clipped to the
+    // window. CROSS JOIN keeps connections the outer loop: one index range per connection, already grouped.
     this.uptime = db.prepare(
-      `WITH spans AS (
-         SELECT s.connection, s.status, s.at AS start, LEAD(s.at, 1, ?1) OVER (PARTITION BY s.connection ORDER BY s.at) AS stop
-         FROM connections c
-         JOIN status_changes s ON s.connection = c.id
-           AND s.at >= coalesce((SELECT max(p.at) FROM status_changes p WHERE p.connection = c.id AND p.at <= ?3), 0)
-           AND s.at <= ?1
-       )
-       SELECT connection,
-         sum(max(0, min(stop, ?1) - max(start, ?2))) AS known_day,
-         sum(CASE WHEN status = 'online' THEN max(0, min(stop, ?1) - max(start, ?2)) ELSE 0 END) AS up_day,
-         sum(max(0, min(stop, ?1) - max(start, ?3))) AS known_week,
-         sum(CASE WHEN status = 'online' THEN max(0, min(stop, ?1) - max(start, ?3)) ELSE 0 END) AS up_week
-       FROM spans GROUP BY connection`,
+      `SELECT c.id AS connection,
+         sum(max(0, min(coalesce(s.until, ?1), ?1) - max(s.at, ?2))) AS known_day,
+         sum(CASE WHEN s.status = 'online' THEN max(0, min(coalesce(s.until, ?1), ?1) - max(s.at, ?2)) ELSE 0 END) AS up_day,
+         sum(max(0, min(coalesce(s.until, ?1), ?1) - max(s.at, ?3))) AS known_week,
+         sum(CASE WHEN s.status = 'online' THEN max(0, min(coalesce(s.until, ?1), ?1) - max(s.at, ?3)) ELSE 0 END) AS up_week
+       FROM connections c
+       CROSS JOIN status_changes s ON s.connection = c.id
+         AND s.at >= coalesce((SELECT max(p.at) FROM status_changes p WHERE p.connection = c.id AND p.at <= ?3), 0)
+         AND s.at <= ?1
+       GROUP BY c.id`,
     )
     this.lastChecks = db.prepare(
       `SELECT k.connection, k.at, k.status, k.total_ms10 / 10.0 AS total_ms, k.exit_ip, k.error
@@ -86,11 +84,7 @@ export class BoardQuery {
     const uptime = new Map(this.uptime.all(now, day, week).map((row) => [row.connection, row]))
     const lastChecks = new Map(this.lastChecks.all(now).map((row) => [row.connection, row]))
     const ipChanges = new Map(this.ipChanges.all(now, day).map((row) => [row.connection, row.changes]))
-    const shared = new Set<string>()
-    const repeated = new Set<string>()
-    for (const entry of this.ledger.reuse(now - reuseWindowMs, reuseWindowMs)) {
-      for (const c of entry.connections) (entry.kind === 'shared' ? shared : repeated).add(c.connectionId)
-    }
+    const { shared, repeated } = this.ledger.flagged(now - reuseWindowMs, reuseWindowMs)
     return this.connections.all().map((c) => {
       const up = uptime.get(c.id)
       const check = lastChecks.get(c.id)

@@ -37,6 +37,8 @@ export interface OpenOptions {
   busyTimeoutMs?: number
 }
 
+const CACHE_KIB = 32 * 1024
+
 /** The path that opens a database in memory, lost at close. */
 export const IN_MEMORY = ':memory:'
 
@@ -67,6 +69,8 @@ export function openSqlite(path: string, options: OpenOptions = {}): SqlDatabase
       db.pragma('synchronous = NORMAL')
     }
     db.pragma('foreign_keys = ON')
+    // 32 MB of page cache (SQLite's default is 2 MB): the board's index pages stay in memory between refreshes.
+    db.pragma(`cache_size = ${-CACHE_KIB}`)
   } catch (err) {
     db.close()
     throw err

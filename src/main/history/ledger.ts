@@ -33,6 +33,7 @@ const PAIR_COLUMNS = `a.ip AS ip,
 export class IpLedger {
   private readonly shared: SqlStatement<PairRow>
   private readonly repeats: SqlStatement<PairRow>
+  private readonly repeatedConnections: SqlStatement<{ id: string }>
 
   constructor(db: SqlDatabase) {
     // ?1 since, ?2 slack: every stretch seen since ?1, paired with any stretch of the same IP on another connection.
@@ -44,15 +45,24 @@ export class IpLedger {
        JOIN connections cb ON cb.id = b.connection
        WHERE a.last_at >= ?1`,
     )
-    // ?1 since, ?2 window: every stretch seen since ?1 whose IP the same connection had before, at most ?2 earlier.
+    // ?1 since, ?2 window: every stretch seen since ?1 whose IP the same connection had before, at most ?2 earlier
+    // (returned_after picks them without a search), with the earlier stretches that make it a repeat.
     this.repeats = db.prepare<PairRow>(
       `SELECT ${PAIR_COLUMNS}
        FROM ip_periods b
-       JOIN ip_periods a ON a.ip = b.ip AND a.connection = b.connection AND a.id <> b.id AND a.first_at < b.first_at AND a.last_at >= b.first_at - ?2
+       JOIN ip_periods a ON a.ip = b.ip AND a.connection = b.connection AND a.first_at < b.first_at AND a.last_at >= b.first_at - ?2
        JOIN connections ca ON ca.id = a.connection
        JOIN connections cb ON cb.id = b.connection
-       WHERE b.last_at >= ?1`,
+       WHERE b.last_at >= ?1 AND b.returned_after <= ?2`,
     )
+    this.repeatedConnections = db.prepare('SELECT DISTINCT c.connection_id AS id FROM ip_periods p JOIN connections c ON c.id = p.connection WHERE p.last_at >= ?1 AND p.returned_after <= ?2')
+  }
+
+  /** The connections the board flags: with a shared IP, and with an IP back within the window, since `since`. */
+  flagged(since: number, windowMs: number): { shared: Set<string>; repeated: Set<string> } {
+    const shared = new Set<string>()
+    for (const row of this.shared.all(since, SHARED_SLACK_MS)) shared.add(row.a_conn).add(row.b_conn)
+    return { shared, repeated: new Set(this.repeatedConnections.all(since, windowMs).map((row) => row.id)) }
   }
 
   /** Shared and repeated IPs among the stretches seen since `since`; shared first, then by IP. */

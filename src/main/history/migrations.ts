@@ -10,12 +10,16 @@
  * - Times are INTEGER milliseconds since the epoch (what the queries compare and subtract). Durations of a check
  *   are tenths of a millisecond (`*_ms10`), the checker's precision, as integers: 2 bytes each where a REAL
  *   takes 8.
- * - `status_changes` holds only changes; uptime is computed from the stretches between them.
+ * - `status_changes` holds only changes, each with `until` (when the next one came; NULL for the current status),
+ *   so uptime is a plain sum over an index range, with no window function to sort thousands of rows.
  * - `ip_periods`: one row per unbroken stretch of one exit IP on one connection (per IP family, so a connection
  *   seen over IPv4 and IPv6 does not look like it changes IP at every check). Sightings of the same IP extend the
- *   stretch; a different IP starts a new one. The IP ledger (repeats, shared IPs) compares stretches.
+ *   stretch; a different IP starts a new one. The IP ledger (repeats, shared IPs) compares stretches;
+ *   `returned_after` (ms since the same IP last left this connection; NULL the first time) makes "came back
+ *   within the window" a column test instead of a search per stretch.
  * - Indexes: (connection, at) for the board's "last of each connection" and a connection's timeline, (at) for
- *   retention and fleet-wide history, (proxy, at) for a proxy's recent checks, (ip, first_at) for the ledger.
+ *   retention and fleet-wide history, (proxy, at) for a proxy's recent checks. The IP stretches' indexes carry
+ *   the columns the ledger and the board compare (covering), so their searches never visit the table.
  */
 import type { SqlDatabase } from './database'
 
@@ -64,7 +68,8 @@ export const MIGRATIONS: readonly Migration[] = [
         id INTEGER PRIMARY KEY,
         connection INTEGER NOT NULL REFERENCES connections(id),
         at INTEGER NOT NULL,
-        status TEXT NOT NULL
+        status TEXT NOT NULL,
+        until INTEGER
       );
       CREATE INDEX status_changes_by_connection ON status_changes(connection, at);
       CREATE INDEX status_changes_by_time ON status_changes(at);
@@ -76,12 +81,13 @@ export const MIGRATIONS: readonly Migration[] = [
         first_at INTEGER NOT NULL,
         last_at INTEGER NOT NULL,
         sightings INTEGER NOT NULL DEFAULT 1,
-        sources INTEGER NOT NULL
+        sources INTEGER NOT NULL,
+        returned_after INTEGER
       );
       CREATE INDEX ip_periods_by_connection ON ip_periods(connection, family, first_at);
-      CREATE INDEX ip_periods_by_ip ON ip_periods(ip, first_at);
-      CREATE INDEX ip_periods_by_first ON ip_periods(first_at);
-      CREATE INDEX ip_periods_by_last ON ip_periods(last_at);
+      CREATE INDEX ip_periods_by_ip ON ip_periods(ip, first_at, last_at, connection);
+      CREATE INDEX ip_periods_by_first ON ip_periods(first_at, connection, family);
+      CREATE INDEX ip_periods_by_last ON ip_periods(last_at, returned_after, ip, first_at, connection);
       CREATE TABLE actions (
         id INTEGER PRIMARY KEY,
         connection INTEGER NOT NULL REFERENCES connections(id),

@@ -25,7 +25,7 @@ export class HistoryRecorder {
   /** The latest IP stretch of each connection and family (`<row id>:<4|6>`), null when it has none. */
   private readonly latestPeriods = new Map<string, { id: number; ip: string; first: number; last: number } | null>()
   /** The last stored status of each connection (its row id → status and time). */
-  private readonly statuses = new Map<number, { status: string; at: number } | null>()
+  private readonly statuses = new Map<number, { id: number; status: string; at: number } | null>()
 
   private readonly s: Statements
 
@@ -112,8 +112,9 @@ export class HistoryRecorder {
         const said = entry.last_online_status_update ? Date.parse(entry.last_online_status_update) : Number.NaN
         // The API's time of the change, unless it is unknown, in the future, or before the change we already have.
         const changedAt = Number.isFinite(said) && said <= at && said > (last?.at ?? -Infinity) ? said : at
-        this.s.addStatus.run(connection, changedAt, entry.online_status)
-        this.statuses.set(connection, { status: entry.online_status, at: changedAt })
+        const id = this.s.addStatus.run(connection, changedAt, entry.online_status).lastInsertRowid
+        if (last) this.s.endStatus.run(changedAt, last.id)
+        this.statuses.set(connection, { id, status: entry.online_status, at: changedAt })
         changes++
       }
       return changes
@@ -194,7 +195,7 @@ export class HistoryRecorder {
     return row.id
   }
 
-  private lastStatus(connection: number): { status: string; at: number } | undefined {
+  private lastStatus(connection: number): { id: number; status: string; at: number } | undefined {
     if (!this.statuses.has(connection)) this.statuses.set(connection, this.s.lastStatus.get(connection) ?? null)
     return this.statuses.get(connection) ?? undefined
   }
@@ -221,7 +222,8 @@ export class HistoryRecorder {
         return
       }
       if (latest === null || at >= latest.last) {
-        const id = this.s.addPeriod.run(connection, ip, family, at, at, bit).lastInsertRowid
+        const previous = this.s.lastSameIp.get(ip, connection, at)?.last_at ?? null
+        const id = this.s.addPeriod.run(connection, ip, family, at, at, bit, previous === null ? null : at - previous).lastInsertRowid
         this.latestPeriods.set(key, { id, ip, first: at, last: at })
         return
       }
@@ -231,11 +233,14 @@ export class HistoryRecorder {
     const before = this.s.periodBefore.get(connection, family, at)
     if (before?.ip === ip) {
       this.s.extendPeriod.run(at, bit, before.id)
+      this.s.regap.run(ip, connection)
       return
     }
     const after = this.s.periodAfter.get(connection, family, at)
     if (after?.ip === ip) this.s.startPeriodEarlier.run(at, bit, after.id)
-    else this.s.addPeriod.run(connection, ip, family, at, at, bit)
+    else this.s.addPeriod.run(connection, ip, family, at, at, bit, null)
+    // Stretches of this IP on this connection may now come back after a different gap: work them all out again.
+    this.s.regap.run(ip, connection)
   }
 }
 
@@ -271,8 +276,9 @@ function prepareStatements(db: SqlDatabase) {
       `INSERT INTO checks (proxy, connection, at, status, error, connect_ms10, handshake_ms10, first_byte_ms10, total_ms10, exit_ip, country, asn, ip_mismatch)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
-    lastStatus: db.prepare<{ status: string; at: number }>('SELECT status, at FROM status_changes WHERE connection = ? ORDER BY at DESC LIMIT 1'),
+    lastStatus: db.prepare<{ id: number; status: string; at: number }>('SELECT id, status, at FROM status_changes WHERE connection = ? ORDER BY at DESC LIMIT 1'),
     addStatus: db.prepare('INSERT INTO status_changes (connection, at, status) VALUES (?, ?, ?)'),
+    endStatus: db.prepare('UPDATE status_changes SET until = ? WHERE id = ?'),
     latestPeriod: db.prepare<{ id: number; ip: string; first_at: number; last_at: number }>(
       'SELECT id, ip, first_at, last_at FROM ip_periods WHERE connection = ? AND family = ? ORDER BY first_at DESC LIMIT 1',
     ),
@@ -284,7 +290,15 @@ function prepareStatements(db: SqlDatabase) {
     ),
     extendPeriod: db.prepare('UPDATE ip_periods SET last_at = max(last_at, ?), sightings = sightings + 1, sources = sources | ? WHERE id = ?'),
     startPeriodEarlier: db.prepare('UPDATE ip_periods SET first_at = ?, sightings = sightings + 1, sources = sources | ? WHERE id = ?'),
-    addPeriod: db.prepare('INSERT INTO ip_periods (connection, ip, family, first_at, last_at, sightings, sources) VALUES (?, ?, ?, ?, ?, 1, ?)'),
+    addPeriod: db.prepare(
+      'INSERT INTO ip_periods (connection, ip, family, first_at, last_at, sightings, sources, returned_after) VALUES (?, ?, ?, ?, ?, 1, ?, ?)',
+    ),
+    lastSameIp: db.prepare<{ last_at: number | null }>('SELECT max(last_at) AS last_at FROM ip_periods WHERE ip = ? AND connection = ? AND first_at < ?'),
+    regap: db.prepare(
+      `UPDATE ip_periods SET returned_after = first_at - (
+         SELECT max(p.last_at) FROM ip_periods p WHERE p.ip = ip_periods.ip AND p.connection = ip_periods.connection AND p.first_at < ip_periods.first_at)
+       WHERE ip = ?1 AND connection = ?2`,
+    ),
     addAction: db.prepare('INSERT INTO actions (connection, at, kind, detail, outcome, error, by) VALUES (?, ?, ?, ?, ?, ?, ?)'),
   }
 }

@@ -1,7 +1,8 @@
 /**
  * Retention: history older than the setting (90 days unless changed) is deleted in the background, a small
  * chunk per transaction with a turn of the event loop between chunks, so the main process never stalls on one
- * big DELETE. The status in effect when the retention window starts is kept (uptime and "since when" need it).
+ * big DELETE. The status and the exit IP in effect when the retention window starts are kept: uptime, "since
+ * when" and the count of IP changes need to know what came before the first change inside the window.
  */
 import { DAY_MS } from '../../shared/history'
 import type { SqlDatabase, SqlStatement } from './database'
@@ -20,7 +21,11 @@ export class PruneStep {
     this.statements = [
       'DELETE FROM checks WHERE id IN (SELECT id FROM checks WHERE at < ?1 ORDER BY at LIMIT ?2)',
       'DELETE FROM actions WHERE id IN (SELECT id FROM actions WHERE at < ?1 ORDER BY at LIMIT ?2)',
-      'DELETE FROM ip_periods WHERE id IN (SELECT id FROM ip_periods WHERE last_at < ?1 ORDER BY last_at LIMIT ?2)',
+      `DELETE FROM ip_periods WHERE id IN (
+         SELECT p.id FROM ip_periods p
+         WHERE p.last_at < ?1 AND EXISTS (
+           SELECT 1 FROM ip_periods n WHERE n.connection = p.connection AND n.family = p.family AND n.first_at > p.first_at AND n.first_at <= ?1)
+         ORDER BY p.last_at LIMIT ?2)`,
       `DELETE FROM status_changes WHERE id IN (
          SELECT s.id FROM status_changes s
          WHERE s.at < ?1 AND EXISTS (SELECT 1 FROM status_changes n WHERE n.connection = s.connection AND n.at > s.at AND n.at <= ?1)
