@@ -63,10 +63,12 @@ export class BoardQuery {
          AND s.at <= ?1
        GROUP BY c.id`,
     )
+    // The last check of each proxy of a connection (one index probe each); the latest per connection is kept below.
     this.lastChecks = db.prepare(
-      `SELECT k.connection, k.at, k.status, k.total_ms10 / 10.0 AS total_ms, k.exit_ip, k.error
-       FROM connections c
-       JOIN checks k ON k.id = (SELECT id FROM checks WHERE connection = c.id AND at <= ?1 ORDER BY at DESC LIMIT 1)`,
+      `SELECT x.connection, k.at, k.status, k.total_ms10 / 10.0 AS total_ms, k.exit_ip, k.error
+       FROM proxies x
+       JOIN checks k ON k.id = (SELECT id FROM checks WHERE proxy = x.id AND at <= ?1 ORDER BY at DESC LIMIT 1)
+       WHERE x.connection IS NOT NULL`,
     )
     // A stretch that began in the last day is a change of IP, unless it is the connection's very first.
     this.ipChanges = db.prepare(
@@ -82,7 +84,11 @@ export class BoardQuery {
     const day = now - DAY_MS
     const week = now - 7 * DAY_MS
     const uptime = new Map(this.uptime.all(now, day, week).map((row) => [row.connection, row]))
-    const lastChecks = new Map(this.lastChecks.all(now).map((row) => [row.connection, row]))
+    const lastChecks = new Map<number, LastCheckRow>()
+    for (const row of this.lastChecks.all(now)) {
+      const seen = lastChecks.get(row.connection)
+      if (!seen || row.at > seen.at) lastChecks.set(row.connection, row)
+    }
     const ipChanges = new Map(this.ipChanges.all(now, day).map((row) => [row.connection, row.changes]))
     const { shared, repeated } = this.ledger.flagged(now - reuseWindowMs, reuseWindowMs)
     return this.connections.all().map((c) => {

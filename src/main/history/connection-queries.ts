@@ -47,7 +47,7 @@ export class ConnectionQueries {
          min(CASE WHEN status = 'ok' THEN total_ms10 END) / 10.0 AS min_ms,
          max(CASE WHEN status = 'ok' THEN total_ms10 END) / 10.0 AS max_ms
        FROM checks
-       WHERE connection = (SELECT id FROM connections WHERE connection_id = ?1) AND at >= ?2 AND at <= ?3
+       WHERE proxy IN (SELECT x.id FROM proxies x JOIN connections c ON c.id = x.connection WHERE c.connection_id = ?1) AND at >= ?2 AND at <= ?3
        GROUP BY bucket ORDER BY bucket`,
     )
     this.exitIpRows = db.prepare(

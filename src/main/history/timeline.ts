@@ -1,7 +1,8 @@
 /**
  * History as a list of events, newest first: status changes, checks, new exit IPs and actions, for one connection
  * (its History tab) or the whole fleet (`iproxy history`). Each kind is read with its own statement over its
- * (connection, at) or (at) index, limited to the events wanted, and the lists are merged here.
+ * (connection, at) or (at) index (checks: their proxies' (proxy, at)), limited to the events wanted, and the
+ * lists are merged here.
  */
 import type { TimelineEvent, Timeline, TimelineQuery, HistoryKind, ActionBy, ActionOutcome } from '../../shared/history'
 import { HISTORY_KINDS } from '../../shared/history'
@@ -13,7 +14,9 @@ export const DEFAULT_TIMELINE_LIMIT = 2_000
 type Row = Record<string, SqlValue>
 
 /** Per kind: the columns and table it is read from, and how a row becomes an event. */
-const KINDS: Record<HistoryKind, { select: string; from: string; time: string; event(row: Row): TimelineEvent }> = {
+const OF_CONNECTION = 'e.connection = (SELECT id FROM connections WHERE connection_id = ?)'
+
+const KINDS: Record<HistoryKind, { select: string; from: string; time: string; ofConnection?: string; event(row: Row): TimelineEvent }> = {
   status: {
     select: 'e.at, e.status',
     from: 'status_changes e',
@@ -24,6 +27,7 @@ const KINDS: Record<HistoryKind, { select: string; from: string; time: string; e
     select: 'e.at, e.status, e.total_ms10 / 10.0 AS total_ms, e.exit_ip, e.error, x.key',
     from: 'checks e JOIN proxies x ON x.id = e.proxy',
     time: 'at',
+    ofConnection: 'e.proxy IN (SELECT p.id FROM proxies p JOIN connections c ON c.id = p.connection WHERE c.connection_id = ?)',
     event: (row) => ({
       kind: 'check',
       at: row.at as number,
@@ -89,7 +93,7 @@ export class TimelineQueries {
       statement = this.db.prepare<Row>(
         forConnection
           ? `SELECT ${k.select} FROM ${k.from}
-             WHERE e.connection = (SELECT id FROM connections WHERE connection_id = ?) AND e.${k.time} >= ? AND e.${k.time} <= ?
+             WHERE ${k.ofConnection ?? OF_CONNECTION} AND e.${k.time} >= ? AND e.${k.time} <= ?
              ORDER BY e.${k.time} DESC LIMIT ?`
           : `SELECT ${k.select}, c.connection_id FROM ${k.from} LEFT JOIN connections c ON c.id = e.connection
              WHERE e.${k.time} >= ? AND e.${k.time} <= ?
