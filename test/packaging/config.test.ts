@@ -44,11 +44,11 @@ describe('electron-builder.yml', () => {
     expect(config.directories).toEqual({ buildResources: 'resources', output: 'dist' })
   })
 
-  test('packs only the built output into asar, with keytar’s native module unpacked', () => {
+  test('packs only the built output into asar, with keytar’s and libsql’s native modules unpacked', () => {
     expect(config.asar).toBe(true)
     expect(config.files.filter((f) => !f.startsWith('!'))).toEqual(['out/main/**', 'out/preload/**', 'out/renderer/**', 'package.json'])
     expect(config.files).toContain('!**/*.map')
-    expect(config.asarUnpack).toEqual(['**/node_modules/keytar/build/Release/*.node'])
+    expect(config.asarUnpack).toEqual(['**/node_modules/keytar/build/Release/*.node', '**/node_modules/@libsql/*/*.node'])
     expect(config.publish).toBeNull()
   })
 

@@ -4,7 +4,7 @@
  * Needs the built app in out/ (`npm run build`, the stage before this one in `npm test`).
  */
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
-import { builtinModules } from 'node:module'
+import { builtinModules, createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join, posix, relative } from 'node:path'
 import { extractFile, getRawHeader } from '@electron/asar'
@@ -164,6 +164,32 @@ describe('the packaged app (electron-builder --linux dir on a stand-in Electron)
     expect(lookup('node_modules/keytar/build/Release/keytar.node')?.unpacked).toBe(true)
     // No other native module hides inside the archive, where it could not be loaded.
     expect(entries.filter((file) => file.endsWith('.node') && !lookup(file.slice(1))?.unpacked)).toEqual([])
+  })
+
+  test('libsql’s prebuilt binary for this platform is unpacked, loads in Node, and the musl one is left out', () => {
+    // libsql requires `@libsql/<platform>-<arch>[-gnu|-msvc]`, whose main is index.node (see electron-builder.yml).
+    const binaryPackages = readdirSync(join(ROOT, 'node_modules/@libsql')).filter((name) => !name.includes('musl'))
+    expect(binaryPackages.length).toBeGreaterThan(0)
+    const header = getRawHeader(asarPath).header as { files?: Record<string, unknown> }
+    const lookup = (path: string) =>
+      path.split('/').reduce<{ files?: Record<string, unknown>; unpacked?: boolean } | undefined>(
+        (node, name) => node?.files?.[name] as { files?: Record<string, unknown>; unpacked?: boolean } | undefined,
+        header,
+      )
+    for (const name of binaryPackages) {
+      const inApp = `node_modules/@libsql/${name}/index.node`
+      const nodeFile = join(release.appDir, 'resources/app.asar.unpacked', inApp)
+      expect(existsSync(nodeFile), `${inApp} in app.asar.unpacked`).toBe(true)
+      expect(readFileSync(nodeFile).equals(readFileSync(join(ROOT, inApp)))).toBe(true)
+      expect(lookup(inApp)?.unpacked).toBe(true)
+      // The package.json that names it stays in the archive, where libsql's require() finds the package.
+      expect(entries).toContain(`/node_modules/@libsql/${name}/package.json`)
+      // N-API: the very file Electron will load opens a database in plain Node too.
+      const binding = createRequire(__filename)(nodeFile) as Record<string, unknown>
+      expect(typeof binding.databaseOpen).toBe('function')
+    }
+    expect(entries).toContain('/node_modules/libsql/index.js')
+    expect(entries.filter((file) => file.startsWith('/node_modules/@libsql/') && file.includes('musl'))).toEqual([])
   })
 
   test('no source maps, TypeScript sources or test files are shipped', () => {
