@@ -8,11 +8,11 @@
  * out/bench/cli.json. Asserts counts only, never timings.
  */
 import { spawn } from 'node:child_process'
-import { mkdirSync, writeFileSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { loadavg, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, expect, it } from 'vitest'
+import { BenchRecorder } from './bench-report'
 import { startSimulator } from '../../src/main/demo'
 import { createHealthService } from '../../src/main/health/service'
 import { createIproxyClient } from '../../src/main/iproxy'
@@ -24,23 +24,6 @@ const CLI = join(ROOT, 'out/cli/iproxy.mjs')
 const SCALE = { connections: 250, proxiesPerConnection: 4 }
 const TARGET_MS = 300
 const ROUNDS = 2
-
-interface Figure {
-  name: string
-  value: number
-  unit: 'ms' | 'count'
-  compare?: { name: string; value: number; unit: 'ms' }
-  ratio?: number
-}
-
-/** The report's shape as the other benchmarks write it ({ name, at, figures }); a shared writer may replace this. */
-function writeReport(figures: Figure[]): string {
-  const dir = join(ROOT, 'out/bench')
-  mkdirSync(dir, { recursive: true })
-  const path = join(dir, 'cli.json')
-  writeFileSync(path, `${JSON.stringify({ name: 'cli', at: new Date().toISOString(), figures }, null, 2)}\n`)
-  return path
-}
 
 let dataDir: string | undefined
 afterAll(async () => {
@@ -116,21 +99,13 @@ it('iproxy check --all --demo --json on 1,000 proxies vs the in-process checkMan
   expect(app.ok).toBe(summary.ok)
 
   const added = cli.ms - app.ms
-  const raw: Figure[] = [
-    { name: 'iproxy check --all --demo --json (1,000 proxies), wall', value: cli.ms, unit: 'ms', compare: { name: 'in-process checkMany, same work', value: app.ms, unit: 'ms' }, ratio: cli.ms / app.ms },
-    { name: 'start-up added by the command', value: added, unit: 'ms' },
-    { name: 'iproxy --version, wall', value: version.ms, unit: 'ms', compare: { name: 'node -e 0', value: node.ms, unit: 'ms' }, ratio: version.ms / node.ms },
-    { name: 'iproxy start-up beyond node itself (--version minus node -e 0)', value: version.ms - node.ms, unit: 'ms' },
-    { name: 'proxies ok (both)', value: app.ok, unit: 'count' },
-  ]
-  const round3 = (v: number) => Math.round(v * 1000) / 1000
-  const figures = raw.map((f) => ({
-    ...f,
-    value: round3(f.value),
-    ...(f.compare ? { compare: { ...f.compare, value: round3(f.compare.value) } } : {}),
-    ...(f.ratio !== undefined ? { ratio: round3(f.ratio) } : {}),
-  }))
-  const path = writeReport(figures)
+  const report = new BenchRecorder('cli')
+  report.add('iproxy check --all --demo --json (1,000 proxies), wall', cli.ms, 'ms', { name: 'in-process checkMany, same work', value: app.ms, unit: 'ms' })
+  report.add('start-up added by the command', added, 'ms')
+  report.add('iproxy --version, wall', version.ms, 'ms', { name: 'node -e 0', value: node.ms, unit: 'ms' })
+  report.add('iproxy start-up beyond node itself (--version minus node -e 0)', version.ms - node.ms, 'ms')
+  report.add('proxies ok (both)', app.ok, 'count')
+  const path = report.write()
   const ms = (v: number) => `${v.toFixed(0)} ms`
   console.log(
     [

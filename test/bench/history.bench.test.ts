@@ -14,10 +14,11 @@
  *
  * HISTORY_BENCH_CONNECTIONS and HISTORY_BENCH_DAYS scale it down for a quick run (the table says so).
  */
-import { mkdirSync, mkdtempSync, rmSync, statSync, existsSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, statSync, existsSync } from 'node:fs'
 import { cpus, loadavg, tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { afterAll, expect, it } from 'vitest'
+import { BenchRecorder } from './bench-report'
 import { openHistoryStore, type HistoryStore } from '../../src/main/history'
 import { HISTORY_DB_FILE } from '../../src/main/history/open'
 import { DAY_MS, type CheckRecord } from '../../src/shared/history'
@@ -158,8 +159,8 @@ it(`history at ${CONNECTIONS} connections x ${DAYS} days`, async () => {
   // Wall time is what a user waits; on a shared machine it includes waiting for a core, so the CPU time this
   // process spent (about what the wall time is on an idle machine) is printed beside it.
   const timed = (name: string, full: Timed, empty: Timed, target: string) => [
-    { name, value: full.wall, base: empty.wall, unit: 'ms', target },
-    { name: `${name} (CPU time)`, value: full.cpu, base: empty.cpu, unit: 'ms', target: '' },
+    { name, value: full.wall, base: empty.wall, unit: 'ms' as const, target },
+    { name: `${name} (CPU time)`, value: full.cpu, base: empty.cpu, unit: 'ms' as const, target: '' },
   ]
   const table = [
     ...timed('board: all rows', full.board, emptyFigures.board, '< 50 ms'),
@@ -168,7 +169,7 @@ it(`history at ${CONNECTIONS} connections x ${DAYS} days`, async () => {
     ...timed('IP reuse: last 24 h', full.ipReuse, emptyFigures.ipReuse, ''),
     ...timed('write: 1,000 checks in one transaction', full.write, emptyFigures.write, '< 50 ms'),
     ...timed('write: 1,000 checks, every phone on a new IP', full.writeNewIps, emptyFigures.writeNewIps, ''),
-    { name: 'file size', value: full.fileMb, base: emptyFigures.fileMb, unit: 'MB', target: '< 1024 MB' },
+    { name: 'file size', value: full.fileMb, base: emptyFigures.fileMb, unit: 'MB' as const, target: '< 1024 MB' },
   ]
   console.log(
     [
@@ -178,37 +179,10 @@ it(`history at ${CONNECTIONS} connections x ${DAYS} days`, async () => {
       `(board ${full.boardRows} rows, timeline ${full.timelineEvents} events, IP reuse ${full.reuseEntries} entries; medians of 15 runs, writes of 10)`,
     ].join('\n'),
   )
-  writeReport(
-    'history',
-    table.map((f) => ({ name: f.name, value: f.value, unit: f.unit, compare: { name: `${f.name} (empty database)`, value: f.base, unit: f.unit } })),
-  )
-}, 1_800_000)
-
-// ---------------------------------------------------------------------------------------------------------
-// out/bench/history.json (a local writer of the shared report shape; to be replaced by test/bench/bench-report.ts)
-// ---------------------------------------------------------------------------------------------------------
-
-interface Figure {
-  name: string
-  value: number
-  unit: string
-  compare?: { name: string; value: number; unit: string }
-  ratio?: number
-}
-
-function writeReport(name: string, figures: Figure[]): void {
-  const round = (v: number) => Math.round(v * 1000) / 1000
-  const out = resolve(__dirname, '../../out/bench')
-  mkdirSync(out, { recursive: true })
-  const report = {
-    name,
-    at: new Date().toISOString(),
-    figures: figures.map((f) => ({
-      name: f.name,
-      value: round(f.value),
-      unit: f.unit,
-      ...(f.compare ? { compare: { ...f.compare, value: round(f.compare.value) }, ...(f.compare.value > 0 ? { ratio: round(f.value / f.compare.value) } : {}) } : {}),
-    })),
+  const report = new BenchRecorder('history')
+  for (const f of table) {
+    // An empty database's figure can round to 0, which has no ratio: then the figure stands alone.
+    report.add(f.name, f.value, f.unit, f.base > 0 ? { name: `${f.name} (empty database)`, value: f.base, unit: f.unit } : undefined)
   }
-  writeFileSync(join(out, `${name}.json`), `${JSON.stringify(report, null, 2)}\n`)
-}
+  report.write()
+}, 1_800_000)
