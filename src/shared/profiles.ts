@@ -16,7 +16,7 @@ export const apiKeyInputSchema = z
 export const baseUrlSchema = z.url({
   protocol: /^https?$/,
   error: 'enter the API address as a full URL starting with https:// (or http:// for a local simulator)',
-})
+}).max(2048, 'use at most 2048 characters')
 
 export const profileIdSchema = z.string().min(1).max(64)
 

@@ -5,15 +5,20 @@
  * 2. The gate's own rules, on made-up findings, so that it is known to fail when it should.
  * 3. Our own reading of the built app: the BrowserWindow options in the main bundle and the renderer's CSP, which
  *    Electronegativity cannot see through (the options come from a function; it rates the CSP LOW at most).
+ * 4. The IPC contract: every call's input schema is strict (no unknown keys) and bounded (every string and list
+ *    has a maximum), so the page cannot slip extra fields or megabytes into main (input-schemas.ts).
  * Needs the built app in out/ (`npm run build`, an earlier stage of `npm test`).
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import ts from 'typescript'
+import { z } from 'zod'
 import { afterAll, describe, expect, test } from 'vitest'
+import { listCalls } from '../../src/shared/bridge'
 import { securityGate } from './electronegativity.mjs'
 import { checkFindings, findSuppressions, knownCheckIds, parseCsv, parseFindingsCsv, parseSuppression, traceToReviewedSource, type Finding } from './findings.mjs'
+import { looseInputs } from './input-schemas'
 
 const ROOT = join(__dirname, '../..')
 const read = (path: string) => readFileSync(join(ROOT, path), 'utf8')
@@ -331,5 +336,22 @@ describe('the built renderer page (out/renderer/index.html)', () => {
     expect(html).not.toMatch(/\son[a-z]+\s*=/i)
     const references = [...html.matchAll(/\s(?:src|href)="([^"]+)"/g)].map((m) => m[1]!)
     expect(references.filter((url) => !url.startsWith('./assets/'))).toEqual([])
+  })
+})
+
+describe('the IPC contract’s inputs', () => {
+  test('every call’s input is strict and bounded: no unknown keys, no string or list without a maximum', () => {
+    const calls = listCalls()
+    expect(calls.length).toBeGreaterThan(50)
+    expect(calls.flatMap(([name, spec]) => looseInputs(spec.input).map((where) => `${name} ${where}`))).toEqual([])
+  })
+
+  test('the check finds what it should: loose and stripping objects, unbounded strings and lists, deep inside', () => {
+    const body = z.strictObject({ ok: z.string().max(5), list: z.array(z.strictObject({ deep: z.string() })).max(3) })
+    expect(looseInputs(body)).toEqual(['(input).list[].deep: a string with no maximum length'])
+    expect(looseInputs(z.object({ a: z.literal('x') }))).toEqual(['(input): an object that drops unknown keys (use z.strictObject)'])
+    expect(looseInputs(z.looseObject({ a: z.enum(['x']) }).optional())).toEqual(['(input): an object that accepts unknown keys (use z.strictObject)'])
+    expect(looseInputs(z.union([z.strictObject({ n: z.number() }), z.array(z.boolean())]))).toEqual(['(input)<1>: a list with no maximum length'])
+    expect(looseInputs(z.strictObject({ r: z.record(z.string(), z.string()) }))).toEqual(['(input).r: a record schema the gate cannot see the bounds of'])
   })
 })

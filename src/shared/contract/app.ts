@@ -20,7 +20,7 @@ export const appContract = {
   calls: {
     info: call<AppInfo>()(noInput),
     /** Opens an https link on an allow-listed iProxy host in the user's browser. */
-    openExternal: call<void>()(z.strictObject({ url: z.url() })),
+    openExternal: call<void>()(z.strictObject({ url: z.url().max(2048) })),
     /** Puts text on the clipboard (the page itself may not: every permission, the clipboard's too, is denied). */
     copyText: call<void>()(z.strictObject({ text: z.string().min(1).max(1_000_000) })),
     /** The interface's language, for the text main shows itself (the native dialogs' titles). */

@@ -7,7 +7,7 @@ import type { IpHistoryEntry, PortTraffic, TrafficByDay, UptimeEntry } from '../
 import { call, idSchema } from './kit'
 
 /** Stats windows cross the bridge as RFC 3339 strings; the client checks them again before sending. */
-const statsWindow = z.strictObject({ connId: idSchema, from: z.string().min(1), to: z.string().min(1) })
+const statsWindow = z.strictObject({ connId: idSchema, from: z.string().min(1).max(64), to: z.string().min(1).max(64) })
 
 export const statsContract = {
   calls: {

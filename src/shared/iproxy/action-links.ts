@@ -3,14 +3,14 @@
  * `client.actionLinks` in main/iproxy/resources/action-links.ts.
  */
 import { z } from 'zod'
-import { listOf, openEnum, optionalText } from './common'
+import { LIMITS, listOf, openEnum, optionalText, textUpTo } from './common'
 
 export const ACTION_LINK_ACTIONS = ['reboot', 'changeip'] as const
 export type ActionLinkAction = (typeof ACTION_LINK_ACTIONS)[number]
 
 export const createActionLinkRequestSchema = z.strictObject({
   action: z.enum(ACTION_LINK_ACTIONS, 'must be reboot or changeip'),
-  comment: z.string().optional(),
+  comment: textUpTo(LIMITS.freeText).optional(),
 })
 export type CreateActionLinkRequest = z.input<typeof createActionLinkRequestSchema>
 export const createdActionLinkSchema = z.looseObject({ id: z.string() })

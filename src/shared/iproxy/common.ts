@@ -21,10 +21,41 @@ export const EXPIRES_AT_NEVER = '0001-01-01T00:00:00Z'
 // ---------------------------------------------------------------------------------------------------------
 
 export const LENGTH_RULE = 'must be 1–256 characters'
-export const basicInfoText = z.string().min(1, LENGTH_RULE).max(256, LENGTH_RULE)
-export const rfc3339 = z.string().refine(isRfc3339, 'must be an RFC 3339 date-time such as 2026-01-01T01:01:01Z')
-export const ipAddress = z.string().refine(isIpAddress, 'must be an IP address such as 1.1.1.1 or 2606:4700::1111')
-export const nonEmptyId = z.string().min(1, 'is required')
+/** The seed's only length rule ("min 1 and max 256 chars", /me/update-basic-info), used for every name and description. */
+export const TEXT_MAX = 256
+export const basicInfoText = z.string().min(1, LENGTH_RULE).max(TEXT_MAX, LENGTH_RULE)
+export const rfc3339 = z.string().max(64, 'must be an RFC 3339 date-time such as 2026-01-01T01:01:01Z').refine(isRfc3339, 'must be an RFC 3339 date-time such as 2026-01-01T01:01:01Z')
+export const ipAddress = z.string().max(45, 'must be an IP address such as 1.1.1.1 or 2606:4700::1111').refine(isIpAddress, 'must be an IP address such as 1.1.1.1 or 2606:4700::1111')
+export const nonEmptyId = z.string().min(1, 'is required').max(128, 'must be at most 128 characters')
+
+/**
+ * Caps where the seed names no limit: generous enough for any real value, small enough that a page cannot make
+ * main parse, store or send megabytes. Free text without a documented limit gets the seed's 256 for names.
+ */
+export const LIMITS = {
+  /** Proxy login and password: the seed names no limit; 256 like every other text the API documents. */
+  credential: TEXT_MAX,
+  /** A proxy's inbound ACL: the seed names no limit. */
+  aclIps: 1000,
+  /** A phone's DNS servers: the seed names no limit; a phone uses two or three. */
+  dnsServers: 32,
+  /** Hours before a plan expires to send a reminder: the seed names no limit. */
+  reminders: 100,
+  /** URLs (MacroDroid webhook): the seed names no limit; 2048 is what browsers and servers reliably take. */
+  url: 2048,
+  /** Free text the user types where the seed names no limit (delete reason, action-link comment, coupon code). */
+  freeText: TEXT_MAX,
+} as const
+
+/** A list of at most `max` items, with a message that names the cap. */
+export function listUpTo<T extends z.ZodType>(item: T, max: number, what: string) {
+  return z.array(item).max(max, `must list at most ${max} ${what}`)
+}
+
+/** A string of at most `max` characters, with a message that names the cap. */
+export function textUpTo(max: number) {
+  return z.string().max(max, `must be at most ${max} characters`)
+}
 
 export function wholeNumberIn(min: number, max: number, unit: string): z.ZodNumber {
   const rule = `must be a whole number from ${min} to ${max}${unit ? ` ${unit}` : ''} (0 disables)`

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod'
 import { describeCronProblem, isHttpUrl } from '../validators'
-import { basicInfoText, ipAddress, listOf, nonEmptyId, openEnum, optionalText, rfc3339, wholeNumberAtLeastZero, wholeNumberIn } from './common'
+import { basicInfoText, ipAddress, LIMITS, listOf, listUpTo, nonEmptyId, openEnum, optionalText, rfc3339, textUpTo, wholeNumberAtLeastZero, wholeNumberIn } from './common'
 
 export const TCP_FINGERPRINTS = [
   'none', 'WinXP', 'Win78', 'Win10', 'WinNT', 'Nintendo', 'FreeBSD', 'FreeBSD9', 'MacOS', 'iOS',
@@ -117,10 +117,10 @@ export const createConnectionRequestSchema = z.strictObject({
   name: basicInfoText,
   description: basicInfoText.optional(),
   prolongation_enabled: z.boolean().optional(),
-  country: z.string().regex(/^[A-Za-z]{2}$/, 'must be a 2-letter country code such as us').optional(),
-  city: z.string().min(1, 'must not be empty').optional(),
+  country: z.string().max(2, 'must be a 2-letter country code such as us').regex(/^[A-Za-z]{2}$/, 'must be a 2-letter country code such as us').optional(),
+  city: textUpTo(LIMITS.freeText).min(1, 'must not be empty').optional(),
   /** Only for VIP servers; mutually exclusive with country + city. */
-  server_id: z.string().min(1, 'must not be empty').optional(),
+  server_id: nonEmptyId.optional(),
 }).superRefine((body, ctx) => {
   const hasGeo = body.country !== undefined || body.city !== undefined
   if (body.server_id !== undefined && hasGeo) {
@@ -152,10 +152,10 @@ export type ConnectionBasicInfoUpdate = z.output<typeof connectionBasicInfoUpdat
 
 export const updateSettingsRequestSchema = z.strictObject({
   prolongation_enabled: z.boolean().optional(),
-  dns: z.array(ipAddress).optional(),
+  dns: listUpTo(ipAddress, LIMITS.dnsServers, 'DNS servers').optional(),
   telegram_change_ip_notification_enabled: z.boolean().optional(),
   telegram_status_notification_enabled: z.boolean().optional(),
-  reboot_cron_string: z.string().superRefine((value, ctx) => {
+  reboot_cron_string: textUpTo(LIMITS.freeText).superRefine((value, ctx) => {
     const problem = value === '' ? undefined : describeCronProblem(value)
     if (problem) ctx.addIssue({ code: 'custom', message: `must be a 5-field cron expression or empty to disable: ${problem}` })
   }).optional(),
@@ -164,7 +164,7 @@ export const updateSettingsRequestSchema = z.strictObject({
   no_network_reboot_timeout_seconds: wholeNumberIn(0, 3600, 'seconds').optional(),
   ip_change_airplane_mode_time_seconds: wholeNumberIn(0, 3600, 'seconds').optional(),
   no_network_airplane_toggle_timeout_seconds: wholeNumberIn(0, 3600, 'seconds').optional(),
-  tariff_notify_hours_before_expired: z.array(wholeNumberAtLeastZero).optional(),
+  tariff_notify_hours_before_expired: listUpTo(wholeNumberAtLeastZero, LIMITS.reminders, 'reminders').optional(),
   no_wifi_inet_disable_wifi_timeout_seconds: wholeNumberIn(0, 3600, 'seconds').optional(),
   no_wifi_connection_reboot_timeout_seconds: wholeNumberIn(0, 40320, 'seconds').optional(),
   tcp_fingerprint: z.enum(['', ...TCP_FINGERPRINTS], `must be one of ${TCP_FINGERPRINTS.join(', ')}, or empty to disable`).optional(),
@@ -173,7 +173,7 @@ export const updateSettingsRequestSchema = z.strictObject({
   ip_change_wait_unique_lookbehind_minutes: wholeNumberIn(0, 64800, 'minutes').optional(),
   ip_change_enabled: z.boolean().optional(),
   ip_change_interval_minutes: wholeNumberIn(0, 1439, 'minutes').optional(),
-  macros_url: z.string().refine((v) => v === '' || isHttpUrl(v), 'must be a valid http(s) URL, or empty to disable').optional(),
+  macros_url: textUpTo(LIMITS.url).refine((v) => v === '' || isHttpUrl(v), 'must be a valid http(s) URL, or empty to disable').optional(),
   app_restart_interval_minutes: wholeNumberAtLeastZero.optional(),
   connection_refresh_interval_minutes: wholeNumberAtLeastZero.optional(),
 })
@@ -211,7 +211,8 @@ export type UpdatedSettings = z.output<typeof updatedSettingsSchema>
 const teamPermissionsShape = Object.fromEntries(TEAM_PERMISSIONS.map((p) => [p, z.boolean().optional()])) as {
   [K in TeamPermission]: z.ZodOptional<z.ZodBoolean>
 }
-const email = z.email('must be an email address')
+// 254 characters: the longest address SMTP can carry (RFC 5321's path limit less the angle brackets).
+const email = z.email('must be an email address').max(254, 'must be at most 254 characters')
 
 export const modifyTeamAccessRequestSchema = z.strictObject({
   email,
@@ -233,7 +234,7 @@ const activePlanRequestSchema = z.strictObject({ id: nonEmptyId, started_at: rfc
 export const changePlanRequestSchema = z.strictObject({
   active_plan: activePlanRequestSchema,
   plan_id: nonEmptyId,
-  coupon_code: z.string().min(1, 'must not be empty').optional(),
+  coupon_code: textUpTo(LIMITS.freeText).min(1, 'must not be empty').optional(),
 })
 export type ChangePlanRequest = z.input<typeof changePlanRequestSchema>
 
@@ -246,7 +247,7 @@ export type PlanChangeResult = z.output<typeof planChangeResultSchema>
 
 export const prolongatePlanRequestSchema = z.strictObject({
   active_plan: activePlanRequestSchema,
-  coupon_code: z.string().min(1, 'must not be empty').optional(),
+  coupon_code: textUpTo(LIMITS.freeText).min(1, 'must not be empty').optional(),
   /** Must also be a multiple of the current plan's days (30, 60, 90…); only the server knows that length. */
   days: z.number('must be a positive whole number of days').int('must be a positive whole number of days')
     .min(1, 'must be a positive whole number of days'),
@@ -255,7 +256,7 @@ export type ProlongatePlanRequest = z.input<typeof prolongatePlanRequestSchema>
 
 export const deleteConnectionRequestSchema = z.strictObject({
   /** One of DELETE_REASONS, or any other non-empty text. */
-  reason: z.string().trim().min(1, 'must not be empty: pick a reason or describe it'),
+  reason: z.string().trim().min(1, 'must not be empty: pick a reason or describe it').max(LIMITS.freeText, `must be at most ${LIMITS.freeText} characters`),
 })
 export type DeleteConnectionRequest = z.input<typeof deleteConnectionRequestSchema>
 
@@ -284,10 +285,15 @@ const SIMPLE_COMMANDS = COMMAND_ACTIONS.filter((a): a is Exclude<CommandAction, 
 export const commandPushRequestSchema = z.discriminatedUnion('action', [
   z.strictObject({
     action: z.literal('toggle_proxy'),
-    toggle_proxy_params: z.strictObject({ enabled: z.boolean('must be true or false') }, 'is required for toggle_proxy: { enabled: boolean }'),
+    toggle_proxy_params: z.strictObject({ enabled: z.boolean('must be true or false') }, {
+      error: (issue) => (issue.code === 'invalid_type' ? 'is required for toggle_proxy: { enabled: boolean }' : undefined),
+    }),
   }),
-  // Other commands take no documented parameters; `<action>_params` objects pass through untouched.
-  z.looseObject({ action: z.enum(SIMPLE_COMMANDS) }),
+  // Other commands take no documented parameters: the seed's `"<command_name>_params": {}` is accepted empty, and
+  // nothing else rides along (an unknown field is an error, not something sent to iProxy unseen).
+  ...SIMPLE_COMMANDS.map((action) =>
+    z.strictObject({ action: z.literal(action), [`${action}_params`]: z.strictObject({}).optional() }),
+  ),
 ], { error: (issue) => (issue.code === 'invalid_union' ? `must be one of ${COMMAND_ACTIONS.join(', ')}` : undefined) })
 export type CommandPushRequest = z.input<typeof commandPushRequestSchema>
 

@@ -3,7 +3,7 @@
  * main/iproxy/resources/proxies.ts.
  */
 import { z } from 'zod'
-import { basicInfoText, ipAddress, listOf, openEnum, optionalText, rfc3339 } from './common'
+import { basicInfoText, ipAddress, LIMITS, listOf, listUpTo, openEnum, optionalText, rfc3339, textUpTo } from './common'
 
 export const LISTEN_SERVICES = ['http', 'socks5'] as const
 export type ListenService = (typeof LISTEN_SERVICES)[number]
@@ -14,11 +14,11 @@ export const ACL_INBOUND_POLICIES = ['deny_except'] as const
 export type AclInboundPolicy = (typeof ACL_INBOUND_POLICIES)[number]
 
 const proxyAuthRequestSchema = z.strictObject({
-  login: z.string().min(1, 'must not be empty'),
-  password: z.string().min(1, 'must not be empty'),
+  login: textUpTo(LIMITS.credential).min(1, 'must not be empty'),
+  password: textUpTo(LIMITS.credential).min(1, 'must not be empty'),
 })
 
-const aclIps = z.array(ipAddress)
+const aclIps = listUpTo(ipAddress, LIMITS.aclIps, 'IP addresses')
 
 export const createProxyAccessRequestSchema = z.strictObject({
   listen_service: z.enum(LISTEN_SERVICES, 'must be http or socks5'),
