@@ -37,7 +37,7 @@ export interface Services {
   implementations: Implementations
   /** The embedded simulator behind demo mode (tests use it to inject faults and read its state). */
   demo: DemoSession
-  /** Re-activates the last used profile; called once at start-up, after the window is up. */
+  /** Re-activates the last used profile and reports orphaned keychain entries; called once at start-up, after the window is up. */
   start(): Promise<void>
   /** Stops timers, servers and sockets the services hold. */
   dispose(): Promise<void>
@@ -63,6 +63,7 @@ export function createServices(options: ServicesOptions): Services {
       // `--demo` on the command line (npm run demo) opens straight into the demo account.
       if (options.appInfo.demoMode) await profiles.startDemo(await demo.start())
       else await profiles.restoreLastActive()
+      await profiles.reportOrphanKeys()
     },
     dispose: async () => {
       // Health first: it cancels running batches and writes the last check history before the clients close.

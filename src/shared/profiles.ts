@@ -20,6 +20,17 @@ export const baseUrlSchema = z.url({
 
 export const profileIdSchema = z.string().min(1).max(64)
 
+/** A keychain entry's account name: ours are profile ids, but an entry left by hand may be named anything. */
+export const keychainAccountSchema = z.string().min(1).max(1024)
+
+/** A key in the keychain that no profile owns (left by a crash, an old bug, or another data folder's profile). */
+export interface OrphanKey {
+  /** The keychain entry's account name. */
+  id: string
+  /** The key's last four characters, or null when the entry could not be read. */
+  keyHint: string | null
+}
+
 export interface ProfileSummary {
   id: string
   name: string

@@ -16,10 +16,25 @@ export function keyringAvailability(): Availability {
 }
 
 /** Every secret the keychain holds for our service (and optionally one account), as secret-tool reports it. */
-export function keychainEntries(account?: string): string {
-  const args = ['search', '--all', 'service', KEYCHAIN_SERVICE, ...(account ? ['account', account] : [])]
+export function keychainEntries(account?: string, service: string = KEYCHAIN_SERVICE): string {
+  const args = ['search', '--all', 'service', service, ...(account ? ['account', account] : [])]
   const result = spawnSync('secret-tool', args, { encoding: 'utf8' })
   if (result.error) throw new Error(`secret-tool could not run (${result.error.message}): install libsecret-tools`)
   // secret-tool prints the attributes on stdout and the secret on stderr depending on version: read both.
   return `${result.stdout}${result.stderr}`
+}
+
+/** The account names secret-tool finds under `service`: what is really in the keychain, not what our code says. */
+export function keychainAccounts(service: string = KEYCHAIN_SERVICE): string[] {
+  return [...keychainEntries(undefined, service).matchAll(/attribute\.account = ([^\n]*)/g)].map((m) => m[1]!).sort()
+}
+
+/**
+ * Stores a secret with secret-tool, bypassing our code, the way keytar files its entries (libsecret's generic
+ * schema): what an older version of the app, a crash between two steps, or a person could have left.
+ */
+export function storeByHand(service: string, account: string, secret: string): void {
+  const args = ['store', '--label', `by hand ${account}`, 'xdg:schema', 'org.freedesktop.Secret.Generic', 'service', service, 'account', account]
+  const result = spawnSync('secret-tool', args, { input: secret, encoding: 'utf8' })
+  if (result.status !== 0) throw new Error(`secret-tool store failed: ${result.stderr}`)
 }

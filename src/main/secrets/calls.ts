@@ -14,6 +14,8 @@ type ProfileCallNames =
   | 'profiles.activate'
   | 'profiles.replaceKey'
   | 'profiles.startDemo'
+  | 'profiles.listOrphanKeys'
+  | 'profiles.removeOrphanKeys'
   | 'account.get'
   | 'account.updateBasicInfo'
   | 'account.rotateApiKey'
@@ -27,6 +29,8 @@ export function profileCalls(profiles: ProfileService, demo: DemoSession): Pick<
     'profiles.activate': (input) => profiles.activate(input),
     'profiles.replaceKey': (input) => profiles.replaceKey(input),
     'profiles.startDemo': async () => profiles.startDemo(await demo.start()),
+    'profiles.listOrphanKeys': () => profiles.listOrphanKeys(),
+    'profiles.removeOrphanKeys': (input) => profiles.removeOrphanKeys(input),
     'account.get': () => profiles.account.get(),
     'account.updateBasicInfo': (input) => profiles.account.updateBasicInfo(input),
     'account.rotateApiKey': () => profiles.account.rotateApiKey(),

@@ -13,12 +13,15 @@ export interface SecretStore {
   set(account: string, secret: string): Promise<void>
   /** True when there was an entry to delete. */
   delete(account: string): Promise<boolean>
+  /** Every account that has an entry (to find entries no profile owns any more). */
+  accounts(): Promise<string[]>
 }
 
 interface Keytar {
   getPassword(service: string, account: string): Promise<string | null>
   setPassword(service: string, account: string, password: string): Promise<void>
   deletePassword(service: string, account: string): Promise<boolean>
+  findCredentials(service: string): Promise<Array<{ account: string; password: string }>>
 }
 
 const WHAT_TO_DO: Record<string, string> = {
@@ -78,6 +81,8 @@ export function createKeychain(options: KeychainOptions = {}): SecretStore {
     get: (account) => use((k) => k.getPassword(service, account)),
     set: (account, secret) => use((k) => k.setPassword(service, account, secret)),
     delete: (account) => use((k) => k.deletePassword(service, account)),
+    // findCredentials reads the secrets too; only the account names leave this function.
+    accounts: () => use(async (k) => (await k.findCredentials(service)).map((c) => c.account)),
   }
 }
 
@@ -90,6 +95,7 @@ export function createMemorySecretStore(): SecretStore {
       secrets.set(account, secret)
     },
     delete: async (account) => secrets.delete(account),
+    accounts: async () => [...secrets.keys()],
   }
 }
 

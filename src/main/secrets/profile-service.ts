@@ -2,11 +2,16 @@
  * Profiles and the active account. A profile's API key lives in the keychain under the profile id and in this
  * process's memory while the profile is active; the profiles file holds only names and addresses, and the
  * renderer only ever sees a key's last four characters.
+ *
+ * Every change (to the file, the keychain or the active profile) runs through one queue: a change reads the file,
+ * edits it and writes it back, so two at once would lose one of them, and a key stored for a profile the file
+ * then forgot is an orphan nobody sees. Each change re-reads the file, so a change made meanwhile by the command
+ * line (another process) is kept too. Keys no profile owns are listed and can be removed (listOrphanKeys).
  */
 import { randomUUID } from 'node:crypto'
 import { IPROXY_DEFAULT_BASE_URL } from '../../shared/iproxy'
 import type { UpdateUserBasicInfoRequest, UserBasicInfo, UserInfo } from '../../shared/iproxy'
-import type { ProfileSummary } from '../../shared/profiles'
+import type { OrphanKey, ProfileSummary } from '../../shared/profiles'
 import { AppError } from '../app-error'
 import { createIproxyClient, IproxyAuthError } from '../iproxy'
 import type { IproxyClient, IproxyClientOptions } from '../iproxy'
@@ -14,6 +19,7 @@ import type { Logger } from '../log'
 import { createMemorySecretStore, keyHint } from './keychain'
 import type { SecretStore } from './keychain'
 import { readProfilesFile, writeProfilesFile } from './profiles-file'
+import { createSerialQueue } from './serial-queue'
 import type { ProfilesFileContent, StoredProfile } from './profiles-file'
 
 export const DEMO_PROFILE_ID = 'demo'
@@ -42,11 +48,18 @@ export function createProfileService(options: ProfileServiceOptions) {
   let demoProfile: StoredProfile | undefined
   let file: ProfilesFileContent | undefined
   let active: ActiveProfile | undefined
+  const serial = createSerialQueue()
 
   const storeFor = (id: string): SecretStore => (id === DEMO_PROFILE_ID ? demoSecrets : keychain)
 
   async function load(): Promise<ProfilesFileContent> {
     file ??= await readProfilesFile(dataDir)
+    return file
+  }
+
+  /** The file as it is on disk now: what every change starts from (the command line may have changed it). */
+  async function reload(): Promise<ProfilesFileContent> {
+    file = await readProfilesFile(dataDir)
     return file
   }
 
@@ -104,15 +117,83 @@ export function createProfileService(options: ProfileServiceOptions) {
     }
     await setActive(profile, apiKey)
     if (id !== DEMO_PROFILE_ID) {
-      const current = await load()
+      const current = await reload()
       if (current.activeId !== id) await save({ ...current, activeId: id })
     }
     return summary(profile)
   }
 
+  /** Keychain entries under our service that no profile in the file owns. Run inside the queue (see above). */
+  async function orphanKeys(): Promise<OrphanKey[]> {
+    const owned = new Set((await reload()).profiles.map((p) => p.id))
+    const orphans = (await keychain.accounts()).filter((account) => !owned.has(account))
+    return Promise.all(
+      orphans.map(async (id) => {
+        const key = await keychain.get(id).catch(() => null)
+        return { id, keyHint: key ? keyHint(key) : null }
+      }),
+    )
+  }
+
   function requireActive(): ActiveProfile {
     if (!active) throw new AppError('no_active_profile', 'No account is selected. Add an API key or try the demo first.')
     return active
+  }
+
+  async function removeProfile(id: string): Promise<void> {
+    const current = await reload()
+    const profile = await find(id)
+    // The key goes first: a profile that vanished from the list must not leave its key behind.
+    await storeFor(profile.id).delete(profile.id)
+    hints.delete(profile.id)
+    if (active?.profile.id === profile.id) {
+      await active.client.close()
+      active = undefined
+    }
+    if (profile.id === DEMO_PROFILE_ID) {
+      demoProfile = undefined
+      return
+    }
+    const next: ProfilesFileContent = { ...current, profiles: current.profiles.filter((p) => p.id !== profile.id) }
+    if (next.activeId === profile.id) delete next.activeId
+    await save(next)
+  }
+
+  async function replaceKey(input: { id: string; apiKey: string }): Promise<ProfileSummary> {
+    const profile = await find(input.id)
+    await verifyKey(input.apiKey, profile.baseUrl)
+    return serial(async () => {
+      await reload()
+      const current = await find(input.id)
+      await storeFor(current.id).set(current.id, input.apiKey)
+      hints.set(current.id, keyHint(input.apiKey))
+      if (active?.profile.id === current.id) await setActive(current, input.apiKey)
+      return summary(current)
+    })
+  }
+
+  /**
+   * Rotates the API key. The keychain is proven writable before iProxy is asked (after rotation the old key
+   * is dead), and the new key is stored before success is reported. The key itself never leaves main.
+   */
+  async function rotateApiKey(): Promise<{ keyHint: string }> {
+    const current = requireActive()
+    const store = storeFor(current.profile.id)
+    await store.set(current.profile.id, current.apiKey)
+    const { api_key: newKey } = await current.client.me.rotateApiKey()
+    try {
+      await store.set(current.profile.id, newKey)
+    } catch (err) {
+      // iProxy already switched keys: keep working with the new one in memory so the user is not locked out now.
+      await setActive(current.profile, newKey)
+      throw new AppError(
+        'key_not_saved',
+        `iProxy issued a new API key, but the keychain refused to store it (${err instanceof Error ? err.message : 'unknown reason'}). ` +
+          'The app keeps using the new key until you quit: fix the keychain, then rotate again.',
+      )
+    }
+    await setActive(current.profile, newKey)
+    return { keyHint: keyHint(newKey) }
   }
 
   return {
@@ -136,79 +217,93 @@ export function createProfileService(options: ProfileServiceOptions) {
 
     async add(input: { name: string; apiKey: string; baseUrl?: string | undefined }): Promise<ProfileSummary> {
       const baseUrl = input.baseUrl ?? IPROXY_DEFAULT_BASE_URL
+      // Asking iProxy takes a while and changes nothing here: several adds may verify at once, then store in turn.
       await verifyKey(input.apiKey, baseUrl)
-      const profile: StoredProfile = { id: randomUUID(), name: input.name, baseUrl, createdAt: new Date().toISOString() }
-      await keychain.set(profile.id, input.apiKey)
-      const current = await load()
-      try {
-        await save({ ...current, profiles: [...current.profiles, profile] })
-      } catch (err) {
-        await keychain.delete(profile.id).catch(() => false)
-        throw err
-      }
-      return activate(profile.id)
+      return serial(async () => {
+        const profile: StoredProfile = { id: randomUUID(), name: input.name, baseUrl, createdAt: new Date().toISOString() }
+        await keychain.set(profile.id, input.apiKey)
+        try {
+          const current = await reload()
+          await save({ ...current, profiles: [...current.profiles, profile] })
+        } catch (err) {
+          await keychain.delete(profile.id).catch(() => false)
+          throw err
+        }
+        return activate(profile.id)
+      })
     },
 
-    async rename(input: { id: string; name: string }): Promise<ProfileSummary> {
-      if (input.id === DEMO_PROFILE_ID) throw new AppError('demo_profile', 'The demo profile cannot be renamed.')
-      await find(input.id)
-      const current = await load()
-      const profiles = current.profiles.map((p) => (p.id === input.id ? { ...p, name: input.name } : p))
-      await save({ ...current, profiles })
-      if (active?.profile.id === input.id) active.profile = { ...active.profile, name: input.name }
-      return summary(profiles.find((p) => p.id === input.id)!)
-    },
+    rename: (input: { id: string; name: string }): Promise<ProfileSummary> =>
+      serial(async () => {
+        if (input.id === DEMO_PROFILE_ID) throw new AppError('demo_profile', 'The demo profile cannot be renamed.')
+        const current = await reload()
+        await find(input.id)
+        const profiles = current.profiles.map((p) => (p.id === input.id ? { ...p, name: input.name } : p))
+        await save({ ...current, profiles })
+        if (active?.profile.id === input.id) active.profile = { ...active.profile, name: input.name }
+        return summary(profiles.find((p) => p.id === input.id)!)
+      }),
 
-    async remove(input: { id: string }): Promise<void> {
-      const profile = await find(input.id)
-      // The key goes first: a profile that vanished from the list must not leave its key behind.
-      await storeFor(profile.id).delete(profile.id)
-      hints.delete(profile.id)
-      if (active?.profile.id === profile.id) {
-        await active.client.close()
-        active = undefined
-      }
-      if (profile.id === DEMO_PROFILE_ID) {
-        demoProfile = undefined
-        return
-      }
-      const current = await load()
-      const next: ProfilesFileContent = { ...current, profiles: current.profiles.filter((p) => p.id !== profile.id) }
-      if (next.activeId === profile.id) delete next.activeId
-      await save(next)
-    },
+    remove: (input: { id: string }): Promise<void> => serial(() => removeProfile(input.id)),
 
-    activate: (input: { id: string }) => activate(input.id),
+    activate: (input: { id: string }) => serial(() => activate(input.id)),
 
-    async replaceKey(input: { id: string; apiKey: string }): Promise<ProfileSummary> {
-      const profile = await find(input.id)
-      await verifyKey(input.apiKey, profile.baseUrl)
-      await storeFor(profile.id).set(profile.id, input.apiKey)
-      hints.set(profile.id, keyHint(input.apiKey))
-      if (active?.profile.id === profile.id) await setActive(profile, input.apiKey)
-      return summary(profile)
-    },
+    replaceKey: (input: { id: string; apiKey: string }): Promise<ProfileSummary> => replaceKey(input),
 
     /** Uses the embedded simulator as the active account: the same path as any profile, with nothing stored. */
-    async startDemo(simulator: { baseUrl: string; apiKey: string }): Promise<ProfileSummary> {
-      demoProfile = { id: DEMO_PROFILE_ID, name: 'Demo', baseUrl: simulator.baseUrl, createdAt: new Date().toISOString() }
-      await demoSecrets.set(DEMO_PROFILE_ID, simulator.apiKey)
-      return activate(DEMO_PROFILE_ID)
-    },
+    startDemo: (simulator: { baseUrl: string; apiKey: string }): Promise<ProfileSummary> =>
+      serial(async () => {
+        demoProfile = { id: DEMO_PROFILE_ID, name: 'Demo', baseUrl: simulator.baseUrl, createdAt: new Date().toISOString() }
+        await demoSecrets.set(DEMO_PROFILE_ID, simulator.apiKey)
+        return activate(DEMO_PROFILE_ID)
+      }),
 
     /** Re-activates the profile that was active when the app last ran, if its key is still there. */
-    async restoreLastActive(): Promise<ProfileSummary | undefined> {
-      const { activeId } = await load()
-      if (!activeId) return undefined
+    restoreLastActive: (): Promise<ProfileSummary | undefined> =>
+      serial(async () => {
+        const { activeId } = await reload()
+        if (!activeId) return undefined
+        try {
+          return await activate(activeId)
+        } catch (err) {
+          log(`could not restore the last active profile ${activeId}`, err)
+          return undefined
+        }
+      }),
+
+    listOrphanKeys: (): Promise<OrphanKey[]> => serial(orphanKeys),
+
+    /**
+     * Deletes the named keys that are orphans now, inside the queue: a key that a profile took meanwhile (or that
+     * belongs to any profile) is never deleted through this call, whatever the page asks.
+     */
+    removeOrphanKeys: (input: { ids: string[] }): Promise<{ removed: string[] }> =>
+      serial(async () => {
+        const orphans = new Set((await orphanKeys()).map((o) => o.id))
+        const removed: string[] = []
+        for (const id of new Set(input.ids)) {
+          if (orphans.has(id) && (await keychain.delete(id))) removed.push(id)
+        }
+        if (removed.length > 0) log(`removed ${removed.length} keychain entr${removed.length === 1 ? 'y' : 'ies'} no profile owned: ${removed.join(', ')}`)
+        return { removed }
+      }),
+
+    /** At start: says in the log which keychain entries no profile owns (the Profiles screen offers to remove them). */
+    async reportOrphanKeys(): Promise<OrphanKey[]> {
+      let orphans: OrphanKey[]
       try {
-        return await activate(activeId)
+        orphans = await serial(orphanKeys)
       } catch (err) {
-        log(`could not restore the last active profile ${activeId}`, err)
-        return undefined
+        // A keychain that cannot be used is explained when a profile is used; the start goes on.
+        log('could not look for keychain entries no profile owns', err)
+        return []
       }
+      if (orphans.length > 0) {
+        log(`the keychain holds ${orphans.length} API key(s) no profile owns (${orphans.map((o) => o.id).join(', ')}); the Profiles screen offers to remove them`)
+      }
+      return orphans
     },
 
-    /** The API client of the active profile. */
     /** The API client of the active profile; throws a user-facing error when none is active. */
     client(): IproxyClient {
       return requireActive().client
@@ -224,34 +319,14 @@ export function createProfileService(options: ProfileServiceOptions) {
       updateBasicInfo: async (body: UpdateUserBasicInfoRequest): Promise<UserBasicInfo> =>
         requireActive().client.me.updateBasicInfo(body),
 
-      /**
-       * Rotates the API key. The keychain is proven writable before iProxy is asked (after rotation the old key
-       * is dead), and the new key is stored before success is reported. The key itself never leaves main.
-       */
-      async rotateApiKey(): Promise<{ keyHint: string }> {
-        const current = requireActive()
-        const store = storeFor(current.profile.id)
-        await store.set(current.profile.id, current.apiKey)
-        const { api_key: newKey } = await current.client.me.rotateApiKey()
-        try {
-          await store.set(current.profile.id, newKey)
-        } catch (err) {
-          // iProxy already switched keys: keep working with the new one in memory so the user is not locked out now.
-          await setActive(current.profile, newKey)
-          throw new AppError(
-            'key_not_saved',
-            `iProxy issued a new API key, but the keychain refused to store it (${err instanceof Error ? err.message : 'unknown reason'}). ` +
-              'The app keeps using the new key until you quit: fix the keychain, then rotate again.',
-          )
-        }
-        await setActive(current.profile, newKey)
-        return { keyHint: keyHint(newKey) }
-      },
+      rotateApiKey: (): Promise<{ keyHint: string }> => serial(rotateApiKey),
     },
 
-    async dispose(): Promise<void> {
-      await active?.client.close()
-      active = undefined
-    },
+    /** Waits for the change under way (a file or keychain write is never cut short), then closes the client. */
+    dispose: (): Promise<void> =>
+      serial(async () => {
+        await active?.client.close()
+        active = undefined
+      }),
   }
 }

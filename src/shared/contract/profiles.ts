@@ -3,8 +3,8 @@
  * Handled in main/secrets/calls.ts.
  */
 import { z } from 'zod'
-import { apiKeyInputSchema, baseUrlSchema, profileIdSchema, profileNameSchema } from '../profiles'
-import type { ProfileSummary } from '../profiles'
+import { apiKeyInputSchema, baseUrlSchema, keychainAccountSchema, profileIdSchema, profileNameSchema } from '../profiles'
+import type { OrphanKey, ProfileSummary } from '../profiles'
 import { call, noInput } from './kit'
 
 export const profilesContract = {
@@ -21,5 +21,9 @@ export const profilesContract = {
     replaceKey: call<ProfileSummary>()(z.strictObject({ id: profileIdSchema, apiKey: apiKeyInputSchema })),
     /** Starts the embedded simulator and makes its account the active "Demo" profile. */
     startDemo: call<ProfileSummary>()(noInput),
+    /** Keys in the keychain under the app's name that no profile owns. */
+    listOrphanKeys: call<OrphanKey[]>()(noInput),
+    /** Deletes those of the named keys that still belong to no profile (never a profile's own key); answers which went. */
+    removeOrphanKeys: call<{ removed: string[] }>()(z.strictObject({ ids: z.array(keychainAccountSchema).min(1).max(1000) })),
   },
 } as const

@@ -73,6 +73,12 @@ export const en = {
     removeBody: 'The profile and its API key are deleted from this computer. Your iProxy account and its connections are not touched.',
     demo: 'Demo',
     empty: 'No profiles yet.',
+    orphans: {
+      title: 'API keys without a profile in your keychain: {{count}}',
+      body: 'No profile of this app uses them (an earlier version or an interrupted change left them behind). They are still valid iProxy keys: remove them unless another copy of the app or the command line with another data folder uses them.',
+      remove: 'Remove these keys from the keychain',
+      removed: 'Keys removed from the keychain: {{count}}.',
+    },
   },
   account: {
     title: 'Account',

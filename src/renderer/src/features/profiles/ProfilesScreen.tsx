@@ -10,6 +10,7 @@ import { errorMessage } from '../../ui/error-message'
 import { formErrors } from '../../ui/form-errors'
 import { TextField } from '../../ui/TextField'
 import { AddProfileForm } from './AddProfileForm'
+import { OrphanKeysNotice } from './OrphanKeysNotice'
 import { TryDemoButton } from './TryDemoButton'
 
 type Editing = { kind: 'rename' | 'replaceKey' | 'remove'; profile: ProfileSummary }
@@ -27,6 +28,7 @@ export function ProfilesScreen() {
           {actionError ?? error}
         </p>
       )}
+      <OrphanKeysNotice />
       {profiles.length === 0 ? (
         <p className="empty-state">{t('profiles.empty')}</p>
       ) : (
