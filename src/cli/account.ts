@@ -9,6 +9,7 @@
 import type { Simulator } from '../main/demo'
 import { createIproxyClient, type IproxyClient } from '../main/iproxy'
 import { createKeychain, type SecretStore } from '../main/secrets/keychain'
+import { loadProfileKey } from '../main/secrets/profile-secret'
 import { readProfilesFile, type StoredProfile } from '../main/secrets/profiles-file'
 import { IPROXY_DEFAULT_BASE_URL } from '../shared/iproxy'
 import { authError, usageError } from './exit-codes'
@@ -73,9 +74,10 @@ async function openProfile(name: string, dataDir: string, keychain: SecretStore)
     const known = profiles.length > 0 ? ` Profiles there: ${profiles.map((p) => `"${p.name}"`).join(', ')}.` : ' There are none yet.'
     throw authError('profile_not_found', `No profile named "${name}" in ${dataDir}.${known} Add one with "iproxy profiles add NAME", or pass --data-dir.`)
   }
-  const apiKey = await keychain.get(profile.id)
-  if (!apiKey) throw authError('key_missing', `No API key is stored in the keychain for profile "${profile.name}". Add it again with "iproxy profiles add".`)
-  const client = createIproxyClient({ apiKey, baseUrl: profile.baseUrl })
+  // The key goes only to the address kept with it in the keychain, as in the app (profile-secret.ts).
+  const stored = await loadProfileKey(keychain, profile, dataDir)
+  if (!stored) throw authError('key_missing', `No API key is stored in the keychain for profile "${profile.name}". Add it again with "iproxy profiles add".`)
+  const client = createIproxyClient({ apiKey: stored.key, baseUrl: stored.baseUrl })
   return { client, source: `profile "${profile.name}"`, close: () => client.close() }
 }
 

@@ -15,7 +15,7 @@ export interface Failure {
 }
 
 /** App errors that mean "no usable key": exit 3, like a key iProxy rejected. */
-const AUTH_CODES = new Set(['key_rejected', 'key_missing', 'keychain_unavailable', 'profile_not_found', 'no_active_profile'])
+const AUTH_CODES = new Set(['key_rejected', 'key_missing', 'keychain_unavailable', 'profile_not_found', 'no_active_profile', 'api_address_mismatch'])
 /** App errors that mean "a value you gave is wrong": exit 2. */
 const USAGE_CODES = new Set(['validation', 'invalid_template', 'file_too_large', 'not_text'])
 

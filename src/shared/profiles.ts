@@ -3,6 +3,7 @@
  * The API key itself never travels main → renderer; the renderer sees only `keyHint`.
  */
 import { z } from 'zod'
+import { apiUrlProblem } from './validators'
 
 export const profileNameSchema = z.string().trim().min(1, 'enter a name').max(100, 'use at most 100 characters')
 
@@ -16,7 +17,12 @@ export const apiKeyInputSchema = z
 export const baseUrlSchema = z.url({
   protocol: /^https?$/,
   error: 'enter the API address as a full URL starting with https:// (or http:// for a local simulator)',
-}).max(2048, 'use at most 2048 characters')
+})
+  .max(2048, 'use at most 2048 characters')
+  .superRefine((value, ctx) => {
+    const problem = apiUrlProblem(value)
+    if (problem) ctx.addIssue({ code: 'custom', message: `the API address ${problem}` })
+  })
 
 export const profileIdSchema = z.string().min(1).max(64)
 

@@ -55,6 +55,41 @@ export function toRfc3339(date: Date): string {
   return date.toISOString().replace('.000Z', 'Z')
 }
 
+/** A host name that is this computer: localhost (and *.localhost), 127.0.0.0/8, ::1. Brackets of IPv6 URLs allowed. */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase()
+  if (host === 'localhost' || host.endsWith('.localhost')) return true
+  if (isIPv4(host)) return host.startsWith('127.')
+  return host === '::1'
+}
+
+/**
+ * Why an iProxy API address may not be given the API key, or undefined when it may: https anywhere, plain http only
+ * to this computer (the simulator, a local test server), since anyone on the way could read a key sent over http.
+ * No user name or password in it either: they would be sent to the server along with the key.
+ */
+export function apiUrlProblem(value: string): string | undefined {
+  let url: URL
+  try {
+    url = new URL(value)
+  } catch {
+    return 'is not a valid URL'
+  }
+  if (url.username || url.password) return 'must not contain a user name or password'
+  if (url.protocol === 'https:') return undefined
+  if (url.protocol === 'http:') return isLoopbackHost(url.hostname) ? undefined : 'must start with https:// (plain http:// only for this computer: localhost, 127.0.0.1, ::1)'
+  return 'must start with https://'
+}
+
+/** An API address in one spelling: no query or fragment, and a trailing slash (request paths are joined onto it). */
+export function canonicalApiUrl(url: URL): URL {
+  const canonical = new URL(url.href)
+  canonical.search = ''
+  canonical.hash = ''
+  if (!canonical.pathname.endsWith('/')) canonical.pathname += '/'
+  return canonical
+}
+
 export function isHttpUrl(value: string): boolean {
   try {
     const url = new URL(value)

@@ -9,6 +9,8 @@ import { justCreatedConnection } from '../unit/iproxy/seed-examples'
 import { startFakeConsoleServer } from '../support/fake-console-server'
 import type { FakeConsoleServer, RecordedRequest } from '../support/fake-console-server'
 import { keychainEntries, keyringAvailability } from '../support/keyring'
+import { createKeychain } from '../../src/main/secrets/keychain'
+import { encodeProfileSecret } from '../../src/main/secrets/profile-secret'
 import { requireSystem } from '../support/system'
 
 skipWithoutChromium()
@@ -180,4 +182,34 @@ test('switching profiles shows only the active account’s connections and proxi
   await page.getByLabel('Active profile').selectOption({ label: 'Demo (Demo)' })
   await expect(grid.getByRole('rowheader', { name: 'Berlin Telekom', exact: true })).toBeVisible()
   await expect(grid.getByRole('rowheader', { name: 'Only In My Farm', exact: true })).toHaveCount(0)
+})
+
+test('a key no profile owns is named on the Profiles screen and removed from the keychain on request', async ({ app }) => {
+  const { page } = app
+  // What a crash between two steps (or the old unserialised adds) left: a key of this data folder that no profile owns.
+  const strayId = `e2e-stray-${Math.random().toString(36).slice(2, 10)}`
+  const strayKey = `e2e-stray-key-${Math.random().toString(36).slice(2, 10)}`
+  await createKeychain().set(strayId, encodeProfileSecret({ key: strayKey, baseUrl: server.baseUrl, dataDir: app.userDataDir }))
+
+  const form = page.getByRole('form', { name: 'Add an iProxy account' })
+  await form.getByLabel('Profile name').fill('Kept')
+  await form.getByLabel('API address').fill(server.baseUrl)
+  await form.getByLabel('API key').fill(ORIGINAL_KEY)
+  await form.getByRole('button', { name: 'Add and verify' }).click()
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Profiles', exact: true }).click()
+
+  const notice = page.getByRole('region', { name: /^API keys without a profile in your keychain: \d+$/ })
+  await expect(notice.getByRole('listitem').filter({ hasText: `Key …${strayKey.slice(-4)}` })).toBeVisible()
+  await page.getByLabel('Language').selectOption('ru')
+  await expect(page.getByRole('region', { name: /^API-ключи без профиля в связке ключей: \d+$/ })).toBeVisible()
+  await page.getByLabel('Язык').selectOption('en')
+
+  await notice.getByRole('button', { name: 'Remove these keys from the keychain' }).click()
+  await expect(page.getByRole('status').filter({ hasText: /^Keys removed from the keychain: \d+\.$/ })).toBeVisible()
+  await expect(page.getByText(`Key …${strayKey.slice(-4)}`)).toHaveCount(0)
+  expect(keychainEntries(strayId)).not.toContain(strayKey)
+  // The profile's own key stays, and the profile still works.
+  expect(keychainEntries()).toContain(ORIGINAL_KEY)
+  await expect(page.getByRole('cell', { name: `Key …${ORIGINAL_KEY.slice(-4)}` })).toBeVisible()
+  expect(app.logs.join('\n')).not.toContain(strayKey)
 })

@@ -11,20 +11,13 @@
  * the API base URL itself is http on a loopback address, links on loopback addresses are allowed over http too.
  * Nothing off the machine is ever reached over http.
  */
-import { isIP } from 'node:net'
+import { isLoopbackHost } from '../../shared/validators'
 
 /** The official API's hosts and the hosts its action links live on. */
 const OFFICIAL_FAMILY = ['iproxy.online', 'fxdx.in'] as const
 
 const bare = (hostname: string) => hostname.replace(/^\[|\]$/g, '').toLowerCase()
 const within = (hostname: string, domain: string) => hostname === domain || hostname.endsWith(`.${domain}`)
-
-export function isLoopbackHost(hostname: string): boolean {
-  const host = bare(hostname)
-  if (host === 'localhost' || host.endsWith('.localhost')) return true
-  if (isIP(host) === 4) return host.startsWith('127.')
-  return host === '::1'
-}
 
 /** Why `link` may not be run for a profile whose API is at `apiBase`, or undefined when it may. */
 export function actionLinkProblem(link: URL, apiBase: URL): string | undefined {

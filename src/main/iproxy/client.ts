@@ -9,6 +9,7 @@
  */
 import type { Dispatcher } from 'undici'
 import { IPROXY_DEFAULT_BASE_URL } from '../../shared/iproxy'
+import { apiUrlProblem, canonicalApiUrl } from '../../shared/validators'
 import { IproxyValidationError } from './api-errors'
 import { createActionLinksResource, type ActionLinksResource } from './resources/action-links'
 import { createConnectionsResource, type ConnectionsResource } from './resources/connections'
@@ -75,11 +76,9 @@ function normalizeBaseUrl(raw: string): URL {
   } catch {
     throw optionError('baseUrl', 'the API address is not a valid URL.')
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw optionError('baseUrl', 'the API address must start with https://.')
-  url.search = ''
-  url.hash = ''
-  if (!url.pathname.endsWith('/')) url.pathname += '/'
-  return url
+  const problem = apiUrlProblem(url.href)
+  if (problem) throw optionError('baseUrl', `the API address ${problem}.`)
+  return canonicalApiUrl(url)
 }
 
 function positive(value: number | undefined, fallback: number, field: string, allowZero = false): number {

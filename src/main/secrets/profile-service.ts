@@ -7,6 +7,9 @@
  * edits it and writes it back, so two at once would lose one of them, and a key stored for a profile the file
  * then forgot is an orphan nobody sees. Each change re-reads the file, so a change made meanwhile by the command
  * line (another process) is kept too. Keys no profile owns are listed and can be removed (listOrphanKeys).
+ *
+ * The keychain item holds the API address with the key (profile-secret.ts): a key goes only to the address it
+ * was saved for, whatever the profiles file says now.
  */
 import { randomUUID } from 'node:crypto'
 import { IPROXY_DEFAULT_BASE_URL } from '../../shared/iproxy'
@@ -18,6 +21,7 @@ import type { IproxyClient, IproxyClientOptions } from '../iproxy'
 import type { Logger } from '../log'
 import { createMemorySecretStore, keyHint } from './keychain'
 import type { SecretStore } from './keychain'
+import { decodeProfileSecret, encodeProfileSecret, loadProfileKey } from './profile-secret'
 import { readProfilesFile, writeProfilesFile } from './profiles-file'
 import { createSerialQueue } from './serial-queue'
 import type { ProfilesFileContent, StoredProfile } from './profiles-file'
@@ -102,20 +106,26 @@ export function createProfileService(options: ProfileServiceOptions) {
     }
   }
 
-  async function setActive(profile: StoredProfile, apiKey: string): Promise<void> {
+  /** Stores `apiKey` for `profile`, with the address it may be sent to (the profile's, verified by the caller). */
+  function storeKey(profile: StoredProfile, apiKey: string): Promise<void> {
+    return storeFor(profile.id).set(profile.id, encodeProfileSecret({ key: apiKey, baseUrl: profile.baseUrl, dataDir }))
+  }
+
+  /** `baseUrl` is the address kept with the key in the keychain: the only one the key is sent to. */
+  async function setActive(profile: StoredProfile, apiKey: string, baseUrl: string): Promise<void> {
     const previous = active
-    active = { profile, apiKey, client: createClient({ apiKey, baseUrl: profile.baseUrl }) }
+    active = { profile, apiKey, client: createClient({ apiKey, baseUrl }) }
     hints.set(profile.id, keyHint(apiKey))
     await previous?.client.close()
   }
 
   async function activate(id: string): Promise<ProfileSummary> {
     const profile = await find(id)
-    const apiKey = await storeFor(id).get(id)
-    if (!apiKey) {
+    const stored = await loadProfileKey(storeFor(id), profile, dataDir)
+    if (!stored) {
       throw new AppError('key_missing', `No API key is stored for "${profile.name}". Replace its key to use it again.`)
     }
-    await setActive(profile, apiKey)
+    await setActive(profile, stored.key, stored.baseUrl)
     if (id !== DEMO_PROFILE_ID) {
       const current = await reload()
       if (current.activeId !== id) await save({ ...current, activeId: id })
@@ -123,16 +133,32 @@ export function createProfileService(options: ProfileServiceOptions) {
     return summary(profile)
   }
 
-  /** Keychain entries under our service that no profile in the file owns. Run inside the queue (see above). */
+  /**
+   * Keychain entries under our service that no profile owns. Run inside the queue (see above). An entry saved by
+   * another data folder (the command line's --data-dir, a test) belongs to that folder's profiles file: it is an
+   * orphan only when that file no longer lists it.
+   */
   async function orphanKeys(): Promise<OrphanKey[]> {
     const owned = new Set((await reload()).profiles.map((p) => p.id))
-    const orphans = (await keychain.accounts()).filter((account) => !owned.has(account))
-    return Promise.all(
-      orphans.map(async (id) => {
-        const key = await keychain.get(id).catch(() => null)
-        return { id, keyHint: key ? keyHint(key) : null }
-      }),
+    const candidates = await Promise.all(
+      (await keychain.accounts())
+        .filter((account) => !owned.has(account))
+        .map(async (id) => {
+          const text = await keychain.get(id).catch(() => null)
+          const secret = text === null ? undefined : decodeProfileSecret(text)
+          const elsewhere = secret?.dataDir !== undefined && secret.dataDir !== dataDir && (await ownedIn(secret.dataDir, id))
+          return elsewhere ? undefined : { id, keyHint: secret ? keyHint(secret.key) : null }
+        }),
     )
+    return candidates.filter((orphan) => orphan !== undefined)
+  }
+
+  async function ownedIn(otherDataDir: string, id: string): Promise<boolean> {
+    try {
+      return (await readProfilesFile(otherDataDir)).profiles.some((p) => p.id === id)
+    } catch {
+      return true // a profiles file we cannot read: not ours to judge
+    }
   }
 
   function requireActive(): ActiveProfile {
@@ -161,13 +187,16 @@ export function createProfileService(options: ProfileServiceOptions) {
 
   async function replaceKey(input: { id: string; apiKey: string }): Promise<ProfileSummary> {
     const profile = await find(input.id)
+    // The new key is sent to the profile's address to be verified: refused first if that is not the address the
+    // old key was saved for (a changed profiles file). Without an old key there is nothing to compare with.
+    await loadProfileKey(storeFor(profile.id), profile, dataDir)
     await verifyKey(input.apiKey, profile.baseUrl)
     return serial(async () => {
       await reload()
       const current = await find(input.id)
-      await storeFor(current.id).set(current.id, input.apiKey)
+      await storeKey(current, input.apiKey)
       hints.set(current.id, keyHint(input.apiKey))
-      if (active?.profile.id === current.id) await setActive(current, input.apiKey)
+      if (active?.profile.id === current.id) await setActive(current, input.apiKey, current.baseUrl)
       return summary(current)
     })
   }
@@ -178,21 +207,22 @@ export function createProfileService(options: ProfileServiceOptions) {
    */
   async function rotateApiKey(): Promise<{ keyHint: string }> {
     const current = requireActive()
-    const store = storeFor(current.profile.id)
-    await store.set(current.profile.id, current.apiKey)
+    // The active client's address is the one kept with the key (checked at activation): the new key goes with it.
+    const profile = { ...current.profile, baseUrl: current.client.baseUrl }
+    await storeKey(profile, current.apiKey)
     const { api_key: newKey } = await current.client.me.rotateApiKey()
     try {
-      await store.set(current.profile.id, newKey)
+      await storeKey(profile, newKey)
     } catch (err) {
       // iProxy already switched keys: keep working with the new one in memory so the user is not locked out now.
-      await setActive(current.profile, newKey)
+      await setActive(current.profile, newKey, profile.baseUrl)
       throw new AppError(
         'key_not_saved',
         `iProxy issued a new API key, but the keychain refused to store it (${err instanceof Error ? err.message : 'unknown reason'}). ` +
           'The app keeps using the new key until you quit: fix the keychain, then rotate again.',
       )
     }
-    await setActive(current.profile, newKey)
+    await setActive(current.profile, newKey, profile.baseUrl)
     return { keyHint: keyHint(newKey) }
   }
 
@@ -204,8 +234,8 @@ export function createProfileService(options: ProfileServiceOptions) {
           .filter((p) => !hints.has(p.id))
           .map(async (p) => {
             try {
-              const key = await keychain.get(p.id)
-              if (key) hints.set(p.id, keyHint(key))
+              const text = await keychain.get(p.id)
+              if (text) hints.set(p.id, keyHint(decodeProfileSecret(text).key))
             } catch (err) {
               // The list still shows the profile; activating it will explain the keychain problem.
               log(`could not read the key hint of profile ${p.id}`, err)
@@ -221,12 +251,18 @@ export function createProfileService(options: ProfileServiceOptions) {
       await verifyKey(input.apiKey, baseUrl)
       return serial(async () => {
         const profile: StoredProfile = { id: randomUUID(), name: input.name, baseUrl, createdAt: new Date().toISOString() }
-        await keychain.set(profile.id, input.apiKey)
+        // The profile first, then its key: a key is never in the keychain before its profile is in the file, so an
+        // orphan check in another process (the command line, a second data folder) never takes it for one, and a
+        // crash in between leaves a profile in the list that asks for its key, not an invisible key.
+        const current = await reload()
+        await save({ ...current, profiles: [...current.profiles, profile] })
         try {
-          const current = await reload()
-          await save({ ...current, profiles: [...current.profiles, profile] })
+          await storeKey(profile, input.apiKey)
         } catch (err) {
-          await keychain.delete(profile.id).catch(() => false)
+          const now = await reload()
+          await save({ ...now, profiles: now.profiles.filter((p) => p.id !== profile.id) }).catch((undo: unknown) =>
+            log(`could not take back profile ${profile.id} after its key was not stored`, undo),
+          )
           throw err
         }
         return activate(profile.id)
@@ -254,7 +290,7 @@ export function createProfileService(options: ProfileServiceOptions) {
     startDemo: (simulator: { baseUrl: string; apiKey: string }): Promise<ProfileSummary> =>
       serial(async () => {
         demoProfile = { id: DEMO_PROFILE_ID, name: 'Demo', baseUrl: simulator.baseUrl, createdAt: new Date().toISOString() }
-        await demoSecrets.set(DEMO_PROFILE_ID, simulator.apiKey)
+        await storeKey(demoProfile, simulator.apiKey)
         return activate(DEMO_PROFILE_ID)
       }),
 

@@ -4,7 +4,7 @@
  * uses its own keychain service name, so other test files' entries (run in parallel in the same keyring) are not
  * taken for orphans, and secret-tool, not our code, says what is really in the keychain.
  */
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -104,5 +104,23 @@ describe('profile changes at the same time', () => {
     expect(keychainAccounts(service)).toEqual([kept.id])
     expect(await restarted.listOrphanKeys()).toEqual([])
     expect(await restarted.activate({ id: kept.id })).toMatchObject({ name: 'Kept', active: true, keyHint: '…0001' })
+  })
+
+  it('a key saved by another data folder is that folder’s, until its profiles file no longer lists it', async (ctx) => {
+    if (!needKeyring(ctx)) return
+    const here = profileService()
+    await here.add({ name: 'Here', apiKey: 'key-here-0001', baseUrl: server.baseUrl })
+    // The command line with --data-dir (or a second copy of the app) shares the keychain, not the profiles file.
+    const otherDir = mkdtempSync(join(tmpdir(), 'iproxy-profiles-other-'))
+    const there = createProfileService({ dataDir: otherDir, keychain, log: () => {} })
+    const theirs = await there.add({ name: 'There', apiKey: 'key-there-0002', baseUrl: server.baseUrl })
+    expect(await here.listOrphanKeys()).toEqual([])
+    expect(await there.listOrphanKeys()).toEqual([])
+    expect(await here.removeOrphanKeys({ ids: [theirs.id] })).toEqual({ removed: [] })
+
+    rmSync(otherDir, { recursive: true, force: true })
+    expect(await here.listOrphanKeys()).toEqual([{ id: theirs.id, keyHint: '…0002' }])
+    expect(await here.removeOrphanKeys({ ids: [theirs.id] })).toEqual({ removed: [theirs.id] })
+    expect(keychainAccounts(service)).toHaveLength(1)
   })
 })
