@@ -86,6 +86,7 @@ test('saves the proxies of one connection as CSV', async ({ app }) => {
     await proxies.getByLabel('Connection').selectOption(conn.id)
     await expect(proxies.getByText(`${own.length} proxies match`)).toBeVisible()
     await proxies.getByLabel('Format').selectOption('csv')
+    await expect(proxies.getByText(/begin with =, \+, -, @, a tab or a carriage return get an apostrophe in front/)).toBeVisible()
     app.desktop.nextSavePath = join(dir, 'list.csv')
     await proxies.getByRole('button', { name: 'Save as…' }).click()
     await expect(proxies.getByRole('status').filter({ hasText: `Saved ${own.length} proxies to ${join(dir, 'list.csv')}` })).toBeVisible()
@@ -105,6 +106,7 @@ test('saves the proxies of one connection as CSV', async ({ app }) => {
     await page.getByLabel('Language').selectOption('ru')
     await page.getByRole('region', { name: 'Списки прокси' }).getByRole('button', { name: 'Сохранить как…' }).click()
     await expect.poll(() => app.desktop.dialogsShown.at(-1)).toBe('Сохранить прокси')
+    await expect(page.getByText(/ставится апостроф: так таблица покажет их как текст/)).toBeVisible()
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }

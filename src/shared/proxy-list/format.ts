@@ -234,13 +234,28 @@ export function csvField(value: string | number): string {
   return csvNeedsQuotes(s) ? `"${s.replace(/"/g, '""')}"` : s
 }
 
+/**
+ * What a spreadsheet (Excel, LibreOffice, Google Sheets) reads as the start of a formula: `=`, `+`, `-`, `@`, a tab
+ * or a carriage return (OWASP's "CSV injection" list).
+ */
+const FORMULA_START_RE = /^[=+\-@\t\r]/
+
+/**
+ * A free-text cell (a connection name, a description) that a spreadsheet would run as a formula gets a leading
+ * apostrophe, as OWASP advises, so `=HYPERLINK(...)` shows as text. Only for free text: hosts, ports, logins and
+ * passwords are written byte-exact, since the list must still work as a proxy list.
+ */
+export function csvTextCell(value: string): string {
+  return csvField(FORMULA_START_RE.test(value) ? `'${value}` : value)
+}
+
 function csvText(accesses: readonly ExportableProxy[], connectionNames: Readonly<Record<string, string>> | undefined): string {
   const out: string[] = [PROXY_FIELDS.join(',')]
   for (const p of accesses) {
     // The values of proxyRow(p), in PROXY_FIELDS order.
     const noauth = p.auth_type === 'noauth' || !p.auth
     const fields = [
-      csvField(connectionNames?.[p.connection_id] ?? ''),
+      csvTextCell(connectionNames?.[p.connection_id] ?? ''),
       csvField(p.connection_id),
       csvField(p.id),
       csvField(p.listen_service),
@@ -251,7 +266,7 @@ function csvText(accesses: readonly ExportableProxy[], connectionNames: Readonly
       csvField(noauth ? '' : (p.auth?.login ?? '')),
       csvField(noauth ? '' : (p.auth?.password ?? '')),
       csvField(expiresText(p.expires_at)),
-      csvField(p.description ?? ''),
+      csvTextCell(p.description ?? ''),
     ]
     out.push(fields.join(','))
   }

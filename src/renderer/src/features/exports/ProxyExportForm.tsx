@@ -131,6 +131,7 @@ function ExportForm({ proxyIds, describe }: Props) {
           hint={t('exports.templateHint', { placeholders: TEMPLATE_PLACEHOLDERS.map((p) => `{${p}}`).join(' '), braces: '{{ }}' })}
         />
       )}
+      {format === 'csv' && <p className="muted">{t('exports.csvFormulaNote')}</p>}
       <div className="exports-preview">
         <h3 id={previewId}>{t('exports.preview')}</h3>
         {previewError?.form && (

@@ -25,6 +25,8 @@ export const exportsEn = {
   addressIp: 'IP address',
   template: 'Template',
   templateHint: 'Placeholders: {{placeholders}}. Write {{braces}} for a literal brace.',
+  csvFormulaNote:
+    'Connection names and descriptions that begin with =, +, -, @, a tab or a carriage return get an apostrophe in front, so a spreadsheet shows them as text instead of running them as formulas. Hosts, ports, logins and passwords are written exactly as they are.',
   preview: 'Preview',
   previewMore: '… and {{count}} more lines',
   previewEmpty: 'Nothing would be written in this format.',
