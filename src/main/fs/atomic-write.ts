@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto'
 import { open, rename, rm } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { AppError } from '../app-error'
+import { MAX_NAME_BYTES, cutToBytes } from './name-length'
 
 export interface AtomicWriteOptions {
   /** File mode for a new file; 0o600 by default, since what we write is the user's own. */
@@ -14,7 +15,7 @@ export interface AtomicWriteOptions {
 
 export async function writeFileAtomic(path: string, data: string | Uint8Array, options: AtomicWriteOptions = {}): Promise<void> {
   const folder = dirname(path)
-  const temporary = join(folder, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`)
+  const temporary = join(folder, temporaryName(basename(path)))
   try {
     const handle = await open(temporary, 'wx', options.mode ?? 0o600)
     try {
@@ -29,6 +30,12 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array, o
     throw describeWriteError(err, path)
   }
   await syncFolder(folder)
+}
+
+/** `.<name>.<12 hex>.tmp`: the 18 extra bytes are taken off the name, so a 255-byte name still gets a temporary. */
+function temporaryName(name: string): string {
+  const tail = `.${randomBytes(6).toString('hex')}.tmp`
+  return `.${cutToBytes(name, MAX_NAME_BYTES - 1 - tail.length)}${tail}`
 }
 
 /** Makes the rename itself durable where the OS allows opening a folder (not on Windows). */
