@@ -77,8 +77,11 @@ export interface OvpnManyResult {
   into: 'folder' | 'zip'
   /** The folder, or the .zip file. */
   path: string
-  /** Files written (for a zip: its entries, `path` being the zip). */
-  written: Array<{ name: string; path: string }>
+  /**
+   * Files written (for a zip: its entries, `path` being the zip). `insteadOf`: the name the file would have had,
+   * taken by a file already in the folder, which was kept as it was.
+   */
+  written: Array<{ name: string; path: string; insteadOf?: string }>
   /** Accesses that could not be exported, by `<connection> - <vpn>` name, with the reason. */
   failed: Array<{ name: string; reason: string }>
 }

@@ -141,6 +141,16 @@ test('downloads every VPN file into a zip, and into a folder with one failing ac
     await expect(section.getByRole('listitem').filter({ hasText: brokenName })).toBeVisible()
     expect(readdirSync(folder).filter((f) => f.endsWith('.ovpn'))).toHaveLength(vpns.length - 1)
     expect(readdirSync(folder).filter((f) => !f.endsWith('.ovpn'))).toEqual([])
+
+    // Again into the same folder: the files there are kept byte-identical, the new ones get "(2)" and are listed.
+    sim.faults.clear()
+    const before = new Map(readdirSync(folder).map((f) => [f, readFileSync(join(folder, f)).toString('base64')]))
+    await section.getByRole('button', { name: 'Download all into a folder…' }).click()
+    await expect(section.getByText(`${vpns.length - 1} files of the same name were already there and were kept as they were`)).toBeVisible({ timeout: 15_000 })
+    const [kept] = before.keys()
+    await expect(section.getByRole('listitem').filter({ hasText: `${kept!.replace(/\.ovpn$/, ' (2).ovpn')} (instead of ${kept})` })).toBeVisible()
+    for (const [f, bytes] of before) expect(readFileSync(join(folder, f)).toString('base64')).toBe(bytes)
+    expect(readdirSync(folder)).toHaveLength(before.size + vpns.length)
   } finally {
     sim.faults.clear()
     rmSync(dir, { recursive: true, force: true })

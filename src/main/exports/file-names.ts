@@ -38,11 +38,12 @@ export function safeFileName(stem: string, extension: string, suffix = '', fallb
 }
 
 /**
- * Hands out safe names unique among themselves, case-insensitively (Windows and macOS folders are), adding
- * " (2)", " (3)"… before the extension.
+ * Hands out safe names unique among themselves and unlike every name in `existing` (a folder's files),
+ * case-insensitively (Windows and macOS folders are), adding " (2)", " (3)"… before the extension.
  */
-export function createUniqueNamer(extension: string, fallback = 'file') {
+export function createUniqueNamer(extension: string, fallback = 'file', existing: Iterable<string> = []) {
   const taken = new Set<string>()
+  for (const name of existing) taken.add(name.normalize('NFC').toLowerCase())
   return (stem: string): string => {
     for (let n = 1; ; n++) {
       const name = safeFileName(stem, extension, n === 1 ? '' : ` (${n})`, fallback)

@@ -2,7 +2,6 @@
  * The exports service: proxy lists to the clipboard or a file, OpenVPN configs to files, a folder or a zip.
  * Talks to the active account through `client()`, to the desktop (dialogs, clipboard) through `desktop`.
  */
-import { extname } from 'node:path'
 import type {
   Cancelled,
   ExportPreferences,
@@ -21,11 +20,11 @@ import type { OvpnAccess, ProxyAccess } from '../../shared/iproxy'
 import { ProxyTemplateError, formatProxies, type FormattedProxies, type ProxyFormat } from '../../shared/proxy-list/format'
 import { AppError } from '../app-error'
 import type { DesktopIntegration } from '../desktop'
-import { writeFileAtomic } from '../fs/atomic-write'
 import type { IproxyClient } from '../iproxy'
 import { safeFileName } from './file-names'
 import { ovpnStem } from './file-names'
-import { writeOvpnFile, writeOvpnFolder, writeOvpnZip, type OvpnJob } from './ovpn-files'
+import { verifyOvpnConfig, writeOvpnFolder, writeOvpnZip, type OvpnJob } from './ovpn-files'
+import { writeChosenFile } from './new-file'
 import { DIALOG_TEXT, type DialogText } from './dialog-text'
 import { createPreferencesStore } from './preferences'
 
@@ -50,10 +49,6 @@ const FILE_TYPES: Record<ProxyFormat, { extension: string; filter: keyof DialogT
 }
 
 const NEEDS_CONNECTION_NAMES: ReadonlySet<ProxyFormat> = new Set(['csv', 'json', 'template'])
-
-function withExtension(path: string, extension: string): string {
-  return extname(path) ? path : `${path}.${extension}`
-}
 
 export function createExportsService(options: ExportsServiceOptions) {
   const { client, desktop } = options
@@ -144,8 +139,7 @@ export function createExportsService(options: ExportsServiceOptions) {
         filters: [{ name: words.filters[type.filter], extensions: [type.extension] }],
       })
       if (!chosen) return { cancelled: true }
-      const path = withExtension(chosen, type.extension)
-      await writeFileAtomic(path, listText)
+      const path = await writeChosenFile(chosen, type.extension, listText)
       await remember(input)
       return { ...summary, path }
     },
@@ -167,9 +161,8 @@ export function createExportsService(options: ExportsServiceOptions) {
         filters: [{ name: words.filters.ovpn, extensions: ['ovpn'] }],
       })
       if (!chosen) return { cancelled: true }
-      const path = withExtension(chosen, 'ovpn')
-      const config = await client().vpn.getConfig(ref.connId, ref.ovpnId)
-      await writeOvpnFile(path, config, name)
+      const bytes = verifyOvpnConfig(await client().vpn.getConfig(ref.connId, ref.ovpnId), name)
+      const path = await writeChosenFile(chosen, 'ovpn', bytes)
       return { path, name }
     },
 
@@ -218,9 +211,8 @@ export function createExportsService(options: ExportsServiceOptions) {
       const result = await writeOvpnFolder(target, jobs)
       return { into: 'folder', path: target, written: result.written, failed: [...failed, ...result.failed] }
     }
-    const zipPath = withExtension(target, 'zip')
-    const result = await writeOvpnZip(zipPath, jobs)
-    return { into: 'zip', path: zipPath, written: result.written, failed: [...failed, ...result.failed] }
+    const result = await writeOvpnZip(target, jobs)
+    return { into: 'zip', path: result.path, written: result.written, failed: [...failed, ...result.failed] }
   }
 }
 

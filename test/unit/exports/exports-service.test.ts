@@ -139,7 +139,7 @@ describe('.ovpn files written directly', () => {
 
   it('a zip where nothing loads is not written', async () => {
     const res = await writeOvpnZip(join(dir, 'none.zip'), [{ name: 'X', load: async () => Promise.reject(new Error('down')) }])
-    expect(res).toEqual({ written: [], failed: [{ name: 'X', reason: 'down' }] })
+    expect(res).toEqual({ path: join(dir, 'none.zip'), written: [], failed: [{ name: 'X', reason: 'down' }] })
     expect(await readdir(dir)).toEqual([])
   })
 })

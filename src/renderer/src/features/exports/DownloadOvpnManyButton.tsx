@@ -50,6 +50,7 @@ export function OvpnManyReport({ result, error }: { result: OvpnManyResult | 'ca
               ? t('exports.manyNothing')
               : t(result.into === 'zip' ? 'exports.manyWrittenZip' : 'exports.manyWrittenFolder', { count: result.written.length, path: result.path })}
           </p>
+          <WrittenNames written={result.written} />
           {result.failed.length > 0 && (
             <div className="exports-skipped">
               <p>{t('exports.manyFailedTitle', { count: result.failed.length })}</p>
@@ -65,6 +66,38 @@ export function OvpnManyReport({ result, error }: { result: OvpnManyResult | 'ca
         </>
       )}
     </div>
+  )
+}
+
+/**
+ * The names written: first those that stepped aside for a file already in the folder (which was kept), then every
+ * name, folded.
+ */
+function WrittenNames({ written }: { written: OvpnManyResult['written'] }) {
+  const { t } = useTranslation()
+  const renamed = written.filter((w) => w.insteadOf !== undefined)
+  if (written.length === 0) return null
+  return (
+    <>
+      {renamed.length > 0 && (
+        <div className="exports-skipped">
+          <p>{t('exports.manyKept', { count: renamed.length })}</p>
+          <ul>
+            {renamed.map((w) => (
+              <li key={w.name}>{t('exports.manyRenamed', { name: w.name, instead: w.insteadOf ?? '' })}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <details>
+        <summary>{t('exports.manyNames', { count: written.length })}</summary>
+        <ul>
+          {written.map((w) => (
+            <li key={w.name}>{w.name}</li>
+          ))}
+        </ul>
+      </details>
+    </>
   )
 }
 

@@ -72,6 +72,9 @@ export const exportsEn = {
   intoZip: 'Into one .zip…',
   manyWrittenFolder: 'Wrote {{count}} files into {{path}}.',
   manyWrittenZip: 'Wrote {{count}} files into {{path}}.',
+  manyKept: '{{count}} files of the same name were already there and were kept as they were; the new ones were saved as:',
+  manyRenamed: '{{name}} (instead of {{instead}})',
+  manyNames: 'Files written ({{count}})',
   manyFailedTitle: '{{count}} could not be downloaded:',
   manyNothing: 'Nothing was written.',
 } as const

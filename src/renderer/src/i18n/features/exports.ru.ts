@@ -73,6 +73,9 @@ export const exportsRu: Catalogue['exports'] = {
   intoZip: 'В один .zip…',
   manyWrittenFolder: 'Записано файлов: {{count}}, папка {{path}}.',
   manyWrittenZip: 'Записано файлов: {{count}}, архив {{path}}.',
+  manyKept: 'Файлы с такими именами уже были на месте и сохранены без изменений ({{count}}); новые записаны под именами:',
+  manyRenamed: '{{name}} (вместо {{instead}})',
+  manyNames: 'Записанные файлы ({{count}})',
   manyFailedTitle: 'Не удалось скачать: {{count}}:',
   manyNothing: 'Ничего не записано.',
 }
