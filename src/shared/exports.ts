@@ -25,10 +25,20 @@ export type ProxyExportInput = z.input<typeof proxyExportInputSchema>
 export const ovpnRefSchema = z.strictObject({ connId: id, ovpnId: id })
 export type OvpnRef = z.input<typeof ovpnRefSchema>
 
+/**
+ * The SHA-1s (hex) of configs that run programs, which the user has seen and chose to save anyway (see
+ * `OvpnNeedsConfirmation`).
+ */
+const allowScriptsSchema = z.array(z.string().regex(/^[0-9a-f]{40}$/i, 'a SHA-1 in hex')).max(10_000).optional()
+
+export const ovpnSaveInputSchema = z.strictObject({ ...ovpnRefSchema.shape, allowScripts: allowScriptsSchema })
+export type OvpnSaveInput = z.input<typeof ovpnSaveInputSchema>
+
 export const ovpnManyInputSchema = z.strictObject({
   /** Absent = every OpenVPN access of the account. */
   items: z.array(ovpnRefSchema).min(1, 'choose at least one VPN access').max(10_000).optional(),
   into: z.enum(['folder', 'zip']),
+  allowScripts: allowScriptsSchema,
 })
 export type OvpnManyInput = z.input<typeof ovpnManyInputSchema>
 
@@ -73,6 +83,30 @@ export interface SavedOvpn {
   name: string
 }
 
+/** A line of an .ovpn file that makes OpenVPN run a program (or load code, or allow scripts) when it is opened. */
+export interface OvpnScriptLine {
+  /** From 1. */
+  line: number
+  /** The line as written (control and bidi characters shown as \uXXXX, long lines cut). */
+  text: string
+}
+
+export interface OvpnWithScripts {
+  /** `<connection> - <vpn>`. */
+  name: string
+  /** Of the file's bytes: what `allowScripts` names to save it anyway. */
+  sha1: string
+  lines: OvpnScriptLine[]
+}
+
+/**
+ * Nothing was saved, no dialog opened: these configs run programs when opened. Show the lines; to save anyway,
+ * call again with their `sha1` in `allowScripts`.
+ */
+export interface OvpnNeedsConfirmation {
+  scripts: OvpnWithScripts[]
+}
+
 export interface OvpnManyResult {
   into: 'folder' | 'zip'
   /** The folder, or the .zip file. */
@@ -84,4 +118,6 @@ export interface OvpnManyResult {
   written: Array<{ name: string; path: string; insteadOf?: string }>
   /** Accesses that could not be exported, by `<connection> - <vpn>` name, with the reason. */
   failed: Array<{ name: string; reason: string }>
+  /** Files written that run programs when opened (in the app: those the user chose to save anyway). */
+  withScripts: OvpnWithScripts[]
 }

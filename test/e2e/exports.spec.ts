@@ -1,8 +1,10 @@
 /**
  * The Exports section: proxy lists in every format to the clipboard and to files (remembered format and
  * address, user templates, filters), and every OpenVPN file into a folder or one .zip, with a failing access
- * reported by name. Screenshots in both themes.
+ * reported by name, files already in the folder kept, and a file that runs a script confirmed first. Screenshots
+ * in both themes.
  */
+import { createHash } from 'node:crypto'
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -151,6 +153,51 @@ test('downloads every VPN file into a zip, and into a folder with one failing ac
     await expect(section.getByRole('listitem').filter({ hasText: `${kept!.replace(/\.ovpn$/, ' (2).ovpn')} (instead of ${kept})` })).toBeVisible()
     for (const [f, bytes] of before) expect(readFileSync(join(folder, f)).toString('base64')).toBe(bytes)
     expect(readdirSync(folder)).toHaveLength(before.size + vpns.length)
+  } finally {
+    sim.faults.clear()
+    rmSync(dir, { recursive: true, force: true })
+  }
+})
+
+test('an OpenVPN file that runs a script is shown before it is saved; cancel saves nothing, "Save anyway" saves it', async ({ app }) => {
+  const { page } = app
+  const sim = await app.simulator()
+  const vpns = [...sim.state.vpns.values()]
+  const bad = vpns[0]!
+  const badName = `${sim.state.connections.get(bad.connectionId)!.name} - ${bad.name}`
+  const dangerous = 'client\ndev tun\nremote 127.0.0.1 1194\nscript-security 2\nup /tmp/x.sh\n'
+  const body = { config_base64: Buffer.from(dangerous).toString('base64'), config_sha1: createHash('sha1').update(dangerous).digest('hex') }
+  sim.faults.set([{ path: `/connections/${bad.connectionId}/ovpn-access/${bad.id}/config`, fault: { kind: 'json', body } }])
+  const dir = scratch()
+  try {
+    await openExports(page)
+    const section = page.getByRole('region', { name: 'OpenVPN files' })
+    app.desktop.nextFolder = dir
+    await section.getByRole('button', { name: 'Download all into a folder…' }).click()
+    const warning = page.getByRole('dialog', { name: 'Save files that run programs?' })
+    await expect(warning).toBeVisible({ timeout: 15_000 })
+    const file = warning.getByRole('region', { name: badName })
+    await expect(file.locator('pre')).toHaveText('4: script-security 2\n5: up /tmp/x.sh')
+    await expect(warning.getByRole('button', { name: 'Cancel' })).toBeFocused()
+    await warning.getByRole('button', { name: 'Cancel' }).click()
+    await expect(warning).toBeHidden()
+    await expect(section.getByRole('status').filter({ hasText: 'Nothing was saved.' })).toBeVisible()
+    expect(app.desktop.dialogsShown).toEqual([])
+    expect(readdirSync(dir)).toEqual([])
+
+    await section.getByRole('button', { name: 'Download all into a folder…' }).click()
+    await page.getByRole('dialog', { name: 'Save files that run programs?' }).getByRole('button', { name: 'Save anyway' }).click()
+    await expect(section.getByRole('status').filter({ hasText: `Wrote ${vpns.length} files into ${dir}` })).toBeVisible({ timeout: 15_000 })
+    expect(app.desktop.dialogsShown).toEqual(['Choose a folder for the OpenVPN configs'])
+    const saved = readdirSync(dir).filter((f) => readFileSync(join(dir, f), 'utf8') === dangerous)
+    expect(saved).toHaveLength(1)
+
+    // In Russian too.
+    await page.getByLabel('Language').selectOption('ru')
+    await page.getByRole('region', { name: 'Файлы OpenVPN' }).getByRole('button', { name: 'Скачать все в папку…' }).click()
+    const ru = page.getByRole('dialog', { name: 'Сохранить файлы, которые запускают программы?' })
+    await expect(ru.getByRole('region', { name: badName }).locator('pre')).toContainText('5: up /tmp/x.sh', { timeout: 15_000 })
+    await ru.getByRole('button', { name: 'Отмена' }).click()
   } finally {
     sim.faults.clear()
     rmSync(dir, { recursive: true, force: true })

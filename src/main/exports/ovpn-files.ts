@@ -13,6 +13,7 @@ import { AppError } from '../app-error'
 import { describeWriteError, writeFileAtomic } from '../fs/atomic-write'
 import { createUniqueNamer } from './file-names'
 import { namesIn, writeChosenFile, writeNewFile } from './new-file'
+import { scriptsToConfirm } from './ovpn-scripts'
 
 export interface RawOvpnConfig {
   config_base64: string
@@ -73,6 +74,7 @@ export interface OvpnJob {
 export interface OvpnBatchResult {
   written: OvpnManyResult['written']
   failed: OvpnManyResult['failed']
+  withScripts: OvpnManyResult['withScripts']
 }
 
 async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
@@ -90,70 +92,73 @@ async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) 
 
 const reasonOf = (err: unknown): string => (err instanceof Error ? err.message : String(err))
 
-type Loaded = { job: OvpnJob; bytes: Buffer } | { job: OvpnJob; error: string }
+/** A config downloaded and verified (its bytes), or why it could not be. */
+export type LoadedOvpn = { name: string; bytes: Buffer } | { name: string; error: string }
 
-async function loadAll(jobs: readonly OvpnJob[], concurrency: number): Promise<Loaded[]> {
-  return mapLimit(jobs, concurrency, async (job): Promise<Loaded> => {
+/**
+ * Downloads and verifies every job's config, `concurrency` at a time, before anything is written: so what a file
+ * would do when opened can be checked (ovpn-scripts.ts) before the user picks where it goes.
+ */
+export async function loadOvpnConfigs(jobs: readonly OvpnJob[], concurrency = 4): Promise<LoadedOvpn[]> {
+  return mapLimit(jobs, concurrency, async (job): Promise<LoadedOvpn> => {
     try {
-      return { job, bytes: verifyOvpnConfig(await job.load(), job.name) }
+      return { name: job.name, bytes: verifyOvpnConfig(await job.load(), job.name) }
     } catch (err) {
-      return { job, error: reasonOf(err) }
+      return { name: job.name, error: reasonOf(err) }
     }
   })
 }
 
 /**
  * Writes each config as `<safe unique name>.ovpn` into `folder`, never replacing a file already there: the new one
- * gets the next free " (N)" name, and its entry says which name it would have had. A config that fails to load or
- * verify is reported by name and the others are still written. Throws before loading anything when the folder is
+ * gets the next free " (N)" name, and its entry says which name it would have had. A config that failed to load or
+ * verify is reported by name and the others are still written. Throws before writing anything when the folder is
  * not writable.
  */
-export async function writeOvpnFolder(folder: string, jobs: readonly OvpnJob[], options: { concurrency?: number } = {}): Promise<OvpnBatchResult> {
+export async function writeOvpnFolder(folder: string, configs: readonly LoadedOvpn[]): Promise<OvpnBatchResult> {
   await assertWritableFolder(folder)
   const unique = createUniqueNamer('.ovpn', 'vpn', await namesIn(folder))
   // The names the files would have in an empty folder, to tell which ones stepped aside for a file already there.
   const intended = createUniqueNamer('.ovpn', 'vpn')
-  const result: OvpnBatchResult = { written: [], failed: [] }
-  for (const item of await loadAll(jobs, options.concurrency ?? 4)) {
+  const result: OvpnBatchResult = { written: [], failed: [], withScripts: [] }
+  for (const item of configs) {
     if ('error' in item) {
-      result.failed.push({ name: item.job.name, reason: item.error })
+      result.failed.push({ name: item.name, reason: item.error })
       continue
     }
-    const wanted = intended(item.job.name)
+    const wanted = intended(item.name)
     try {
-      const fileName = await writeNewFile(folder, item.job.name, item.bytes, unique)
+      const fileName = await writeNewFile(folder, item.name, item.bytes, unique)
       result.written.push({ name: fileName, path: join(folder, fileName), ...(fileName === wanted ? {} : { insteadOf: wanted }) })
+      result.withScripts.push(...scriptsToConfirm([item]))
     } catch (err) {
-      result.failed.push({ name: item.job.name, reason: reasonOf(err) })
+      result.failed.push({ name: item.name, reason: reasonOf(err) })
     }
   }
   return result
 }
 
 /**
- * Writes every config that loads and verifies into one .zip (built in memory, then written atomically) at
- * `target`, or at `target.zip` under a free name when the extension was not given. When none loads, no zip is
+ * Writes every config that loaded and verified into one .zip (built in memory, then written atomically) at
+ * `target`, or at `target.zip` under a free name when the extension was not given. When none did, no zip is
  * written. `path` is the zip's.
  */
-export async function writeOvpnZip(
-  target: string,
-  jobs: readonly OvpnJob[],
-  options: { concurrency?: number; mtime?: Date } = {},
-): Promise<OvpnBatchResult & { path: string }> {
+export async function writeOvpnZip(target: string, configs: readonly LoadedOvpn[], options: { mtime?: Date } = {}): Promise<OvpnBatchResult & { path: string }> {
   const unique = createUniqueNamer('.ovpn', 'vpn')
   const names: string[] = []
   const failed: OvpnBatchResult['failed'] = []
   const entries: Zippable = {}
   const mtime = options.mtime ?? new Date()
-  for (const item of await loadAll(jobs, options.concurrency ?? 4)) {
+  for (const item of configs) {
     if ('error' in item) {
-      failed.push({ name: item.job.name, reason: item.error })
+      failed.push({ name: item.name, reason: item.error })
       continue
     }
-    const fileName = unique(item.job.name)
+    const fileName = unique(item.name)
     entries[fileName] = [new Uint8Array(item.bytes.buffer, item.bytes.byteOffset, item.bytes.byteLength), { mtime }]
     names.push(fileName)
   }
   const path = names.length > 0 ? await writeChosenFile(target, 'zip', zipSync(entries, { level: 6 })) : extname(target) ? target : `${target}.zip`
-  return { path, written: names.map((name) => ({ name, path })), failed }
+  const withScripts = names.length > 0 ? scriptsToConfirm(configs.filter((c): c is Extract<LoadedOvpn, { bytes: Buffer }> => 'bytes' in c)) : []
+  return { path, written: names.map((name) => ({ name, path })), failed, withScripts }
 }

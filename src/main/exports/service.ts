@@ -7,7 +7,9 @@ import type {
   ExportPreferences,
   OvpnManyInput,
   OvpnManyResult,
+  OvpnNeedsConfirmation,
   OvpnRef,
+  OvpnSaveInput,
   ProxyExportInput,
   ProxyExportPreview,
   ProxyExportSummary,
@@ -23,7 +25,8 @@ import type { DesktopIntegration } from '../desktop'
 import type { IproxyClient } from '../iproxy'
 import { safeFileName } from './file-names'
 import { ovpnStem } from './file-names'
-import { verifyOvpnConfig, writeOvpnFolder, writeOvpnZip, type OvpnJob } from './ovpn-files'
+import { loadOvpnConfigs, verifyOvpnConfig, writeOvpnFolder, writeOvpnZip, type LoadedOvpn, type OvpnJob } from './ovpn-files'
+import { scriptsToConfirm } from './ovpn-scripts'
 import { writeChosenFile } from './new-file'
 import { DIALOG_TEXT, type DialogText } from './dialog-text'
 import { createPreferencesStore } from './preferences'
@@ -152,8 +155,12 @@ export function createExportsService(options: ExportsServiceOptions) {
       return { ...summary, text: lines.slice(0, PREVIEW_LINES).join('\n'), truncated }
     },
 
-    async saveOvpn(ref: OvpnRef): Promise<SavedOvpn | Cancelled> {
-      const { name } = await findVpn(ref)
+    async saveOvpn(input: OvpnSaveInput): Promise<SavedOvpn | Cancelled | OvpnNeedsConfirmation> {
+      const { name } = await findVpn(input)
+      // Downloaded and checked before the dialog, so a file that runs programs is confirmed before anything else.
+      const bytes = verifyOvpnConfig(await client().vpn.getConfig(input.connId, input.ovpnId), name)
+      const scripts = scriptsToConfirm([{ name, bytes }], input.allowScripts)
+      if (scripts.length > 0) return { scripts }
       const words = text()
       const chosen = await desktop.chooseSaveFile({
         title: words.saveOvpn,
@@ -161,12 +168,18 @@ export function createExportsService(options: ExportsServiceOptions) {
         filters: [{ name: words.filters.ovpn, extensions: ['ovpn'] }],
       })
       if (!chosen) return { cancelled: true }
-      const bytes = verifyOvpnConfig(await client().vpn.getConfig(ref.connId, ref.ovpnId), name)
       const path = await writeChosenFile(chosen, 'ovpn', bytes)
       return { path, name }
     },
 
-    async saveOvpnMany(input: OvpnManyInput): Promise<OvpnManyResult | Cancelled> {
+    async saveOvpnMany(input: OvpnManyInput): Promise<OvpnManyResult | Cancelled | OvpnNeedsConfirmation> {
+      const { jobs, failed } = await ovpnJobs(input)
+      const configs = await loadOvpnConfigs(jobs)
+      const scripts = scriptsToConfirm(
+        configs.filter((c) => 'bytes' in c),
+        input.allowScripts,
+      )
+      if (scripts.length > 0) return { scripts }
       const words = text()
       const target =
         input.into === 'folder'
@@ -177,7 +190,7 @@ export function createExportsService(options: ExportsServiceOptions) {
               filters: [{ name: words.filters.zip, extensions: ['zip'] }],
             })
       if (!target) return { cancelled: true }
-      return writeOvpnMany(input, target)
+      return writeConfigs(input.into, target, configs, failed)
     },
 
     writeOvpnMany,
@@ -186,8 +199,17 @@ export function createExportsService(options: ExportsServiceOptions) {
     setPreferences: (change: Partial<ExportPreferences>): Promise<ExportPreferences> => preferences.update(change),
   }
 
-  /** Many .ovpn files into `target` (a folder, or the .zip's path), with no dialog: saveOvpnMany and the command line. */
+  /**
+   * Many .ovpn files into `target` (a folder, or the .zip's path), with no dialog and no confirmation: the command
+   * line (its result lists the files that run programs).
+   */
   async function writeOvpnMany(input: OvpnManyInput, target: string): Promise<OvpnManyResult> {
+    const { jobs, failed } = await ovpnJobs(input)
+    return writeConfigs(input.into, target, await loadOvpnConfigs(jobs), failed)
+  }
+
+  /** One download job per VPN access asked for (each once); accesses that no longer exist are failed by id. */
+  async function ovpnJobs(input: OvpnManyInput): Promise<{ jobs: OvpnJob[]; failed: OvpnManyResult['failed'] }> {
     const [accesses, names] = await Promise.all([client().vpn.list(), connectionNames()])
     const byKey = new Map(accesses.map((a) => [`${a.connection_id}\u0000${a.id}`, a]))
     const jobs: OvpnJob[] = []
@@ -206,13 +228,12 @@ export function createExportsService(options: ExportsServiceOptions) {
       jobs.push({ name: ovpnStem(names[access.connection_id], access.name), load: () => client().vpn.getConfig(ref.connId, ref.ovpnId) })
     }
     if (jobs.length === 0 && failed.length === 0) throw new AppError('nothing_to_export', 'This account has no VPN accesses to export yet.')
+    return { jobs, failed }
+  }
 
-    if (input.into === 'folder') {
-      const result = await writeOvpnFolder(target, jobs)
-      return { into: 'folder', path: target, written: result.written, failed: [...failed, ...result.failed] }
-    }
-    const result = await writeOvpnZip(target, jobs)
-    return { into: 'zip', path: result.path, written: result.written, failed: [...failed, ...result.failed] }
+  async function writeConfigs(into: OvpnManyResult['into'], target: string, configs: readonly LoadedOvpn[], failed: OvpnManyResult['failed']): Promise<OvpnManyResult> {
+    const result = into === 'folder' ? { ...(await writeOvpnFolder(target, configs)), path: target } : await writeOvpnZip(target, configs)
+    return { into, path: result.path, written: result.written, failed: [...failed, ...result.failed], withScripts: result.withScripts }
   }
 }
 

@@ -6,11 +6,12 @@ import { z } from 'zod'
 import {
   exportPreferencesSchema,
   ovpnManyInputSchema,
-  ovpnRefSchema,
+  ovpnSaveInputSchema,
   proxyExportInputSchema,
   type Cancelled,
   type ExportPreferences,
   type OvpnManyResult,
+  type OvpnNeedsConfirmation,
   type ProxyExportPreview,
   type ProxyExportSummary,
   type SavedOvpn,
@@ -26,10 +27,14 @@ export const exportsContract = {
     saveProxies: call<SavedProxies | Cancelled>()(proxyExportInputSchema),
     /** What the export would write (first lines, skipped and notes), for the dialog. */
     preview: call<ProxyExportPreview>()(proxyExportInputSchema),
-    /** One .ovpn file: "Save as…" named `<connection name> - <vpn name>.ovpn`; checked against its SHA-1. */
-    saveOvpn: call<SavedOvpn | Cancelled>()(ovpnRefSchema),
-    /** Many .ovpn files into a chosen folder or one .zip. */
-    saveOvpnMany: call<OvpnManyResult | Cancelled>()(ovpnManyInputSchema),
+    /**
+     * One .ovpn file: downloaded and checked against its SHA-1, then "Save as…" named `<connection name> - <vpn
+     * name>.ovpn`. A file that runs programs when opened is not saved and no dialog opens: the answer lists its
+     * lines, and the call is made again with its SHA-1 in `allowScripts` when the user saves it anyway.
+     */
+    saveOvpn: call<SavedOvpn | Cancelled | OvpnNeedsConfirmation>()(ovpnSaveInputSchema),
+    /** Many .ovpn files into a chosen folder or one .zip; files that run programs are confirmed as for `saveOvpn`. */
+    saveOvpnMany: call<OvpnManyResult | Cancelled | OvpnNeedsConfirmation>()(ovpnManyInputSchema),
     getPreferences: call<ExportPreferences>()(z.undefined()),
     setPreferences: call<ExportPreferences>()(exportPreferencesSchema.partial().strict()),
   },

@@ -8,7 +8,7 @@ import { buildOvpnConfig, startSimulator, type Simulator } from '../../../src/ma
 import type { DesktopIntegration } from '../../../src/main/desktop'
 import type { UiLanguage } from '../../../src/shared/bridge'
 import { createExportsService } from '../../../src/main/exports/service'
-import { verifyOvpnConfig, writeOvpnFile, writeOvpnFolder, writeOvpnZip, type OvpnJob } from '../../../src/main/exports/ovpn-files'
+import { loadOvpnConfigs, verifyOvpnConfig, writeOvpnFile, writeOvpnFolder, writeOvpnZip, type OvpnJob } from '../../../src/main/exports/ovpn-files'
 import { AppError } from '../../../src/main/app-error'
 import { createIproxyClient, type IproxyClient } from '../../../src/main/iproxy'
 import { parseProxyLines } from '../../../src/shared/proxy-list/parse'
@@ -104,14 +104,13 @@ describe('.ovpn files written directly', () => {
     expect(verifyOvpnConfig({ config_base64: b64, config_sha1: sha1(b64) }, 'n').toString()).toBe('x')
   })
 
-  it('a read-only folder gives a clear error and loads nothing', async () => {
+  it('a read-only folder gives a clear error and writes nothing', async () => {
     const ro = await readOnlyFolder()
-    let loads = 0
-    const jobs: OvpnJob[] = [{ name: 'A', load: async () => (loads++, good('a')) }]
-    const err = await writeOvpnFolder(ro, jobs).catch((e: unknown) => e)
+    const before = await readdir(ro)
+    const err = await writeOvpnFolder(ro, [{ name: 'A', bytes: Buffer.from('a') }]).catch((e: unknown) => e)
     expect(err).toBeInstanceOf(AppError)
     expect(err).toMatchObject({ code: 'write_failed', message: expect.stringMatching(/^Could not save into .+: .+: choose .+\.$/) })
-    expect(loads).toBe(0)
+    expect(await readdir(ro)).toEqual(before)
     await expect(writeOvpnFile(join(ro, 'x.ovpn'), good('a'), 'A')).rejects.toMatchObject({ code: 'write_failed' })
   })
 
@@ -122,7 +121,7 @@ describe('.ovpn files written directly', () => {
       { name: 'Gone', load: async () => Promise.reject(new Error('HTTP 404: not found')) },
       { name: 'phone - con', load: async () => good('three') },
     ]
-    const res = await writeOvpnFolder(dir, jobs)
+    const res = await writeOvpnFolder(dir, await loadOvpnConfigs(jobs))
     expect(res.failed.map((f) => f.name)).toEqual(['Broken', 'Gone'])
     expect(res.failed[1]?.reason).toBe('HTTP 404: not found')
     expect(res.written.map((w) => w.name)).toEqual(['Phone - CON.ovpn', 'phone - con (2).ovpn'])
@@ -130,7 +129,7 @@ describe('.ovpn files written directly', () => {
     expect(await readFile(join(dir, 'phone - con (2).ovpn'), 'utf8')).toBe('three')
 
     const zipPath = join(dir, 'all.zip')
-    const zres = await writeOvpnZip(zipPath, jobs)
+    const zres = await writeOvpnZip(zipPath, await loadOvpnConfigs(jobs))
     expect(zres.failed.map((f) => f.name)).toEqual(['Broken', 'Gone'])
     const entries = unzipSync(new Uint8Array(await readFile(zipPath)))
     expect(Object.keys(entries)).toEqual(['Phone - CON.ovpn', 'phone - con (2).ovpn'])
@@ -138,8 +137,8 @@ describe('.ovpn files written directly', () => {
   })
 
   it('a zip where nothing loads is not written', async () => {
-    const res = await writeOvpnZip(join(dir, 'none.zip'), [{ name: 'X', load: async () => Promise.reject(new Error('down')) }])
-    expect(res).toEqual({ path: join(dir, 'none.zip'), written: [], failed: [{ name: 'X', reason: 'down' }] })
+    const res = await writeOvpnZip(join(dir, 'none.zip'), await loadOvpnConfigs([{ name: 'X', load: async () => Promise.reject(new Error('down')) }]))
+    expect(res).toEqual({ path: join(dir, 'none.zip'), written: [], failed: [{ name: 'X', reason: 'down' }], withScripts: [] })
     expect(await readdir(dir)).toEqual([])
   })
 })
@@ -247,7 +246,7 @@ describe('the exports service against the simulator', () => {
     const { mkdir } = await import('node:fs/promises')
     await mkdir(desktop.nextFolder)
     const res = await svc.saveOvpnMany({ into: 'folder' })
-    if ('cancelled' in res) throw new Error('cancelled')
+    if ('cancelled' in res || 'scripts' in res) throw new Error(`not saved: ${JSON.stringify(res)}`)
     const brokenName = `${sim.state.connections.get(broken.connectionId)!.name} - ${broken.name}`
     expect(res.failed.map((f) => f.name)).toEqual([brokenName])
     expect(res.written).toHaveLength(vpns.length - 1)
@@ -264,7 +263,7 @@ describe('the exports service against the simulator', () => {
     const vpns = [...sim.state.vpns.values()].slice(0, 3)
     desktop.nextSavePath = join(dir, 'configs')
     const res = await svc.saveOvpnMany({ items: vpns.map((v) => ({ connId: v.connectionId, ovpnId: v.id })), into: 'zip' })
-    if ('cancelled' in res) throw new Error('cancelled')
+    if ('cancelled' in res || 'scripts' in res) throw new Error(`not saved: ${JSON.stringify(res)}`)
     expect(res.path).toBe(join(dir, 'configs.zip'))
     expect(res.failed).toEqual([])
     const entries = unzipSync(new Uint8Array(await readFile(res.path)))

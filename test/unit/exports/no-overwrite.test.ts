@@ -11,7 +11,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { startSimulator, type Simulator } from '../../../src/main/demo'
 import type { DesktopIntegration } from '../../../src/main/desktop'
 import { createExportsService } from '../../../src/main/exports/service'
-import { writeOvpnFolder, type OvpnJob } from '../../../src/main/exports/ovpn-files'
+import { loadOvpnConfigs, writeOvpnFolder, type OvpnJob } from '../../../src/main/exports/ovpn-files'
 import { isFileExistsError, writeFileAtomic } from '../../../src/main/fs/atomic-write'
 import { createIproxyClient, type IproxyClient } from '../../../src/main/iproxy'
 
@@ -55,7 +55,7 @@ describe('writing into a folder that already has files', () => {
       { name: 'Phone - VPN', load: async () => good('new two') },
       { name: 'Fresh', load: async () => good('fresh') },
     ]
-    const res = await writeOvpnFolder(dir, jobs)
+    const res = await writeOvpnFolder(dir, await loadOvpnConfigs(jobs))
     expect(res.failed).toEqual([])
     expect(res.written.map(({ name, insteadOf }) => ({ name, insteadOf }))).toEqual([
       { name: 'Phone - VPN (3).ovpn', insteadOf: 'Phone - VPN.ovpn' },
@@ -93,12 +93,12 @@ describe('the exports service', () => {
     await mkdir(folder)
     const svc = service({ folder })
     const first = await svc.saveOvpnMany({ into: 'folder' })
-    if ('cancelled' in first) throw new Error('cancelled')
+    if ('cancelled' in first || 'scripts' in first) throw new Error('not saved')
     // The user edits one of them; a second download must not undo that.
     await writeFile(first.written[0]!.path, 'edited by the user')
     const before = await snapshot(folder)
     const second = await svc.saveOvpnMany({ into: 'folder' })
-    if ('cancelled' in second) throw new Error('cancelled')
+    if ('cancelled' in second || 'scripts' in second) throw new Error('not saved')
     expect(second.failed).toEqual([])
     expect(second.written).toHaveLength(first.written.length)
     for (const [i, w] of second.written.entries()) {

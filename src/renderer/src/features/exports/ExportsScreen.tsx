@@ -4,7 +4,7 @@
  */
 import { useId, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { OvpnManyReport, useOvpnMany } from './DownloadOvpnManyButton'
+import { OvpnManyReport, OvpnScriptsConfirmation, useOvpnMany } from './DownloadOvpnManyButton'
 import { ProxyExportForm } from './ProxyExportForm'
 import './exports.css'
 import { connectionStore } from '../../stores/connections'
@@ -138,6 +138,7 @@ export function ExportsScreen() {
           </button>
         </div>
         <OvpnManyReport result={many.result} error={many.error} />
+        <OvpnScriptsConfirmation many={many} />
       </section>
     </div>
   )

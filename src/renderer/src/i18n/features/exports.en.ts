@@ -72,6 +72,11 @@ export const exportsEn = {
   intoZip: 'Into one .zip…',
   manyWrittenFolder: 'Wrote {{count}} files into {{path}}.',
   manyWrittenZip: 'Wrote {{count}} files into {{path}}.',
+  scriptsTitle: 'Save files that run programs?',
+  scriptsBody:
+    'When opened in OpenVPN, these files can run programs on your computer or load code into OpenVPN. The lines that do it are below.',
+  scriptsAdvice: 'iProxy.online configs normally have none of these lines. Save only if you expect them; otherwise cancel and contact support.',
+  scriptsSave: 'Save anyway',
   manyKept: '{{count}} files of the same name were already there and were kept as they were; the new ones were saved as:',
   manyRenamed: '{{name}} (instead of {{instead}})',
   manyNames: 'Files written ({{count}})',
