@@ -4,7 +4,7 @@
  */
 import { z } from 'zod'
 import { idSchema as id } from './contract/kit'
-import { ADDRESS_CHOICES, PROXY_FORMATS, parseTemplate } from './proxy-list/format'
+import { ADDRESS_CHOICES, DEFAULT_TEMPLATE, PROXY_FORMATS, parseTemplate } from './proxy-list/format'
 import type { AddressChoice, FormatNote, ProxyFormat, SkippedProxy } from './proxy-list/format'
 
 /** What to export and how. `proxyIds` absent = every proxy access of the active account. */
@@ -42,17 +42,26 @@ export const ovpnManyInputSchema = z.strictObject({
 })
 export type OvpnManyInput = z.input<typeof ovpnManyInputSchema>
 
+/** The longest wait before a copied list with passwords is cleared from the clipboard: one hour. */
+export const MAX_CLEAR_CLIPBOARD_SECONDS = 3600
+
 export const exportPreferencesSchema = z.strictObject({
   format: z.enum(PROXY_FORMATS),
   address: z.enum(ADDRESS_CHOICES),
   template: z.string().max(2000),
+  clearClipboardSeconds: z.number().int().min(0).max(MAX_CLEAR_CLIPBOARD_SECONDS),
 })
 
 export interface ExportPreferences {
   format: ProxyFormat
   address: AddressChoice
   template: string
+  /** Seconds after which a copied list with passwords is cleared from the clipboard (if still there); 0 = never. */
+  clearClipboardSeconds: number
 }
+
+/** Before anything was chosen (and for a value missing or damaged in the stored file). */
+export const DEFAULT_EXPORT_PREFERENCES: ExportPreferences = { format: 'url', address: 'hostname', template: DEFAULT_TEMPLATE, clearClipboardSeconds: 60 }
 
 export interface ProxyExportSummary {
   /** Proxies written. */
@@ -77,6 +86,11 @@ export const PREVIEW_LINES = 20
 export type Cancelled = { cancelled: true }
 
 export type SavedProxies = ProxyExportSummary & { path: string }
+
+export type CopiedProxies = ProxyExportSummary & {
+  /** The copy has passwords and will be cleared from the clipboard after this many seconds; absent = it stays. */
+  clearsInSeconds?: number
+}
 
 export interface SavedOvpn {
   path: string

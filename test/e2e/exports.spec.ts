@@ -36,7 +36,7 @@ test('copies every proxy in the chosen format and address, and remembers the cho
   await proxies.getByRole('radio', { name: 'IP address' }).check()
   await expect(proxies.locator('pre')).toContainText('@127.0.0.1:')
   await proxies.getByRole('button', { name: 'Copy to clipboard' }).click()
-  await expect(proxies.getByRole('status').filter({ hasText: /^Copied \d+ proxies/ })).toBeVisible()
+  await expect(proxies.getByRole('status').filter({ hasText: /^Copied \d+ proxies/ })).toContainText('It holds passwords, so the clipboard will be cleared in 60 s')
 
   expect(app.desktop.clipboard).toHaveLength(1)
   const parsed = parseProxyLines(app.desktop.clipboard[0]!)
@@ -157,6 +157,31 @@ test('downloads every VPN file into a zip, and into a folder with one failing ac
     sim.faults.clear()
     rmSync(dir, { recursive: true, force: true })
   }
+})
+
+test('the clipboard-clearing setting is kept, and the copy confirmation follows it (English and Russian)', async ({ app }) => {
+  const { page } = app
+  await openExports(page)
+  const proxies = page.getByRole('region', { name: 'Proxy lists' })
+  const setting = proxies.getByLabel('Clear copied passwords from the clipboard')
+  await expect(setting).toHaveValue('60')
+  await setting.selectOption({ label: 'after 15 s' })
+  await expect.poll(async () => (await app.core.implementations['exports.getPreferences'](undefined)).clearClipboardSeconds).toBe(15)
+  await proxies.getByLabel('Format').selectOption('url')
+  await proxies.getByRole('button', { name: 'Copy to clipboard' }).click()
+  await expect(proxies.getByRole('status').filter({ hasText: /^Copied/ })).toContainText('cleared in 15 s')
+
+  await setting.selectOption({ label: 'never' })
+  await proxies.getByRole('button', { name: 'Copy to clipboard' }).click()
+  await expect(proxies.getByRole('status').filter({ hasText: /^Copied/ })).not.toContainText('cleared')
+
+  await page.getByLabel('Language').selectOption('ru')
+  const ru = page.getByRole('region', { name: 'Списки прокси' })
+  const ruSetting = ru.getByLabel('Удалять скопированные пароли из буфера обмена')
+  await expect(ruSetting).toHaveValue('0')
+  await ruSetting.selectOption({ label: 'через 1 мин' })
+  await ru.getByRole('button', { name: 'Копировать в буфер обмена' }).click()
+  await expect(ru.getByRole('status').filter({ hasText: /^Скопировано/ })).toContainText('буфер обмена будет очищен через 60 с')
 })
 
 test('an OpenVPN file that runs a script is shown before it is saved; cancel saves nothing, "Save anyway" saves it', async ({ app }) => {

@@ -1,9 +1,11 @@
 /**
  * The exports service: proxy lists to the clipboard or a file, OpenVPN configs to files, a folder or a zip.
- * Talks to the active account through `client()`, to the desktop (dialogs, clipboard) through `desktop`.
+ * Talks to the active account through `client()`, to the desktop (dialogs, clipboard) through `desktop`. Copies
+ * with passwords leave the clipboard after a while (clipboard-guard.ts).
  */
 import type {
   Cancelled,
+  CopiedProxies,
   ExportPreferences,
   OvpnManyInput,
   OvpnManyResult,
@@ -19,7 +21,7 @@ import type {
 import type { UiLanguage } from '../../shared/bridge'
 import { PREVIEW_LINES } from '../../shared/exports'
 import type { OvpnAccess, ProxyAccess } from '../../shared/iproxy'
-import { ProxyTemplateError, formatProxies, type FormattedProxies, type ProxyFormat } from '../../shared/proxy-list/format'
+import { ProxyTemplateError, formatProxies, formatWritesPasswords, type FormattedProxies, type ProxyFormat } from '../../shared/proxy-list/format'
 import { AppError } from '../app-error'
 import type { DesktopIntegration } from '../desktop'
 import type { IproxyClient } from '../iproxy'
@@ -30,6 +32,7 @@ import { scriptsToConfirm } from './ovpn-scripts'
 import { writeChosenFile } from './new-file'
 import { DIALOG_TEXT, type DialogText } from './dialog-text'
 import { createPreferencesStore } from './preferences'
+import { createClipboardGuard } from './clipboard-guard'
 
 export type ExportsClient = Pick<IproxyClient, 'proxies' | 'connections' | 'vpn'>
 
@@ -57,6 +60,7 @@ export function createExportsService(options: ExportsServiceOptions) {
   const { client, desktop } = options
   const text = (): DialogText => DIALOG_TEXT[options.language?.() ?? 'en']
   const preferences = createPreferencesStore(options.userDataDir)
+  const clipboard = createClipboardGuard(desktop)
 
   async function connectionNames(): Promise<Record<string, string>> {
     const names: Record<string, string> = {}
@@ -64,7 +68,7 @@ export function createExportsService(options: ExportsServiceOptions) {
     return names
   }
 
-  async function format(input: ProxyExportInput): Promise<{ out: FormattedProxies; summary: ProxyExportSummary }> {
+  async function format(input: ProxyExportInput): Promise<{ out: FormattedProxies; summary: ProxyExportSummary; hasPasswords: boolean }> {
     const all = await client().proxies.list()
     let chosen: ProxyAccess[] = all
     let missing: string[] = []
@@ -89,7 +93,8 @@ export function createExportsService(options: ExportsServiceOptions) {
       if (err instanceof ProxyTemplateError) throw new AppError('invalid_template', err.message, { issues: [{ field: 'template', message: err.message }] })
       throw err
     }
-    return { out, summary: { count: out.count, total: chosen.length, skipped: out.skipped, notes: out.notes, missing } }
+    const hasPasswords = formatWritesPasswords(input.format, input.template) && chosen.some((p) => p.auth_type !== 'noauth' && (p.auth?.password ?? '') !== '')
+    return { out, summary: { count: out.count, total: chosen.length, skipped: out.skipped, notes: out.notes, missing }, hasPasswords }
   }
 
   function requireLines(out: FormattedProxies, summary: ProxyExportSummary): void {
@@ -103,10 +108,10 @@ export function createExportsService(options: ExportsServiceOptions) {
   }
 
   /** The text copy and save write (the command line prints it too); throws when no line can be written. */
-  async function render(input: ProxyExportInput): Promise<{ text: string; summary: ProxyExportSummary }> {
-    const { out, summary } = await format(input)
+  async function render(input: ProxyExportInput): Promise<{ text: string; summary: ProxyExportSummary; hasPasswords: boolean }> {
+    const { out, summary, hasPasswords } = await format(input)
     requireLines(out, summary)
-    return { text: out.text, summary }
+    return { text: out.text, summary, hasPasswords }
   }
 
   async function remember(input: ProxyExportInput): Promise<void> {
@@ -125,11 +130,12 @@ export function createExportsService(options: ExportsServiceOptions) {
 
     render,
 
-    async copyProxies(input: ProxyExportInput): Promise<ProxyExportSummary> {
-      const { text, summary } = await render(input)
-      desktop.writeClipboard(text)
+    async copyProxies(input: ProxyExportInput): Promise<CopiedProxies> {
+      const { text, summary, hasPasswords } = await render(input)
+      const seconds = hasPasswords ? (await preferences.get()).clearClipboardSeconds : 0
+      await clipboard.write(text, seconds)
       await remember(input)
-      return summary
+      return seconds > 0 ? { ...summary, clearsInSeconds: seconds } : summary
     },
 
     async saveProxies(input: ProxyExportInput): Promise<SavedProxies | Cancelled> {
@@ -194,6 +200,9 @@ export function createExportsService(options: ExportsServiceOptions) {
     },
 
     writeOvpnMany,
+
+    /** On quit: a copy with passwords still on the clipboard is cleared. */
+    dispose: (): Promise<void> => clipboard.dispose(),
 
     getPreferences: (): Promise<ExportPreferences> => preferences.get(),
     setPreferences: (change: Partial<ExportPreferences>): Promise<ExportPreferences> => preferences.update(change),

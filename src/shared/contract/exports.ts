@@ -9,11 +9,11 @@ import {
   ovpnSaveInputSchema,
   proxyExportInputSchema,
   type Cancelled,
+  type CopiedProxies,
   type ExportPreferences,
   type OvpnManyResult,
   type OvpnNeedsConfirmation,
   type ProxyExportPreview,
-  type ProxyExportSummary,
   type SavedOvpn,
   type SavedProxies,
 } from '../exports'
@@ -21,8 +21,11 @@ import { call } from './kit'
 
 export const exportsContract = {
   calls: {
-    /** Formats the proxies and writes them to the clipboard (in main). Remembers format and address. */
-    copyProxies: call<ProxyExportSummary>()(proxyExportInputSchema),
+    /**
+     * Formats the proxies and writes them to the clipboard (in main). Remembers format and address. A copy with
+     * passwords is cleared after the `clearClipboardSeconds` preference, if the clipboard still holds it.
+     */
+    copyProxies: call<CopiedProxies>()(proxyExportInputSchema),
     /** "Save as…" then an atomic write. Remembers format and address. */
     saveProxies: call<SavedProxies | Cancelled>()(proxyExportInputSchema),
     /** What the export would write (first lines, skipped and notes), for the dialog. */

@@ -27,6 +27,15 @@ export type ProxyFormat = (typeof PROXY_FORMATS)[number]
 /** Formats that carry a login and password (a noauth access is written without them, with a note). */
 export const CREDENTIAL_FORMATS: readonly ProxyFormat[] = ['host:port:login:password', 'login:password@host:port', 'url']
 
+/** True when lines in `format` (with `template`, for the template format) carry passwords. */
+export function formatWritesPasswords(format: ProxyFormat, template?: string): boolean {
+  if (format === 'template') {
+    const parsed = parseTemplate(template ?? '')
+    return parsed.ok && parsed.parts.some((part) => 'field' in part && part.field.startsWith('password'))
+  }
+  return format === 'csv' || format === 'json' || CREDENTIAL_FORMATS.includes(format)
+}
+
 export const ADDRESS_CHOICES = ['hostname', 'ip'] as const
 export type AddressChoice = (typeof ADDRESS_CHOICES)[number]
 

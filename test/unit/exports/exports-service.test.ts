@@ -37,6 +37,7 @@ function fakeDesktop() {
     writeClipboard: (text: string) => {
       d.clipboard.push(text)
     },
+    readClipboard: async () => d.clipboard.at(-1) ?? '',
   }
   return d satisfies DesktopIntegration
 }
@@ -170,7 +171,7 @@ describe('the exports service against the simulator', () => {
 
   it('copies every proxy in the chosen format and remembers format and address', async () => {
     const { desktop, svc } = service()
-    expect(await svc.getPreferences()).toEqual({ format: 'url', address: 'hostname', template: '{service}://{login}:{password}@{host}:{port}' })
+    expect(await svc.getPreferences()).toEqual({ format: 'url', address: 'hostname', template: '{service}://{login}:{password}@{host}:{port}', clearClipboardSeconds: 60 })
     const res = await svc.copyProxies({ format: 'login:password@host:port', address: 'ip' })
     const all = [...sim.state.proxies.values()]
     expect(res.total).toBe(all.length)
@@ -211,10 +212,13 @@ describe('the exports service against the simulator', () => {
     const { svc } = service()
     await svc.setPreferences({ format: 'template', template: '{host}:{port}' })
     const file = join(dir, 'userData', 'export-preferences.json')
-    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({ format: 'template', address: 'hostname', template: '{host}:{port}' })
-    expect(await service().svc.getPreferences()).toEqual({ format: 'template', address: 'hostname', template: '{host}:{port}' })
+    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({ format: 'template', address: 'hostname', template: '{host}:{port}', clearClipboardSeconds: 60 })
+    expect(await service().svc.getPreferences()).toEqual({ format: 'template', address: 'hostname', template: '{host}:{port}', clearClipboardSeconds: 60 })
+    // One damaged value (or one from a newer version) gives its default and keeps the others.
+    await writeFile(file, JSON.stringify({ format: 'csv', address: 'ip', template: '{host}', clearClipboardSeconds: -5, future: true }))
+    expect(await service().svc.getPreferences()).toEqual({ format: 'csv', address: 'ip', template: '{host}', clearClipboardSeconds: 60 })
     await writeFile(file, '{ not json')
-    expect(await service().svc.getPreferences()).toEqual({ format: 'url', address: 'hostname', template: '{service}://{login}:{password}@{host}:{port}' })
+    expect(await service().svc.getPreferences()).toEqual({ format: 'url', address: 'hostname', template: '{service}://{login}:{password}@{host}:{port}', clearClipboardSeconds: 60 })
     expect(await readdir(join(dir, 'userData'))).toEqual(['export-preferences.json'])
   })
 

@@ -55,6 +55,7 @@ describe('VPN and connection names of 256 characters', () => {
       chooseFolder: async () => folder,
       chooseOpenFile: async () => undefined,
       writeClipboard: () => {},
+      readClipboard: async () => '',
     }
   }
 

@@ -84,6 +84,7 @@ describe('the exports service', () => {
       chooseFolder: async () => answers.folder,
       chooseOpenFile: async () => undefined,
       writeClipboard: () => {},
+      readClipboard: async () => '',
     }
     return createExportsService({ client: () => client, desktop, userDataDir: join(dir, 'userData') })
   }

@@ -98,6 +98,7 @@ describe('the exports service with a config that runs a script', () => {
       chooseFolder: async ({ title }) => (dialogs.push(title), join(dir, 'folder')),
       chooseOpenFile: async () => undefined,
       writeClipboard: () => {},
+      readClipboard: async () => '',
     }
     return { dialogs, svc: createExportsService({ client: () => client, desktop, userDataDir: join(dir, 'userData') }) }
   }

@@ -6,6 +6,7 @@ import { useId, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { OvpnManyReport, OvpnScriptsConfirmation, useOvpnMany } from './DownloadOvpnManyButton'
 import { ProxyExportForm } from './ProxyExportForm'
+import { ClipboardClearSetting } from './ClipboardClearSetting'
 import './exports.css'
 import { connectionStore } from '../../stores/connections'
 import { proxyStore } from '../../stores/proxies'
@@ -113,6 +114,7 @@ export function ExportsScreen() {
             {scope === 'all' || filteredIds.length > 0 ? (
               <ProxyExportForm {...(scope === 'filtered' ? { proxyIds: filteredIds } : {})} describe={describe} />
             ) : null}
+            <ClipboardClearSetting />
           </>
         )}
       </section>
