@@ -2,15 +2,12 @@
  * A copied proxy list with passwords leaves the clipboard after the set time (default 60 s, 0 = never), and on
  * quit, but only while the clipboard still holds what the app wrote.
  */
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
-import { startSimulator, type Simulator } from '../../../src/main/demo'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { DesktopIntegration } from '../../../src/main/desktop'
 import { createClipboardGuard } from '../../../src/main/exports/clipboard-guard'
 import { createExportsService } from '../../../src/main/exports/service'
-import { createIproxyClient, type IproxyClient } from '../../../src/main/iproxy'
+import { exportsTestBed } from './test-bed'
 
 /** A desktop whose clipboard is one string, written asynchronously as Electron's is; every write is recorded. */
 function fakeDesktop() {
@@ -97,24 +94,11 @@ describe('the clipboard guard (fake timers)', () => {
 })
 
 describe('copying proxies through the exports service', () => {
-  let sim: Simulator
-  let client: IproxyClient
-  let dir: string
-
-  beforeAll(async () => {
-    sim = await startSimulator({ seed: 'demo' })
-    client = createIproxyClient({ apiKey: sim.apiKey, baseUrl: sim.baseUrl, maxRetries: 0, timeoutMs: 5_000 })
-    dir = await mkdtemp(join(tmpdir(), 'iproxy-clipboard-'))
-  })
-  afterAll(async () => {
-    await client.close()
-    await sim.stop()
-    await rm(dir, { recursive: true, force: true })
-  })
+  const bed = exportsTestBed('iproxy-clipboard-')
 
   function service() {
     const desktop = fakeDesktop()
-    return { desktop, svc: createExportsService({ client: () => client, desktop, userDataDir: join(dir, 'userData') }) }
+    return { desktop, svc: createExportsService({ client: () => bed.client, desktop, userDataDir: join(bed.dir, 'userData') }) }
   }
 
   it('a list with passwords says when it will be cleared (60 s by default); addresses only are not cleared', async () => {

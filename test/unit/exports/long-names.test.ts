@@ -2,39 +2,20 @@
  * Names up to the seed's 256 characters, ASCII and Cyrillic (2 bytes a letter), export on the real file system
  * without ENAMETOOLONG: the final names fit 255 bytes, and so do the atomic writer's temporary names.
  */
-import { mkdir, mkdtemp, readFile, readdir, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { mkdir, readFile, readdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { startSimulator, type Simulator } from '../../../src/main/demo'
+import { describe, expect, it } from 'vitest'
 import type { DesktopIntegration } from '../../../src/main/desktop'
 import { createExportsService } from '../../../src/main/exports/service'
 import { MAX_NAME_BYTES } from '../../../src/main/exports/file-names'
 import { writeFileAtomic } from '../../../src/main/fs/atomic-write'
-import { createIproxyClient, type IproxyClient } from '../../../src/main/iproxy'
+import { exportsTestBed, stubDesktop } from './test-bed'
 
 const ASCII_256 = 'v'.repeat(256)
 const CYRILLIC_256 = 'Ж'.repeat(256)
 const bytes = (s: string): number => Buffer.byteLength(s, 'utf8')
 
-let sim: Simulator
-let client: IproxyClient
-let dir: string
-
-beforeAll(async () => {
-  sim = await startSimulator({ seed: 'demo' })
-  client = createIproxyClient({ apiKey: sim.apiKey, baseUrl: sim.baseUrl, maxRetries: 0, timeoutMs: 5_000 })
-})
-afterAll(async () => {
-  await client.close()
-  await sim.stop()
-})
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'iproxy-long-names-'))
-})
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true })
-})
+const bed = exportsTestBed('iproxy-long-names-')
 
 describe('the atomic writer', () => {
   it.each([
@@ -42,27 +23,21 @@ describe('the atomic writer', () => {
     ['255 bytes of Cyrillic and ASCII', 'Ж'.repeat(125) + 'a.txt'],
   ])('writes a file whose name is %s (its temporary name fits too)', async (_label, name) => {
     expect(bytes(name)).toBe(MAX_NAME_BYTES)
-    await writeFileAtomic(join(dir, name), 'data')
-    expect(await readdir(dir)).toEqual([name])
-    expect(await readFile(join(dir, name), 'utf8')).toBe('data')
+    await writeFileAtomic(join(bed.dir, name), 'data')
+    expect(await readdir(bed.dir)).toEqual([name])
+    expect(await readFile(join(bed.dir, name), 'utf8')).toBe('data')
   })
 })
 
 describe('VPN and connection names of 256 characters', () => {
   function desktop(folder: string): DesktopIntegration {
-    return {
-      chooseSaveFile: async () => join(folder, 'configs.zip'),
-      chooseFolder: async () => folder,
-      chooseOpenFile: async () => undefined,
-      writeClipboard: () => {},
-      readClipboard: async () => '',
-    }
+    return stubDesktop({ chooseSaveFile: async () => join(folder, 'configs.zip'), chooseFolder: async () => folder })
   }
 
   it('export into a folder: every file is written, each name within 255 bytes', async () => {
-    const vpns = [...sim.state.vpns.values()].slice(0, 3)
+    const vpns = [...bed.sim.state.vpns.values()].slice(0, 3)
     const names = new Map(vpns.map((v) => [v.id, v.name]))
-    const conn = sim.state.connections.get(vpns[0]!.connectionId)!
+    const conn = bed.sim.state.connections.get(vpns[0]!.connectionId)!
     const connName = conn.name
     try {
       // Two of them with the same long name, so one also needs its " (2)".
@@ -70,9 +45,9 @@ describe('VPN and connection names of 256 characters', () => {
       vpns[1]!.name = CYRILLIC_256
       vpns[2]!.name = ASCII_256
       conn.name = CYRILLIC_256
-      const folder = join(dir, 'vpn')
+      const folder = join(bed.dir, 'vpn')
       await mkdir(folder)
-      const svc = createExportsService({ client: () => client, desktop: desktop(folder), userDataDir: join(dir, 'userData') })
+      const svc = createExportsService({ client: () => bed.client, desktop: desktop(folder), userDataDir: join(bed.dir, 'userData') })
       const res = await svc.saveOvpnMany({ items: vpns.map((v) => ({ connId: v.connectionId, ovpnId: v.id })), into: 'folder' })
       if ('cancelled' in res || 'scripts' in res) throw new Error('not saved')
       expect(res.failed).toEqual([])
@@ -88,26 +63,26 @@ describe('VPN and connection names of 256 characters', () => {
   })
 
   it('one file: the name the save dialog offers fits, and saving under it works', async () => {
-    const vpn = [...sim.state.vpns.values()][0]!
+    const vpn = [...bed.sim.state.vpns.values()][0]!
     const name = vpn.name
     const dialogNames: string[] = []
     try {
       vpn.name = ASCII_256
       const svc = createExportsService({
-        client: () => client,
+        client: () => bed.client,
         desktop: {
-          ...desktop(dir),
+          ...desktop(bed.dir),
           chooseSaveFile: async ({ defaultName }) => {
             dialogNames.push(defaultName)
-            return join(dir, defaultName)
+            return join(bed.dir, defaultName)
           },
         },
-        userDataDir: join(dir, 'userData'),
+        userDataDir: join(bed.dir, 'userData'),
       })
       const one = await svc.saveOvpn({ connId: vpn.connectionId, ovpnId: vpn.id })
       if ('cancelled' in one || 'scripts' in one) throw new Error('not saved')
       expect(bytes(dialogNames[0]!)).toBeLessThanOrEqual(MAX_NAME_BYTES)
-      expect(await readdir(dir)).toContain(dialogNames[0])
+      expect(await readdir(bed.dir)).toContain(dialogNames[0])
     } finally {
       vpn.name = name
     }

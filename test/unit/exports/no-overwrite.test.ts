@@ -4,20 +4,13 @@
  * files stay byte-identical.
  */
 import { createHash } from 'node:crypto'
-import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { startSimulator, type Simulator } from '../../../src/main/demo'
-import type { DesktopIntegration } from '../../../src/main/desktop'
+import { describe, expect, it } from 'vitest'
 import { createExportsService } from '../../../src/main/exports/service'
 import { loadOvpnConfigs, writeOvpnFolder, type OvpnJob } from '../../../src/main/exports/ovpn-files'
 import { isFileExistsError, writeFileAtomic } from '../../../src/main/fs/atomic-write'
-import { createIproxyClient, type IproxyClient } from '../../../src/main/iproxy'
-
-let sim: Simulator
-let client: IproxyClient
-let dir: string
+import { exportsTestBed, stubDesktop } from './test-bed'
 
 const sha1 = (b: Uint8Array | string) => createHash('sha1').update(b).digest('hex')
 const good = (text: string) => ({ config_base64: Buffer.from(text).toString('base64'), config_sha1: sha1(text) })
@@ -29,68 +22,49 @@ async function snapshot(folder: string): Promise<Record<string, string>> {
   return out
 }
 
-beforeAll(async () => {
-  sim = await startSimulator({ seed: 'demo' })
-  client = createIproxyClient({ apiKey: sim.apiKey, baseUrl: sim.baseUrl, maxRetries: 0, timeoutMs: 5_000 })
-})
-afterAll(async () => {
-  await client.close()
-  await sim.stop()
-})
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'iproxy-no-overwrite-'))
-})
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true })
-})
+const bed = exportsTestBed('iproxy-no-overwrite-')
 
 describe('writing into a folder that already has files', () => {
   it('keeps every existing file byte-identical and names the new ones "(N)"', async () => {
-    await writeFile(join(dir, 'Phone - VPN.ovpn'), 'the user’s own edited config')
-    await writeFile(join(dir, 'phone - vpn (2).ovpn'), Buffer.from([0, 1, 2, 255]))
-    await writeFile(join(dir, 'Other.ovpn'), 'other')
-    const before = await snapshot(dir)
+    await writeFile(join(bed.dir, 'Phone - VPN.ovpn'), 'the user’s own edited config')
+    await writeFile(join(bed.dir, 'phone - vpn (2).ovpn'), Buffer.from([0, 1, 2, 255]))
+    await writeFile(join(bed.dir, 'Other.ovpn'), 'other')
+    const before = await snapshot(bed.dir)
     const jobs: OvpnJob[] = [
       { name: 'Phone - VPN', load: async () => good('new one') },
       { name: 'Phone - VPN', load: async () => good('new two') },
       { name: 'Fresh', load: async () => good('fresh') },
     ]
-    const res = await writeOvpnFolder(dir, await loadOvpnConfigs(jobs))
+    const res = await writeOvpnFolder(bed.dir, await loadOvpnConfigs(jobs))
     expect(res.failed).toEqual([])
     expect(res.written.map(({ name, insteadOf }) => ({ name, insteadOf }))).toEqual([
       { name: 'Phone - VPN (3).ovpn', insteadOf: 'Phone - VPN.ovpn' },
       { name: 'Phone - VPN (4).ovpn', insteadOf: 'Phone - VPN (2).ovpn' },
       { name: 'Fresh.ovpn', insteadOf: undefined },
     ])
-    const after = await snapshot(dir)
+    const after = await snapshot(bed.dir)
     for (const [name, bytes] of Object.entries(before)) expect(after[name]).toBe(bytes)
     expect(Object.keys(after).sort()).toEqual([...Object.keys(before), 'Phone - VPN (3).ovpn', 'Phone - VPN (4).ovpn', 'Fresh.ovpn'].sort())
-    expect(await readFile(join(dir, 'Phone - VPN (3).ovpn'), 'utf8')).toBe('new one')
+    expect(await readFile(join(bed.dir, 'Phone - VPN (3).ovpn'), 'utf8')).toBe('new one')
   })
 
   it('the writer refuses to replace a file that appears under the name it was about to use, leaving no temporary', async () => {
-    await writeFile(join(dir, 'taken.ovpn'), 'first')
-    const err = await writeFileAtomic(join(dir, 'taken.ovpn'), 'second', { noReplace: true }).catch((e: unknown) => e)
+    await writeFile(join(bed.dir, 'taken.ovpn'), 'first')
+    const err = await writeFileAtomic(join(bed.dir, 'taken.ovpn'), 'second', { noReplace: true }).catch((e: unknown) => e)
     expect(isFileExistsError(err)).toBe(true)
-    expect(await readdir(dir)).toEqual(['taken.ovpn'])
-    expect(await readFile(join(dir, 'taken.ovpn'), 'utf8')).toBe('first')
+    expect(await readdir(bed.dir)).toEqual(['taken.ovpn'])
+    expect(await readFile(join(bed.dir, 'taken.ovpn'), 'utf8')).toBe('first')
   })
 })
 
 describe('the exports service', () => {
   function service(answers: { save?: string; folder?: string }) {
-    const desktop: DesktopIntegration = {
-      chooseSaveFile: async () => answers.save,
-      chooseFolder: async () => answers.folder,
-      chooseOpenFile: async () => undefined,
-      writeClipboard: () => {},
-      readClipboard: async () => '',
-    }
-    return createExportsService({ client: () => client, desktop, userDataDir: join(dir, 'userData') })
+    const desktop = stubDesktop({ chooseSaveFile: async () => answers.save, chooseFolder: async () => answers.folder })
+    return createExportsService({ client: () => bed.client, desktop, userDataDir: join(bed.dir, 'userData') })
   }
 
   it('downloading every VPN into the same folder twice keeps the first files and lists the new names', async () => {
-    const folder = join(dir, 'vpn')
+    const folder = join(bed.dir, 'vpn')
     await mkdir(folder)
     const svc = service({ folder })
     const first = await svc.saveOvpnMany({ into: 'folder' })
@@ -112,16 +86,16 @@ describe('the exports service', () => {
   })
 
   it('a save-dialog name without its extension never replaces the file with the extension', async () => {
-    await writeFile(join(dir, 'list.csv'), 'keep me')
-    await writeFile(join(dir, 'my.ovpn'), 'keep me too')
-    const res = await service({ save: join(dir, 'list') }).saveProxies({ format: 'csv', address: 'ip' })
-    expect(res).toMatchObject({ path: join(dir, 'list (2).csv') })
-    const vpn = [...sim.state.vpns.values()][0]!
-    expect(await service({ save: join(dir, 'my') }).saveOvpn({ connId: vpn.connectionId, ovpnId: vpn.id })).toMatchObject({ path: join(dir, 'my (2).ovpn') })
-    expect(await readFile(join(dir, 'list.csv'), 'utf8')).toBe('keep me')
-    expect(await readFile(join(dir, 'my.ovpn'), 'utf8')).toBe('keep me too')
+    await writeFile(join(bed.dir, 'list.csv'), 'keep me')
+    await writeFile(join(bed.dir, 'my.ovpn'), 'keep me too')
+    const res = await service({ save: join(bed.dir, 'list') }).saveProxies({ format: 'csv', address: 'ip' })
+    expect(res).toMatchObject({ path: join(bed.dir, 'list (2).csv') })
+    const vpn = [...bed.sim.state.vpns.values()][0]!
+    expect(await service({ save: join(bed.dir, 'my') }).saveOvpn({ connId: vpn.connectionId, ovpnId: vpn.id })).toMatchObject({ path: join(bed.dir, 'my (2).ovpn') })
+    expect(await readFile(join(bed.dir, 'list.csv'), 'utf8')).toBe('keep me')
+    expect(await readFile(join(bed.dir, 'my.ovpn'), 'utf8')).toBe('keep me too')
     // A name the dialog itself asked about (with its extension) is the user's choice to replace.
-    await service({ save: join(dir, 'list.csv') }).saveProxies({ format: 'csv', address: 'ip' })
-    expect(await readFile(join(dir, 'list.csv'), 'utf8')).toMatch(/^connection_name,/)
+    await service({ save: join(bed.dir, 'list.csv') }).saveProxies({ format: 'csv', address: 'ip' })
+    expect(await readFile(join(bed.dir, 'list.csv'), 'utf8')).toMatch(/^connection_name,/)
   })
 })

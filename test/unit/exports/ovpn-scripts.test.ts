@@ -3,15 +3,13 @@
  * switch that allows scripts), and the exports service saves such a file only after the user has seen them.
  */
 import { createHash } from 'node:crypto'
-import { mkdir, mkdtemp, readFile, readdir, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { mkdir, readFile, readdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { buildOvpnConfig, startSimulator, type Simulator } from '../../../src/main/demo'
-import type { DesktopIntegration } from '../../../src/main/desktop'
+import { describe, expect, it } from 'vitest'
+import { buildOvpnConfig } from '../../../src/main/demo'
 import { findScriptLines } from '../../../src/main/exports/ovpn-scripts'
 import { createExportsService } from '../../../src/main/exports/service'
-import { createIproxyClient, type IproxyClient } from '../../../src/main/iproxy'
+import { exportsTestBed, stubDesktop } from './test-bed'
 
 const sha1 = (b: Uint8Array | string) => createHash('sha1').update(b).digest('hex')
 
@@ -69,48 +67,27 @@ describe('findScriptLines', () => {
 })
 
 describe('the exports service with a config that runs a script', () => {
-  let sim: Simulator
-  let client: IproxyClient
-  let dir: string
+  const bed = exportsTestBed('iproxy-ovpn-scripts-')
   const dangerous = 'client\ndev tun\nremote 127.0.0.1 1194\nscript-security 2\nup /tmp/x.sh\n'
   const answer = (text: string) => ({ config_base64: Buffer.from(text).toString('base64'), config_sha1: sha1(text) })
 
-  beforeAll(async () => {
-    sim = await startSimulator({ seed: 'demo' })
-    client = createIproxyClient({ apiKey: sim.apiKey, baseUrl: sim.baseUrl, maxRetries: 0, timeoutMs: 5_000 })
-  })
-  afterAll(async () => {
-    await client.close()
-    await sim.stop()
-  })
-  beforeEach(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'iproxy-ovpn-scripts-'))
-  })
-  afterEach(async () => {
-    sim.faults.clear()
-    await rm(dir, { recursive: true, force: true })
-  })
-
   function service() {
     const dialogs: string[] = []
-    const desktop: DesktopIntegration = {
-      chooseSaveFile: async ({ title }) => (dialogs.push(title), join(dir, 'saved.ovpn')),
-      chooseFolder: async ({ title }) => (dialogs.push(title), join(dir, 'folder')),
-      chooseOpenFile: async () => undefined,
-      writeClipboard: () => {},
-      readClipboard: async () => '',
-    }
-    return { dialogs, svc: createExportsService({ client: () => client, desktop, userDataDir: join(dir, 'userData') }) }
+    const desktop = stubDesktop({
+      chooseSaveFile: async ({ title }) => (dialogs.push(title), join(bed.dir, 'saved.ovpn')),
+      chooseFolder: async ({ title }) => (dialogs.push(title), join(bed.dir, 'folder')),
+    })
+    return { dialogs, svc: createExportsService({ client: () => bed.client, desktop, userDataDir: join(bed.dir, 'userData') }) }
   }
 
   /** The server answers this VPN access's config with `text`. */
   function serve(vpn: { id: string; connectionId: string }, text: string) {
-    sim.faults.add({ path: `/connections/${vpn.connectionId}/ovpn-access/${vpn.id}/config`, fault: { kind: 'json', body: answer(text) } })
+    bed.sim.faults.add({ path: `/connections/${vpn.connectionId}/ovpn-access/${vpn.id}/config`, fault: { kind: 'json', body: answer(text) } })
   }
 
   it('one file: nothing is saved and no dialog opens until the user allows exactly that file', async () => {
-    const vpn = [...sim.state.vpns.values()][0]!
-    const name = `${sim.state.connections.get(vpn.connectionId)!.name} - ${vpn.name}`
+    const vpn = [...bed.sim.state.vpns.values()][0]!
+    const name = `${bed.sim.state.connections.get(vpn.connectionId)!.name} - ${vpn.name}`
     serve(vpn, dangerous)
     const { dialogs, svc } = service()
     const ref = { connId: vpn.connectionId, ovpnId: vpn.id }
@@ -119,29 +96,29 @@ describe('the exports service with a config that runs a script', () => {
       scripts: [{ name, sha1: sha1(dangerous), lines: [{ line: 4, text: 'script-security 2' }, { line: 5, text: 'up /tmp/x.sh' }] }],
     })
     expect(dialogs).toEqual([])
-    expect(await readdir(dir)).toEqual([])
+    expect(await readdir(bed.dir)).toEqual([])
 
     // Allowing another file (the server changed it meanwhile) does not allow this one.
     expect(await svc.saveOvpn({ ...ref, allowScripts: [sha1('an older version')] })).toMatchObject({ scripts: [{ sha1: sha1(dangerous) }] })
     expect(dialogs).toEqual([])
 
-    expect(await svc.saveOvpn({ ...ref, allowScripts: [sha1(dangerous)] })).toEqual({ path: join(dir, 'saved.ovpn'), name })
+    expect(await svc.saveOvpn({ ...ref, allowScripts: [sha1(dangerous)] })).toEqual({ path: join(bed.dir, 'saved.ovpn'), name })
     expect(dialogs).toEqual(['Save OpenVPN config'])
-    expect(await readFile(join(dir, 'saved.ovpn'), 'utf8')).toBe(dangerous)
+    expect(await readFile(join(bed.dir, 'saved.ovpn'), 'utf8')).toBe(dangerous)
   })
 
   it('many files: the flagged one is shown before the folder is asked for; allowed, all are written and it is listed', async () => {
-    const vpns = [...sim.state.vpns.values()]
+    const vpns = [...bed.sim.state.vpns.values()]
     const bad = vpns[1]!
     serve(bad, dangerous)
-    await mkdir(join(dir, 'folder'))
+    await mkdir(join(bed.dir, 'folder'))
     const { dialogs, svc } = service()
 
     const first = await svc.saveOvpnMany({ into: 'folder' })
     if (!('scripts' in first)) throw new Error('expected a confirmation')
     expect(first.scripts.map((s) => [s.sha1, s.lines.map((l) => l.text)])).toEqual([[sha1(dangerous), ['script-security 2', 'up /tmp/x.sh']]])
     expect(dialogs).toEqual([])
-    expect(await readdir(join(dir, 'folder'))).toEqual([])
+    expect(await readdir(join(bed.dir, 'folder'))).toEqual([])
 
     const second = await svc.saveOvpnMany({ into: 'folder', allowScripts: [sha1(dangerous)] })
     if ('scripts' in second || 'cancelled' in second) throw new Error('not saved')
@@ -153,10 +130,10 @@ describe('the exports service with a config that runs a script', () => {
   })
 
   it('the command line path writes without asking and lists the files that run programs', async () => {
-    const vpn = [...sim.state.vpns.values()][0]!
+    const vpn = [...bed.sim.state.vpns.values()][0]!
     serve(vpn, dangerous)
-    await mkdir(join(dir, 'cli'))
-    const res = await service().svc.writeOvpnMany({ into: 'folder', items: [{ connId: vpn.connectionId, ovpnId: vpn.id }] }, join(dir, 'cli'))
+    await mkdir(join(bed.dir, 'cli'))
+    const res = await service().svc.writeOvpnMany({ into: 'folder', items: [{ connId: vpn.connectionId, ovpnId: vpn.id }] }, join(bed.dir, 'cli'))
     expect(res.written).toHaveLength(1)
     expect(res.withScripts).toEqual([expect.objectContaining({ sha1: sha1(dangerous), lines: [{ line: 4, text: 'script-security 2' }, { line: 5, text: 'up /tmp/x.sh' }] })])
   })
