@@ -21,7 +21,13 @@ const noDesktop = (): never => {
 }
 
 /** Dialogs and the clipboard are what the command line replaces with --out and stdout: reaching them is a bug. */
-export const NO_DESKTOP: DesktopIntegration = { chooseSaveFile: noDesktop, chooseFolder: noDesktop, chooseOpenFile: noDesktop, writeClipboard: noDesktop }
+export const NO_DESKTOP: DesktopIntegration = {
+  chooseSaveFile: noDesktop,
+  chooseFolder: noDesktop,
+  chooseOpenFile: noDesktop,
+  writeClipboard: noDesktop,
+  readClipboard: noDesktop,
+}
 
 export function cliExportsService(account: Account, dataDir: string) {
   return createExportsService({ client: () => account.client, desktop: NO_DESKTOP, userDataDir: dataDir })

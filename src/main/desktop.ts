@@ -16,5 +16,8 @@ export interface DesktopIntegration {
   chooseFolder(options: { title: string }): Promise<string | undefined>
   /** A native "Open" dialog for one file; its path, or undefined when the user cancelled. */
   chooseOpenFile(options: { title: string; filters: Array<{ name: string; extensions: string[] }> }): Promise<string | undefined>
-  writeClipboard(text: string): void
+  /** Electron's clipboard is asynchronous (a promise since Electron 40); a fake may answer at once. */
+  writeClipboard(text: string): void | Promise<void>
+  /** The clipboard's text now, so a copy with passwords is cleared only while it is still ours. */
+  readClipboard(): Promise<string>
 }

@@ -48,5 +48,6 @@ export function createDesktopIntegration(getWindow: () => BrowserWindow | undefi
       return result.canceled ? undefined : result.filePaths[0]
     },
     writeClipboard: (text) => clipboard.writeText(text),
+    readClipboard: () => clipboard.readText(),
   }
 }

@@ -48,13 +48,14 @@ export function createServices(options: ServicesOptions): Services {
   const demo = createDemoSession()
   // The interface's language, as the renderer last said (English until it does).
   let language: UiLanguage = 'en'
+  const exportsDomain = exportsCalls(() => profiles.client(), options.desktop, options.userDataDir, () => language)
   const health = createHealthCalls({ userDataDir: options.userDataDir, emit: options.emit, log: options.log, profiles, demo, desktop: options.desktop, language: () => language })
   const implementations: Implementations = {
     ...appCalls({ ...options, setLanguage: (l) => (language = l) }),
     ...profileCalls(profiles, demo),
     ...accountDataCalls(() => profiles.client()),
     ...health.implementations,
-    ...exportsCalls(() => profiles.client(), options.desktop, options.userDataDir, () => language),
+    ...exportsDomain.implementations,
   }
   return {
     implementations,
@@ -68,6 +69,7 @@ export function createServices(options: ServicesOptions): Services {
     dispose: async () => {
       // Health first: it cancels running batches and writes the last check history before the clients close.
       await health.service.dispose()
+      await exportsDomain.dispose()
       await profiles.dispose()
       await demo.stop()
     },

@@ -35,7 +35,7 @@ function appExport(input: Parameters<ReturnType<typeof createExportsService>['re
   const never = () => {
     throw new Error('no dialog in this test')
   }
-  const service = createExportsService({ client: () => client, desktop: { chooseSaveFile: never, chooseFolder: never, chooseOpenFile: never, writeClipboard: never }, userDataDir: data.dir })
+  const service = createExportsService({ client: () => client, desktop: { chooseSaveFile: never, chooseFolder: never, chooseOpenFile: never, writeClipboard: never, readClipboard: never }, userDataDir: data.dir })
   return service.render(input).then((r) => r.text)
 }
 

@@ -1,8 +1,10 @@
 /**
  * The Exports section: proxy lists in every format to the clipboard and to files (remembered format and
  * address, user templates, filters), and every OpenVPN file into a folder or one .zip, with a failing access
- * reported by name. Screenshots in both themes.
+ * reported by name, files already in the folder kept, and a file that runs a script confirmed first. Screenshots
+ * in both themes.
  */
+import { createHash } from 'node:crypto'
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -34,7 +36,7 @@ test('copies every proxy in the chosen format and address, and remembers the cho
   await proxies.getByRole('radio', { name: 'IP address' }).check()
   await expect(proxies.locator('pre')).toContainText('@127.0.0.1:')
   await proxies.getByRole('button', { name: 'Copy to clipboard' }).click()
-  await expect(proxies.getByRole('status').filter({ hasText: /^Copied \d+ proxies/ })).toBeVisible()
+  await expect(proxies.getByRole('status').filter({ hasText: /^Copied \d+ proxies/ })).toContainText('It holds passwords, so the clipboard will be cleared in 60 s')
 
   expect(app.desktop.clipboard).toHaveLength(1)
   const parsed = parseProxyLines(app.desktop.clipboard[0]!)
@@ -86,6 +88,7 @@ test('saves the proxies of one connection as CSV', async ({ app }) => {
     await proxies.getByLabel('Connection').selectOption(conn.id)
     await expect(proxies.getByText(`${own.length} proxies match`)).toBeVisible()
     await proxies.getByLabel('Format').selectOption('csv')
+    await expect(proxies.getByText(/begin with =, \+, -, @, a tab or a carriage return get an apostrophe in front/)).toBeVisible()
     app.desktop.nextSavePath = join(dir, 'list.csv')
     await proxies.getByRole('button', { name: 'Save as…' }).click()
     await expect(proxies.getByRole('status').filter({ hasText: `Saved ${own.length} proxies to ${join(dir, 'list.csv')}` })).toBeVisible()
@@ -105,6 +108,7 @@ test('saves the proxies of one connection as CSV', async ({ app }) => {
     await page.getByLabel('Language').selectOption('ru')
     await page.getByRole('region', { name: 'Списки прокси' }).getByRole('button', { name: 'Сохранить как…' }).click()
     await expect.poll(() => app.desktop.dialogsShown.at(-1)).toBe('Сохранить прокси')
+    await expect(page.getByText(/ставится апостроф: так таблица покажет их как текст/)).toBeVisible()
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
@@ -139,6 +143,86 @@ test('downloads every VPN file into a zip, and into a folder with one failing ac
     await expect(section.getByRole('listitem').filter({ hasText: brokenName })).toBeVisible()
     expect(readdirSync(folder).filter((f) => f.endsWith('.ovpn'))).toHaveLength(vpns.length - 1)
     expect(readdirSync(folder).filter((f) => !f.endsWith('.ovpn'))).toEqual([])
+
+    // Again into the same folder: the files there are kept byte-identical, the new ones get "(2)" and are listed.
+    sim.faults.clear()
+    const before = new Map(readdirSync(folder).map((f) => [f, readFileSync(join(folder, f)).toString('base64')]))
+    await section.getByRole('button', { name: 'Download all into a folder…' }).click()
+    await expect(section.getByText(`${vpns.length - 1} files of the same name were already there and were kept as they were`)).toBeVisible({ timeout: 15_000 })
+    const [kept] = before.keys()
+    await expect(section.getByRole('listitem').filter({ hasText: `${kept!.replace(/\.ovpn$/, ' (2).ovpn')} (instead of ${kept})` })).toBeVisible()
+    for (const [f, bytes] of before) expect(readFileSync(join(folder, f)).toString('base64')).toBe(bytes)
+    expect(readdirSync(folder)).toHaveLength(before.size + vpns.length)
+  } finally {
+    sim.faults.clear()
+    rmSync(dir, { recursive: true, force: true })
+  }
+})
+
+test('the clipboard-clearing setting is kept, and the copy confirmation follows it (English and Russian)', async ({ app }) => {
+  const { page } = app
+  await openExports(page)
+  const proxies = page.getByRole('region', { name: 'Proxy lists' })
+  const setting = proxies.getByLabel('Clear copied passwords from the clipboard')
+  await expect(setting).toHaveValue('60')
+  await setting.selectOption({ label: 'after 15 s' })
+  await expect.poll(async () => (await app.core.implementations['exports.getPreferences'](undefined)).clearClipboardSeconds).toBe(15)
+  await proxies.getByLabel('Format').selectOption('url')
+  await proxies.getByRole('button', { name: 'Copy to clipboard' }).click()
+  await expect(proxies.getByRole('status').filter({ hasText: /^Copied/ })).toContainText('cleared in 15 s')
+
+  await setting.selectOption({ label: 'never' })
+  await proxies.getByRole('button', { name: 'Copy to clipboard' }).click()
+  await expect(proxies.getByRole('status').filter({ hasText: /^Copied/ })).not.toContainText('cleared')
+
+  await page.getByLabel('Language').selectOption('ru')
+  const ru = page.getByRole('region', { name: 'Списки прокси' })
+  const ruSetting = ru.getByLabel('Удалять скопированные пароли из буфера обмена')
+  await expect(ruSetting).toHaveValue('0')
+  await ruSetting.selectOption({ label: 'через 1 мин' })
+  await ru.getByRole('button', { name: 'Копировать в буфер обмена' }).click()
+  await expect(ru.getByRole('status').filter({ hasText: /^Скопировано/ })).toContainText('буфер обмена будет очищен через 60 с')
+})
+
+test('an OpenVPN file that runs a script is shown before it is saved; cancel saves nothing, "Save anyway" saves it', async ({ app }) => {
+  const { page } = app
+  const sim = await app.simulator()
+  const vpns = [...sim.state.vpns.values()]
+  const bad = vpns[0]!
+  const badName = `${sim.state.connections.get(bad.connectionId)!.name} - ${bad.name}`
+  const dangerous = 'client\ndev tun\nremote 127.0.0.1 1194\nscript-security 2\nup /tmp/x.sh\n'
+  const body = { config_base64: Buffer.from(dangerous).toString('base64'), config_sha1: createHash('sha1').update(dangerous).digest('hex') }
+  sim.faults.set([{ path: `/connections/${bad.connectionId}/ovpn-access/${bad.id}/config`, fault: { kind: 'json', body } }])
+  const dir = scratch()
+  try {
+    await openExports(page)
+    const section = page.getByRole('region', { name: 'OpenVPN files' })
+    app.desktop.nextFolder = dir
+    await section.getByRole('button', { name: 'Download all into a folder…' }).click()
+    const warning = page.getByRole('dialog', { name: 'Save files that run programs?' })
+    await expect(warning).toBeVisible({ timeout: 15_000 })
+    const file = warning.getByRole('region', { name: badName })
+    await expect(file.locator('pre')).toHaveText('4: script-security 2\n5: up /tmp/x.sh')
+    await expect(warning.getByRole('button', { name: 'Cancel' })).toBeFocused()
+    await warning.getByRole('button', { name: 'Cancel' }).click()
+    await expect(warning).toBeHidden()
+    await expect(section.getByRole('status').filter({ hasText: 'Nothing was saved.' })).toBeVisible()
+    expect(app.desktop.dialogsShown).toEqual([])
+    expect(readdirSync(dir)).toEqual([])
+
+    await section.getByRole('button', { name: 'Download all into a folder…' }).click()
+    await page.getByRole('dialog', { name: 'Save files that run programs?' }).getByRole('button', { name: 'Save anyway' }).click()
+    await expect(section.getByRole('status').filter({ hasText: `Wrote ${vpns.length} files into ${dir}` })).toBeVisible({ timeout: 15_000 })
+    expect(app.desktop.dialogsShown).toEqual(['Choose a folder for the OpenVPN configs'])
+    const saved = readdirSync(dir).filter((f) => readFileSync(join(dir, f), 'utf8') === dangerous)
+    expect(saved).toHaveLength(1)
+
+    // In Russian too.
+    await page.getByLabel('Language').selectOption('ru')
+    await page.getByRole('region', { name: 'Файлы OpenVPN' }).getByRole('button', { name: 'Скачать все в папку…' }).click()
+    const ru = page.getByRole('dialog', { name: 'Сохранить файлы, которые запускают программы?' })
+    await expect(ru.getByRole('region', { name: badName }).locator('pre')).toContainText('5: up /tmp/x.sh', { timeout: 15_000 })
+    await ru.getByRole('button', { name: 'Отмена' }).click()
   } finally {
     sim.faults.clear()
     rmSync(dir, { recursive: true, force: true })

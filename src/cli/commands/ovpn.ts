@@ -49,6 +49,9 @@ export function registerOvpn(program: Command, ctx: CliContext, run: (action: ()
             for (const w of result.written) ctx.out.line(flags.zip ? `${w.name} (in ${w.path})` : w.path)
             ctx.out.note(`${result.written.length} written${result.failed.length ? `, ${result.failed.length} failed` : ''}.`)
           }
+          for (const s of result.withScripts) {
+            ctx.out.warn(`${s.name} runs programs when opened in OpenVPN: ${s.lines.map((l) => `line ${l.line}: ${l.text}`).join('; ')}`)
+          }
           for (const f of result.failed) ctx.out.error('ovpn_failed', `${f.name}: ${f.reason}`)
           return result.failed.length > 0 ? EXIT.failed : EXIT.ok
         }),

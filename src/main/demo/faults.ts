@@ -1,8 +1,9 @@
 /**
  * Fault injection for the simulator's node:http server, so the app's retries, timeouts and error screens can be
  * exercised against real wire behaviour: added latency, error statuses (429 with Retry-After, 5xx), connection
- * resets, malformed JSON and stalled bodies. Rules match a path (glob or RegExp, on the path after the API root)
- * and optionally a method; `times` limits how often a rule fires. The first matching rule wins.
+ * resets, malformed JSON, stalled bodies, and answers of the test's own. Rules match a path (glob or RegExp, on
+ * the path after the API root) and optionally a method; `times` limits how often a rule fires. The first matching
+ * rule wins.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
 
@@ -15,6 +16,8 @@ export type Fault =
   | { kind: 'malformed-json' }
   /** Headers and the first part of a body are sent; the rest never comes. */
   | { kind: 'stall'; partialBody?: string }
+  /** A well-formed answer the simulator would not give (e.g. an .ovpn config that runs a script): 200 and this JSON. */
+  | { kind: 'json'; body: unknown }
 
 export interface FaultRule {
   /** Glob (`*` one segment, `**` any depth, `?` one character) or a RegExp tested on the path without query. */
@@ -198,6 +201,12 @@ export async function applyFault(
       })
       res.end(MALFORMED_JSON_BODY)
       return 'handled'
+    case 'json': {
+      const body = JSON.stringify(fault.body)
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) })
+      res.end(body)
+      return 'handled'
+    }
     case 'stall': {
       const full = STALL_BODY
       const partial = fault.partialBody ?? full.slice(0, Math.floor(full.length / 2))

@@ -4,6 +4,9 @@
  * (`CON`, `NUL`, `COM1`…), no trailing dots or spaces, no leading dots (hidden files), and short enough for
  * every file system (255 bytes of UTF-8 at most, cut on a character boundary).
  */
+import { MAX_NAME_BYTES, cutToBytes, utf8Length } from '../fs/name-length'
+
+export { MAX_NAME_BYTES }
 
 /** Windows device names, reserved with any extension and in any case. */
 const RESERVED = /^(con|prn|aux|nul|clock\$|conin\$|conout\$|com[0-9¹²³]|lpt[0-9¹²³])$/i
@@ -11,31 +14,6 @@ const RESERVED = /^(con|prn|aux|nul|clock\$|conin\$|conout\$|com[0-9¹²³]|lpt[
 /** Characters no file system here accepts, or Windows refuses: separators, `<>:"|?*`, control characters. */
 // eslint-disable-next-line no-control-regex
 const FORBIDDEN = /[/\\<>:"|?*\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g
-
-/** Bytes a whole file name may take (ext4, APFS, NTFS all stop at 255). */
-export const MAX_NAME_BYTES = 255
-
-function utf8Length(text: string): number {
-  let bytes = 0
-  for (const ch of text) {
-    const cp = ch.codePointAt(0) ?? 0
-    bytes += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4
-  }
-  return bytes
-}
-
-/** Cuts `text` to at most `maxBytes` of UTF-8 without splitting a character (a surrogate pair stays whole). */
-function cutToBytes(text: string, maxBytes: number): string {
-  let out = ''
-  let bytes = 0
-  for (const ch of text) {
-    const size = utf8Length(ch)
-    if (bytes + size > maxBytes) break
-    out += ch
-    bytes += size
-  }
-  return out
-}
 
 /** Removes what is unsafe in a name's stem (without its extension); never returns an empty string. */
 export function sanitizeStem(stem: string, fallback = 'file'): string {
@@ -60,11 +38,12 @@ export function safeFileName(stem: string, extension: string, suffix = '', fallb
 }
 
 /**
- * Hands out safe names unique among themselves, case-insensitively (Windows and macOS folders are), adding
- * " (2)", " (3)"… before the extension.
+ * Hands out safe names unique among themselves and unlike every name in `existing` (a folder's files),
+ * case-insensitively (Windows and macOS folders are), adding " (2)", " (3)"… before the extension.
  */
-export function createUniqueNamer(extension: string, fallback = 'file') {
+export function createUniqueNamer(extension: string, fallback = 'file', existing: Iterable<string> = []) {
   const taken = new Set<string>()
+  for (const name of existing) taken.add(name.normalize('NFC').toLowerCase())
   return (stem: string): string => {
     for (let n = 1; ; n++) {
       const name = safeFileName(stem, extension, n === 1 ? '' : ` (${n})`, fallback)

@@ -1,4 +1,5 @@
 export { createExportsService, type ExportsService, type ExportsServiceOptions, type ExportsClient } from './service'
-export { verifyOvpnConfig, writeOvpnFile, writeOvpnFolder, writeOvpnZip, assertWritableFolder, type OvpnJob, type RawOvpnConfig } from './ovpn-files'
+export { verifyOvpnConfig, writeOvpnFile, loadOvpnConfigs, writeOvpnFolder, writeOvpnZip, assertWritableFolder, type OvpnJob, type LoadedOvpn, type RawOvpnConfig } from './ovpn-files'
+export { findScriptLines, scriptsToConfirm } from './ovpn-scripts'
 export { createUniqueNamer, safeFileName, sanitizeStem, ovpnStem, MAX_NAME_BYTES } from './file-names'
 export { createPreferencesStore, DEFAULT_EXPORT_PREFERENCES } from './preferences'

@@ -1,16 +1,19 @@
 /**
  * OpenVPN config files on disk: one file, many files into a folder, or one .zip. A config is written only after
  * its base64 decodes and its SHA-1 matches `config_sha1`; every file is written atomically (temporary file in the
- * same folder, then rename), so a failure never leaves a partial or temporary file, and an existing file is only
- * replaced once the new one is complete.
+ * same folder, then rename), so a failure never leaves a partial or temporary file. A folder export never replaces
+ * a file already there (the new one gets "name (2).ovpn"); see new-file.ts.
  */
 import { createHash, randomBytes } from 'node:crypto'
 import { open, rm } from 'node:fs/promises'
-import { join } from 'node:path'
+import { extname, join } from 'node:path'
 import { zipSync, type Zippable } from 'fflate'
+import type { OvpnManyResult } from '../../shared/exports'
 import { AppError } from '../app-error'
 import { describeWriteError, writeFileAtomic } from '../fs/atomic-write'
 import { createUniqueNamer } from './file-names'
+import { namesIn, writeChosenFile, writeNewFile } from './new-file'
+import { scriptsToConfirm } from './ovpn-scripts'
 
 export interface RawOvpnConfig {
   config_base64: string
@@ -69,8 +72,9 @@ export interface OvpnJob {
 }
 
 export interface OvpnBatchResult {
-  written: Array<{ name: string; path: string }>
-  failed: Array<{ name: string; reason: string }>
+  written: OvpnManyResult['written']
+  failed: OvpnManyResult['failed']
+  withScripts: OvpnManyResult['withScripts']
 }
 
 async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
@@ -88,61 +92,73 @@ async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) 
 
 const reasonOf = (err: unknown): string => (err instanceof Error ? err.message : String(err))
 
-type Loaded = { job: OvpnJob; bytes: Buffer } | { job: OvpnJob; error: string }
+/** A config downloaded and verified (its bytes), or why it could not be. */
+export type LoadedOvpn = { name: string; bytes: Buffer } | { name: string; error: string }
 
-async function loadAll(jobs: readonly OvpnJob[], concurrency: number): Promise<Loaded[]> {
-  return mapLimit(jobs, concurrency, async (job): Promise<Loaded> => {
+/**
+ * Downloads and verifies every job's config, `concurrency` at a time, before anything is written: so what a file
+ * would do when opened can be checked (ovpn-scripts.ts) before the user picks where it goes.
+ */
+export async function loadOvpnConfigs(jobs: readonly OvpnJob[], concurrency = 4): Promise<LoadedOvpn[]> {
+  return mapLimit(jobs, concurrency, async (job): Promise<LoadedOvpn> => {
     try {
-      return { job, bytes: verifyOvpnConfig(await job.load(), job.name) }
+      return { name: job.name, bytes: verifyOvpnConfig(await job.load(), job.name) }
     } catch (err) {
-      return { job, error: reasonOf(err) }
+      return { name: job.name, error: reasonOf(err) }
     }
   })
 }
 
 /**
- * Writes each config as `<safe unique name>.ovpn` into `folder`. A config that fails to load or verify is reported
- * by name and the others are still written. Throws before loading anything when the folder is not writable.
+ * Writes each config as `<safe unique name>.ovpn` into `folder`, never replacing a file already there: the new one
+ * gets the next free " (N)" name, and its entry says which name it would have had. A config that failed to load or
+ * verify is reported by name and the others are still written. Throws before writing anything when the folder is
+ * not writable.
  */
-export async function writeOvpnFolder(folder: string, jobs: readonly OvpnJob[], options: { concurrency?: number } = {}): Promise<OvpnBatchResult> {
+export async function writeOvpnFolder(folder: string, configs: readonly LoadedOvpn[]): Promise<OvpnBatchResult> {
   await assertWritableFolder(folder)
-  const unique = createUniqueNamer('.ovpn', 'vpn')
-  const result: OvpnBatchResult = { written: [], failed: [] }
-  for (const item of await loadAll(jobs, options.concurrency ?? 4)) {
+  const unique = createUniqueNamer('.ovpn', 'vpn', await namesIn(folder))
+  // The names the files would have in an empty folder, to tell which ones stepped aside for a file already there.
+  const intended = createUniqueNamer('.ovpn', 'vpn')
+  const result: OvpnBatchResult = { written: [], failed: [], withScripts: [] }
+  for (const item of configs) {
     if ('error' in item) {
-      result.failed.push({ name: item.job.name, reason: item.error })
+      result.failed.push({ name: item.name, reason: item.error })
       continue
     }
-    const fileName = unique(item.job.name)
-    const path = join(folder, fileName)
+    const wanted = intended(item.name)
     try {
-      await writeFileAtomic(path, item.bytes)
-      result.written.push({ name: fileName, path })
+      const fileName = await writeNewFile(folder, item.name, item.bytes, unique)
+      result.written.push({ name: fileName, path: join(folder, fileName), ...(fileName === wanted ? {} : { insteadOf: wanted }) })
+      result.withScripts.push(...scriptsToConfirm([item]))
     } catch (err) {
-      result.failed.push({ name: item.job.name, reason: reasonOf(err) })
+      result.failed.push({ name: item.name, reason: reasonOf(err) })
     }
   }
   return result
 }
 
 /**
- * Writes every config that loads and verifies into one .zip at `zipPath` (built in memory, then written
- * atomically). When none does, no zip is written.
+ * Writes every config that loaded and verified into one .zip (built in memory, then written atomically) at
+ * `target`, or at `target.zip` under a free name when the extension was not given. When none did, no zip is
+ * written. `path` is the zip's.
  */
-export async function writeOvpnZip(zipPath: string, jobs: readonly OvpnJob[], options: { concurrency?: number; mtime?: Date } = {}): Promise<OvpnBatchResult> {
+export async function writeOvpnZip(target: string, configs: readonly LoadedOvpn[], options: { mtime?: Date } = {}): Promise<OvpnBatchResult & { path: string }> {
   const unique = createUniqueNamer('.ovpn', 'vpn')
-  const result: OvpnBatchResult = { written: [], failed: [] }
+  const names: string[] = []
+  const failed: OvpnBatchResult['failed'] = []
   const entries: Zippable = {}
   const mtime = options.mtime ?? new Date()
-  for (const item of await loadAll(jobs, options.concurrency ?? 4)) {
+  for (const item of configs) {
     if ('error' in item) {
-      result.failed.push({ name: item.job.name, reason: item.error })
+      failed.push({ name: item.name, reason: item.error })
       continue
     }
-    const fileName = unique(item.job.name)
+    const fileName = unique(item.name)
     entries[fileName] = [new Uint8Array(item.bytes.buffer, item.bytes.byteOffset, item.bytes.byteLength), { mtime }]
-    result.written.push({ name: fileName, path: zipPath })
+    names.push(fileName)
   }
-  if (result.written.length > 0) await writeFileAtomic(zipPath, zipSync(entries, { level: 6 }))
-  return result
+  const path = names.length > 0 ? await writeChosenFile(target, 'zip', zipSync(entries, { level: 6 })) : extname(target) ? target : `${target}.zip`
+  const withScripts = names.length > 0 ? scriptsToConfirm(configs.filter((c): c is Extract<LoadedOvpn, { bytes: Buffer }> => 'bytes' in c)) : []
+  return { path, written: names.map((name) => ({ name, path })), failed, withScripts }
 }

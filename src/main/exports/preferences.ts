@@ -1,14 +1,14 @@
 /**
- * The last used proxy format, address choice and template, kept in `<userData>/export-preferences.json`
- * (written atomically). A missing or damaged file gives the defaults.
+ * The last used proxy format, address choice and template, and how soon a copy with passwords leaves the
+ * clipboard, kept in `<userData>/export-preferences.json` (written atomically). A missing or damaged file, or a
+ * damaged value in it, gives the defaults.
  */
 import { mkdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { exportPreferencesSchema, type ExportPreferences } from '../../shared/exports'
-import { DEFAULT_TEMPLATE } from '../../shared/proxy-list/format'
+import { DEFAULT_EXPORT_PREFERENCES, exportPreferencesSchema, type ExportPreferences } from '../../shared/exports'
 import { writeFileAtomic } from '../fs/atomic-write'
 
-export const DEFAULT_EXPORT_PREFERENCES: ExportPreferences = { format: 'url', address: 'hostname', template: DEFAULT_TEMPLATE }
+export { DEFAULT_EXPORT_PREFERENCES }
 
 export const PREFERENCES_FILE = 'export-preferences.json'
 
@@ -19,8 +19,15 @@ export function createPreferencesStore(userDataDir: string) {
   async function get(): Promise<ExportPreferences> {
     if (cached) return cached
     try {
-      const parsed = exportPreferencesSchema.partial().safeParse(JSON.parse(await readFile(path, 'utf8')))
-      cached = { ...DEFAULT_EXPORT_PREFERENCES, ...(parsed.success ? parsed.data : {}) }
+      const stored = JSON.parse(await readFile(path, 'utf8')) as unknown
+      cached = { ...DEFAULT_EXPORT_PREFERENCES }
+      // Each value on its own, so one damaged value (or a file from a newer version) does not lose the others.
+      if (typeof stored === 'object' && stored !== null) {
+        for (const [key, schema] of Object.entries(exportPreferencesSchema.shape)) {
+          const value = schema.safeParse((stored as Record<string, unknown>)[key])
+          if (value.success) Object.assign(cached, { [key]: value.data })
+        }
+      }
     } catch {
       cached = { ...DEFAULT_EXPORT_PREFERENCES }
     }
@@ -30,7 +37,7 @@ export function createPreferencesStore(userDataDir: string) {
   async function update(change: Partial<ExportPreferences>): Promise<ExportPreferences> {
     const next = { ...(await get()), ...change }
     const current = await get()
-    if (next.format === current.format && next.address === current.address && next.template === current.template) return current
+    if ((Object.keys(next) as Array<keyof ExportPreferences>).every((key) => next[key] === current[key])) return current
     await mkdir(userDataDir, { recursive: true })
     await writeFileAtomic(path, JSON.stringify(next, null, 2) + '\n')
     cached = next

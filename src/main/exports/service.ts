@@ -1,14 +1,17 @@
 /**
  * The exports service: proxy lists to the clipboard or a file, OpenVPN configs to files, a folder or a zip.
- * Talks to the active account through `client()`, to the desktop (dialogs, clipboard) through `desktop`.
+ * Talks to the active account through `client()`, to the desktop (dialogs, clipboard) through `desktop`. Copies
+ * with passwords leave the clipboard after a while (clipboard-guard.ts).
  */
-import { extname } from 'node:path'
 import type {
   Cancelled,
+  CopiedProxies,
   ExportPreferences,
   OvpnManyInput,
   OvpnManyResult,
+  OvpnNeedsConfirmation,
   OvpnRef,
+  OvpnSaveInput,
   ProxyExportInput,
   ProxyExportPreview,
   ProxyExportSummary,
@@ -18,16 +21,18 @@ import type {
 import type { UiLanguage } from '../../shared/bridge'
 import { PREVIEW_LINES } from '../../shared/exports'
 import type { OvpnAccess, ProxyAccess } from '../../shared/iproxy'
-import { ProxyTemplateError, formatProxies, type FormattedProxies, type ProxyFormat } from '../../shared/proxy-list/format'
+import { ProxyTemplateError, formatProxies, formatWritesPasswords, type FormattedProxies, type ProxyFormat } from '../../shared/proxy-list/format'
 import { AppError } from '../app-error'
 import type { DesktopIntegration } from '../desktop'
-import { writeFileAtomic } from '../fs/atomic-write'
 import type { IproxyClient } from '../iproxy'
 import { safeFileName } from './file-names'
 import { ovpnStem } from './file-names'
-import { writeOvpnFile, writeOvpnFolder, writeOvpnZip, type OvpnJob } from './ovpn-files'
+import { loadOvpnConfigs, verifyOvpnConfig, writeOvpnFolder, writeOvpnZip, type LoadedOvpn, type OvpnJob } from './ovpn-files'
+import { scriptsToConfirm } from './ovpn-scripts'
+import { writeChosenFile } from './new-file'
 import { DIALOG_TEXT, type DialogText } from './dialog-text'
 import { createPreferencesStore } from './preferences'
+import { createClipboardGuard } from './clipboard-guard'
 
 export type ExportsClient = Pick<IproxyClient, 'proxies' | 'connections' | 'vpn'>
 
@@ -51,14 +56,11 @@ const FILE_TYPES: Record<ProxyFormat, { extension: string; filter: keyof DialogT
 
 const NEEDS_CONNECTION_NAMES: ReadonlySet<ProxyFormat> = new Set(['csv', 'json', 'template'])
 
-function withExtension(path: string, extension: string): string {
-  return extname(path) ? path : `${path}.${extension}`
-}
-
 export function createExportsService(options: ExportsServiceOptions) {
   const { client, desktop } = options
   const text = (): DialogText => DIALOG_TEXT[options.language?.() ?? 'en']
   const preferences = createPreferencesStore(options.userDataDir)
+  const clipboard = createClipboardGuard(desktop)
 
   async function connectionNames(): Promise<Record<string, string>> {
     const names: Record<string, string> = {}
@@ -66,7 +68,7 @@ export function createExportsService(options: ExportsServiceOptions) {
     return names
   }
 
-  async function format(input: ProxyExportInput): Promise<{ out: FormattedProxies; summary: ProxyExportSummary }> {
+  async function format(input: ProxyExportInput): Promise<{ out: FormattedProxies; summary: ProxyExportSummary; hasPasswords: boolean }> {
     const all = await client().proxies.list()
     let chosen: ProxyAccess[] = all
     let missing: string[] = []
@@ -91,7 +93,8 @@ export function createExportsService(options: ExportsServiceOptions) {
       if (err instanceof ProxyTemplateError) throw new AppError('invalid_template', err.message, { issues: [{ field: 'template', message: err.message }] })
       throw err
     }
-    return { out, summary: { count: out.count, total: chosen.length, skipped: out.skipped, notes: out.notes, missing } }
+    const hasPasswords = formatWritesPasswords(input.format, input.template) && chosen.some((p) => p.auth_type !== 'noauth' && (p.auth?.password ?? '') !== '')
+    return { out, summary: { count: out.count, total: chosen.length, skipped: out.skipped, notes: out.notes, missing }, hasPasswords }
   }
 
   function requireLines(out: FormattedProxies, summary: ProxyExportSummary): void {
@@ -105,10 +108,10 @@ export function createExportsService(options: ExportsServiceOptions) {
   }
 
   /** The text copy and save write (the command line prints it too); throws when no line can be written. */
-  async function render(input: ProxyExportInput): Promise<{ text: string; summary: ProxyExportSummary }> {
-    const { out, summary } = await format(input)
+  async function render(input: ProxyExportInput): Promise<{ text: string; summary: ProxyExportSummary; hasPasswords: boolean }> {
+    const { out, summary, hasPasswords } = await format(input)
     requireLines(out, summary)
-    return { text: out.text, summary }
+    return { text: out.text, summary, hasPasswords }
   }
 
   async function remember(input: ProxyExportInput): Promise<void> {
@@ -127,11 +130,12 @@ export function createExportsService(options: ExportsServiceOptions) {
 
     render,
 
-    async copyProxies(input: ProxyExportInput): Promise<ProxyExportSummary> {
-      const { text, summary } = await render(input)
-      desktop.writeClipboard(text)
+    async copyProxies(input: ProxyExportInput): Promise<CopiedProxies> {
+      const { text, summary, hasPasswords } = await render(input)
+      const seconds = hasPasswords ? (await preferences.get()).clearClipboardSeconds : 0
+      await clipboard.write(text, seconds)
       await remember(input)
-      return summary
+      return seconds > 0 ? { ...summary, clearsInSeconds: seconds } : summary
     },
 
     async saveProxies(input: ProxyExportInput): Promise<SavedProxies | Cancelled> {
@@ -144,8 +148,7 @@ export function createExportsService(options: ExportsServiceOptions) {
         filters: [{ name: words.filters[type.filter], extensions: [type.extension] }],
       })
       if (!chosen) return { cancelled: true }
-      const path = withExtension(chosen, type.extension)
-      await writeFileAtomic(path, listText)
+      const path = await writeChosenFile(chosen, type.extension, listText)
       await remember(input)
       return { ...summary, path }
     },
@@ -158,8 +161,12 @@ export function createExportsService(options: ExportsServiceOptions) {
       return { ...summary, text: lines.slice(0, PREVIEW_LINES).join('\n'), truncated }
     },
 
-    async saveOvpn(ref: OvpnRef): Promise<SavedOvpn | Cancelled> {
-      const { name } = await findVpn(ref)
+    async saveOvpn(input: OvpnSaveInput): Promise<SavedOvpn | Cancelled | OvpnNeedsConfirmation> {
+      const { name } = await findVpn(input)
+      // Downloaded and checked before the dialog, so a file that runs programs is confirmed before anything else.
+      const bytes = verifyOvpnConfig(await client().vpn.getConfig(input.connId, input.ovpnId), name)
+      const scripts = scriptsToConfirm([{ name, bytes }], input.allowScripts)
+      if (scripts.length > 0) return { scripts }
       const words = text()
       const chosen = await desktop.chooseSaveFile({
         title: words.saveOvpn,
@@ -167,13 +174,18 @@ export function createExportsService(options: ExportsServiceOptions) {
         filters: [{ name: words.filters.ovpn, extensions: ['ovpn'] }],
       })
       if (!chosen) return { cancelled: true }
-      const path = withExtension(chosen, 'ovpn')
-      const config = await client().vpn.getConfig(ref.connId, ref.ovpnId)
-      await writeOvpnFile(path, config, name)
+      const path = await writeChosenFile(chosen, 'ovpn', bytes)
       return { path, name }
     },
 
-    async saveOvpnMany(input: OvpnManyInput): Promise<OvpnManyResult | Cancelled> {
+    async saveOvpnMany(input: OvpnManyInput): Promise<OvpnManyResult | Cancelled | OvpnNeedsConfirmation> {
+      const { jobs, failed } = await ovpnJobs(input)
+      const configs = await loadOvpnConfigs(jobs)
+      const scripts = scriptsToConfirm(
+        configs.filter((c) => 'bytes' in c),
+        input.allowScripts,
+      )
+      if (scripts.length > 0) return { scripts }
       const words = text()
       const target =
         input.into === 'folder'
@@ -184,17 +196,29 @@ export function createExportsService(options: ExportsServiceOptions) {
               filters: [{ name: words.filters.zip, extensions: ['zip'] }],
             })
       if (!target) return { cancelled: true }
-      return writeOvpnMany(input, target)
+      return writeConfigs(input.into, target, configs, failed)
     },
 
     writeOvpnMany,
+
+    /** On quit: a copy with passwords still on the clipboard is cleared. */
+    dispose: (): Promise<void> => clipboard.dispose(),
 
     getPreferences: (): Promise<ExportPreferences> => preferences.get(),
     setPreferences: (change: Partial<ExportPreferences>): Promise<ExportPreferences> => preferences.update(change),
   }
 
-  /** Many .ovpn files into `target` (a folder, or the .zip's path), with no dialog: saveOvpnMany and the command line. */
+  /**
+   * Many .ovpn files into `target` (a folder, or the .zip's path), with no dialog and no confirmation: the command
+   * line (its result lists the files that run programs).
+   */
   async function writeOvpnMany(input: OvpnManyInput, target: string): Promise<OvpnManyResult> {
+    const { jobs, failed } = await ovpnJobs(input)
+    return writeConfigs(input.into, target, await loadOvpnConfigs(jobs), failed)
+  }
+
+  /** One download job per VPN access asked for (each once); accesses that no longer exist are failed by id. */
+  async function ovpnJobs(input: OvpnManyInput): Promise<{ jobs: OvpnJob[]; failed: OvpnManyResult['failed'] }> {
     const [accesses, names] = await Promise.all([client().vpn.list(), connectionNames()])
     const byKey = new Map(accesses.map((a) => [`${a.connection_id}\u0000${a.id}`, a]))
     const jobs: OvpnJob[] = []
@@ -213,14 +237,12 @@ export function createExportsService(options: ExportsServiceOptions) {
       jobs.push({ name: ovpnStem(names[access.connection_id], access.name), load: () => client().vpn.getConfig(ref.connId, ref.ovpnId) })
     }
     if (jobs.length === 0 && failed.length === 0) throw new AppError('nothing_to_export', 'This account has no VPN accesses to export yet.')
+    return { jobs, failed }
+  }
 
-    if (input.into === 'folder') {
-      const result = await writeOvpnFolder(target, jobs)
-      return { into: 'folder', path: target, written: result.written, failed: [...failed, ...result.failed] }
-    }
-    const zipPath = withExtension(target, 'zip')
-    const result = await writeOvpnZip(zipPath, jobs)
-    return { into: 'zip', path: zipPath, written: result.written, failed: [...failed, ...result.failed] }
+  async function writeConfigs(into: OvpnManyResult['into'], target: string, configs: readonly LoadedOvpn[], failed: OvpnManyResult['failed']): Promise<OvpnManyResult> {
+    const result = into === 'folder' ? { ...(await writeOvpnFolder(target, configs)), path: target } : await writeOvpnZip(target, configs)
+    return { into, path: result.path, written: result.written, failed: [...failed, ...result.failed], withScripts: result.withScripts }
   }
 }
 

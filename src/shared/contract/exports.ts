@@ -6,13 +6,14 @@ import { z } from 'zod'
 import {
   exportPreferencesSchema,
   ovpnManyInputSchema,
-  ovpnRefSchema,
+  ovpnSaveInputSchema,
   proxyExportInputSchema,
   type Cancelled,
+  type CopiedProxies,
   type ExportPreferences,
   type OvpnManyResult,
+  type OvpnNeedsConfirmation,
   type ProxyExportPreview,
-  type ProxyExportSummary,
   type SavedOvpn,
   type SavedProxies,
 } from '../exports'
@@ -20,16 +21,23 @@ import { call } from './kit'
 
 export const exportsContract = {
   calls: {
-    /** Formats the proxies and writes them to the clipboard (in main). Remembers format and address. */
-    copyProxies: call<ProxyExportSummary>()(proxyExportInputSchema),
+    /**
+     * Formats the proxies and writes them to the clipboard (in main). Remembers format and address. A copy with
+     * passwords is cleared after the `clearClipboardSeconds` preference, if the clipboard still holds it.
+     */
+    copyProxies: call<CopiedProxies>()(proxyExportInputSchema),
     /** "Save as…" then an atomic write. Remembers format and address. */
     saveProxies: call<SavedProxies | Cancelled>()(proxyExportInputSchema),
     /** What the export would write (first lines, skipped and notes), for the dialog. */
     preview: call<ProxyExportPreview>()(proxyExportInputSchema),
-    /** One .ovpn file: "Save as…" named `<connection name> - <vpn name>.ovpn`; checked against its SHA-1. */
-    saveOvpn: call<SavedOvpn | Cancelled>()(ovpnRefSchema),
-    /** Many .ovpn files into a chosen folder or one .zip. */
-    saveOvpnMany: call<OvpnManyResult | Cancelled>()(ovpnManyInputSchema),
+    /**
+     * One .ovpn file: downloaded and checked against its SHA-1, then "Save as…" named `<connection name> - <vpn
+     * name>.ovpn`. A file that runs programs when opened is not saved and no dialog opens: the answer lists its
+     * lines, and the call is made again with its SHA-1 in `allowScripts` when the user saves it anyway.
+     */
+    saveOvpn: call<SavedOvpn | Cancelled | OvpnNeedsConfirmation>()(ovpnSaveInputSchema),
+    /** Many .ovpn files into a chosen folder or one .zip; files that run programs are confirmed as for `saveOvpn`. */
+    saveOvpnMany: call<OvpnManyResult | Cancelled | OvpnNeedsConfirmation>()(ovpnManyInputSchema),
     getPreferences: call<ExportPreferences>()(z.undefined()),
     setPreferences: call<ExportPreferences>()(exportPreferencesSchema.partial().strict()),
   },

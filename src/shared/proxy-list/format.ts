@@ -27,6 +27,15 @@ export type ProxyFormat = (typeof PROXY_FORMATS)[number]
 /** Formats that carry a login and password (a noauth access is written without them, with a note). */
 export const CREDENTIAL_FORMATS: readonly ProxyFormat[] = ['host:port:login:password', 'login:password@host:port', 'url']
 
+/** True when lines in `format` (with `template`, for the template format) carry passwords. */
+export function formatWritesPasswords(format: ProxyFormat, template?: string): boolean {
+  if (format === 'template') {
+    const parsed = parseTemplate(template ?? '')
+    return parsed.ok && parsed.parts.some((part) => 'field' in part && part.field.startsWith('password'))
+  }
+  return format === 'csv' || format === 'json' || CREDENTIAL_FORMATS.includes(format)
+}
+
 export const ADDRESS_CHOICES = ['hostname', 'ip'] as const
 export type AddressChoice = (typeof ADDRESS_CHOICES)[number]
 
@@ -234,13 +243,28 @@ export function csvField(value: string | number): string {
   return csvNeedsQuotes(s) ? `"${s.replace(/"/g, '""')}"` : s
 }
 
+/**
+ * What a spreadsheet (Excel, LibreOffice, Google Sheets) reads as the start of a formula: `=`, `+`, `-`, `@`, a tab
+ * or a carriage return (OWASP's "CSV injection" list).
+ */
+const FORMULA_START_RE = /^[=+\-@\t\r]/
+
+/**
+ * A free-text cell (a connection name, a description) that a spreadsheet would run as a formula gets a leading
+ * apostrophe, as OWASP advises, so `=HYPERLINK(...)` shows as text. Only for free text: hosts, ports, logins and
+ * passwords are written byte-exact, since the list must still work as a proxy list.
+ */
+export function csvTextCell(value: string): string {
+  return csvField(FORMULA_START_RE.test(value) ? `'${value}` : value)
+}
+
 function csvText(accesses: readonly ExportableProxy[], connectionNames: Readonly<Record<string, string>> | undefined): string {
   const out: string[] = [PROXY_FIELDS.join(',')]
   for (const p of accesses) {
     // The values of proxyRow(p), in PROXY_FIELDS order.
     const noauth = p.auth_type === 'noauth' || !p.auth
     const fields = [
-      csvField(connectionNames?.[p.connection_id] ?? ''),
+      csvTextCell(connectionNames?.[p.connection_id] ?? ''),
       csvField(p.connection_id),
       csvField(p.id),
       csvField(p.listen_service),
@@ -251,7 +275,7 @@ function csvText(accesses: readonly ExportableProxy[], connectionNames: Readonly
       csvField(noauth ? '' : (p.auth?.login ?? '')),
       csvField(noauth ? '' : (p.auth?.password ?? '')),
       csvField(expiresText(p.expires_at)),
-      csvField(p.description ?? ''),
+      csvTextCell(p.description ?? ''),
     ]
     out.push(fields.join(','))
   }

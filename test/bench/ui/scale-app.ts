@@ -86,7 +86,7 @@ export async function startScaleApp(page: Page, scale: ScaleOptions): Promise<Sc
     openExternal: async () => {},
     userDataDir,
     keychain: createMemorySecretStore(),
-    desktop: { chooseSaveFile: async () => undefined, chooseFolder: async () => undefined, chooseOpenFile: async () => undefined, writeClipboard: () => {} },
+    desktop: { chooseSaveFile: async () => undefined, chooseFolder: async () => undefined, chooseOpenFile: async () => undefined, writeClipboard: () => {}, readClipboard: async () => '' },
   })
   core.demo.start = async () => sim
   await core.start()

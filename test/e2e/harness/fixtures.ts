@@ -43,7 +43,8 @@ export interface AppHarness {
   /** Every envelope the handler table answered the page with, in order. */
   bridgeResults: unknown[]
   /**
-   * Stands in for the native dialogs and the clipboard (the only desktop parts a browser cannot show): set
+   * Stands in for the native dialogs and the clipboard (the only desktop parts a browser cannot show; the clipboard
+   * holds the last of `clipboard`, the texts written in order): set
    * `nextSavePath` / `nextFolder` / `nextOpenPath` before an action that opens one (undefined = the user cancels).
    */
   desktop: { nextSavePath?: string; nextFolder?: string; nextOpenPath?: string; clipboard: string[]; dialogsShown: string[] }
@@ -110,6 +111,8 @@ export const test = base.extend<{ app: AppHarness; demoMode: boolean }>({
         writeClipboard: (text) => {
           desktop.clipboard.push(text)
         },
+        // The clipboard holds what was written last.
+        readClipboard: async () => desktop.clipboard.at(-1) ?? '',
       },
     })
     await core.start()

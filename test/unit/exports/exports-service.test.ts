@@ -1,21 +1,18 @@
 import { createHash } from 'node:crypto'
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readFile, readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { unzipSync } from 'fflate'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { buildOvpnConfig, startSimulator, type Simulator } from '../../../src/main/demo'
+import { describe, expect, it } from 'vitest'
+import { buildOvpnConfig } from '../../../src/main/demo'
 import type { DesktopIntegration } from '../../../src/main/desktop'
 import type { UiLanguage } from '../../../src/shared/bridge'
 import { createExportsService } from '../../../src/main/exports/service'
-import { verifyOvpnConfig, writeOvpnFile, writeOvpnFolder, writeOvpnZip, type OvpnJob } from '../../../src/main/exports/ovpn-files'
+import { loadOvpnConfigs, verifyOvpnConfig, writeOvpnFile, writeOvpnFolder, writeOvpnZip, type OvpnJob } from '../../../src/main/exports/ovpn-files'
 import { AppError } from '../../../src/main/app-error'
-import { createIproxyClient, type IproxyClient } from '../../../src/main/iproxy'
 import { parseProxyLines } from '../../../src/shared/proxy-list/parse'
+import { exportsTestBed } from './test-bed'
 
-let sim: Simulator
-let client: IproxyClient
-let dir: string
+const bed = exportsTestBed('iproxy-exports-')
 
 /** A desktop whose dialogs answer what the test says, and whose clipboard is recorded. */
 function fakeDesktop() {
@@ -37,6 +34,7 @@ function fakeDesktop() {
     writeClipboard: (text: string) => {
       d.clipboard.push(text)
     },
+    readClipboard: async () => d.clipboard.at(-1) ?? '',
   }
   return d satisfies DesktopIntegration
 }
@@ -44,7 +42,7 @@ function fakeDesktop() {
 /** Root ignores file modes, so as root a folder under /sys (read-only to everyone) stands in for a read-only one. */
 async function readOnlyFolder(): Promise<string> {
   if (process.getuid?.() === 0) return '/sys'
-  const ro = join(dir, 'read-only')
+  const ro = join(bed.dir, 'read-only')
   const { mkdir, chmod } = await import('node:fs/promises')
   await mkdir(ro)
   await chmod(ro, 0o555)
@@ -54,49 +52,34 @@ async function readOnlyFolder(): Promise<string> {
 const sha1 = (b: Uint8Array | string) => createHash('sha1').update(b).digest('hex')
 
 function expectedConfig(ovpnId: string): string {
-  const vpn = sim.state.vpns.get(ovpnId)
-  const conn = vpn && sim.state.connections.get(vpn.connectionId)
+  const vpn = bed.sim.state.vpns.get(ovpnId)
+  const conn = vpn && bed.sim.state.connections.get(vpn.connectionId)
   if (!vpn || !conn) throw new Error('no such vpn')
   return buildOvpnConfig({ accessId: vpn.id, serverId: conn.serverId, name: vpn.name, dns: conn.settings.dns })
 }
 
-beforeAll(async () => {
-  sim = await startSimulator({ seed: 'demo' })
-  client = createIproxyClient({ apiKey: sim.apiKey, baseUrl: sim.baseUrl, maxRetries: 0, timeoutMs: 5_000 })
-})
-afterAll(async () => {
-  await client.close()
-  await sim.stop()
-})
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'iproxy-exports-'))
-})
-afterEach(async () => {
-  sim.faults.clear()
-  await rm(dir, { recursive: true, force: true })
-})
 
 describe('.ovpn files written directly', () => {
   const good = (text: string) => ({ config_base64: Buffer.from(text).toString('base64'), config_sha1: sha1(text) })
 
   it('writes the decoded text; a SHA-1 mismatch or bad base64 writes nothing', async () => {
-    const path = join(dir, 'a.ovpn')
+    const path = join(bed.dir, 'a.ovpn')
     await writeOvpnFile(path, good('client\nremote 127.0.0.1 1194\n'), 'A')
     expect(await readFile(path, 'utf8')).toBe('client\nremote 127.0.0.1 1194\n')
 
     const bad = { ...good('client\n'), config_sha1: sha1('something else') }
-    await expect(writeOvpnFile(join(dir, 'b.ovpn'), bad, 'B')).rejects.toMatchObject({ code: 'ovpn_checksum', message: expect.stringContaining('"B"') })
-    await expect(writeOvpnFile(join(dir, 'c.ovpn'), { config_base64: '!!not base64!!', config_sha1: sha1('x') }, 'C')).rejects.toMatchObject({ code: 'ovpn_invalid' })
-    await expect(writeOvpnFile(join(dir, 'd.ovpn'), { config_base64: '', config_sha1: sha1('') }, 'D')).rejects.toMatchObject({ code: 'ovpn_invalid' })
-    expect(await readdir(dir)).toEqual(['a.ovpn'])
+    await expect(writeOvpnFile(join(bed.dir, 'b.ovpn'), bad, 'B')).rejects.toMatchObject({ code: 'ovpn_checksum', message: expect.stringContaining('"B"') })
+    await expect(writeOvpnFile(join(bed.dir, 'c.ovpn'), { config_base64: '!!not base64!!', config_sha1: sha1('x') }, 'C')).rejects.toMatchObject({ code: 'ovpn_invalid' })
+    await expect(writeOvpnFile(join(bed.dir, 'd.ovpn'), { config_base64: '', config_sha1: sha1('') }, 'D')).rejects.toMatchObject({ code: 'ovpn_invalid' })
+    expect(await readdir(bed.dir)).toEqual(['a.ovpn'])
   })
 
   it('a mismatch never replaces an existing file', async () => {
-    const path = join(dir, 'keep.ovpn')
+    const path = join(bed.dir, 'keep.ovpn')
     await writeFile(path, 'old')
     await expect(writeOvpnFile(path, { ...good('new'), config_sha1: '0'.repeat(40) }, 'K')).rejects.toBeInstanceOf(AppError)
     expect(await readFile(path, 'utf8')).toBe('old')
-    expect(await readdir(dir)).toEqual(['keep.ovpn'])
+    expect(await readdir(bed.dir)).toEqual(['keep.ovpn'])
   })
 
   it('accepts a checksum over the base64 text as sent', () => {
@@ -104,14 +87,13 @@ describe('.ovpn files written directly', () => {
     expect(verifyOvpnConfig({ config_base64: b64, config_sha1: sha1(b64) }, 'n').toString()).toBe('x')
   })
 
-  it('a read-only folder gives a clear error and loads nothing', async () => {
+  it('a read-only folder gives a clear error and writes nothing', async () => {
     const ro = await readOnlyFolder()
-    let loads = 0
-    const jobs: OvpnJob[] = [{ name: 'A', load: async () => (loads++, good('a')) }]
-    const err = await writeOvpnFolder(ro, jobs).catch((e: unknown) => e)
+    const before = await readdir(ro)
+    const err = await writeOvpnFolder(ro, [{ name: 'A', bytes: Buffer.from('a') }]).catch((e: unknown) => e)
     expect(err).toBeInstanceOf(AppError)
     expect(err).toMatchObject({ code: 'write_failed', message: expect.stringMatching(/^Could not save into .+: .+: choose .+\.$/) })
-    expect(loads).toBe(0)
+    expect(await readdir(ro)).toEqual(before)
     await expect(writeOvpnFile(join(ro, 'x.ovpn'), good('a'), 'A')).rejects.toMatchObject({ code: 'write_failed' })
   })
 
@@ -122,15 +104,15 @@ describe('.ovpn files written directly', () => {
       { name: 'Gone', load: async () => Promise.reject(new Error('HTTP 404: not found')) },
       { name: 'phone - con', load: async () => good('three') },
     ]
-    const res = await writeOvpnFolder(dir, jobs)
+    const res = await writeOvpnFolder(bed.dir, await loadOvpnConfigs(jobs))
     expect(res.failed.map((f) => f.name)).toEqual(['Broken', 'Gone'])
     expect(res.failed[1]?.reason).toBe('HTTP 404: not found')
     expect(res.written.map((w) => w.name)).toEqual(['Phone - CON.ovpn', 'phone - con (2).ovpn'])
-    expect((await readdir(dir)).sort()).toEqual(['Phone - CON.ovpn', 'phone - con (2).ovpn'])
-    expect(await readFile(join(dir, 'phone - con (2).ovpn'), 'utf8')).toBe('three')
+    expect((await readdir(bed.dir)).sort()).toEqual(['Phone - CON.ovpn', 'phone - con (2).ovpn'])
+    expect(await readFile(join(bed.dir, 'phone - con (2).ovpn'), 'utf8')).toBe('three')
 
-    const zipPath = join(dir, 'all.zip')
-    const zres = await writeOvpnZip(zipPath, jobs)
+    const zipPath = join(bed.dir, 'all.zip')
+    const zres = await writeOvpnZip(zipPath, await loadOvpnConfigs(jobs))
     expect(zres.failed.map((f) => f.name)).toEqual(['Broken', 'Gone'])
     const entries = unzipSync(new Uint8Array(await readFile(zipPath)))
     expect(Object.keys(entries)).toEqual(['Phone - CON.ovpn', 'phone - con (2).ovpn'])
@@ -138,22 +120,22 @@ describe('.ovpn files written directly', () => {
   })
 
   it('a zip where nothing loads is not written', async () => {
-    const res = await writeOvpnZip(join(dir, 'none.zip'), [{ name: 'X', load: async () => Promise.reject(new Error('down')) }])
-    expect(res).toEqual({ written: [], failed: [{ name: 'X', reason: 'down' }] })
-    expect(await readdir(dir)).toEqual([])
+    const res = await writeOvpnZip(join(bed.dir, 'none.zip'), await loadOvpnConfigs([{ name: 'X', load: async () => Promise.reject(new Error('down')) }]))
+    expect(res).toEqual({ path: join(bed.dir, 'none.zip'), written: [], failed: [{ name: 'X', reason: 'down' }], withScripts: [] })
+    expect(await readdir(bed.dir)).toEqual([])
   })
 })
 
 describe('the exports service against the simulator', () => {
   function service(language?: () => UiLanguage) {
     const desktop = fakeDesktop()
-    return { desktop, svc: createExportsService({ client: () => client, desktop, userDataDir: join(dir, 'userData'), ...(language ? { language } : {}) }) }
+    return { desktop, svc: createExportsService({ client: () => bed.client, desktop, userDataDir: join(bed.dir, 'userData'), ...(language ? { language } : {}) }) }
   }
 
   it("titles the native dialogs in the interface's language, as it changes", async () => {
     let language: UiLanguage = 'en'
     const { desktop, svc } = service(() => language)
-    const vpn = [...sim.state.vpns.values()][0]!
+    const vpn = [...bed.sim.state.vpns.values()][0]!
     await svc.saveProxies({ format: 'csv', address: 'ip' })
     language = 'ru'
     await svc.saveProxies({ format: 'url', address: 'ip' })
@@ -171,9 +153,9 @@ describe('the exports service against the simulator', () => {
 
   it('copies every proxy in the chosen format and remembers format and address', async () => {
     const { desktop, svc } = service()
-    expect(await svc.getPreferences()).toEqual({ format: 'url', address: 'hostname', template: '{service}://{login}:{password}@{host}:{port}' })
+    expect(await svc.getPreferences()).toEqual({ format: 'url', address: 'hostname', template: '{service}://{login}:{password}@{host}:{port}', clearClipboardSeconds: 60 })
     const res = await svc.copyProxies({ format: 'login:password@host:port', address: 'ip' })
-    const all = [...sim.state.proxies.values()]
+    const all = [...bed.sim.state.proxies.values()]
     expect(res.total).toBe(all.length)
     expect(res.count + res.skipped.length).toBe(all.length)
     expect(desktop.clipboard).toHaveLength(1)
@@ -189,15 +171,15 @@ describe('the exports service against the simulator', () => {
 
   it('saves chosen proxies as CSV with connection names, atomically, and reports ids that are gone', async () => {
     const { desktop, svc } = service()
-    const [p1, p2] = [...sim.state.proxies.values()]
-    desktop.nextSavePath = join(dir, 'out')
+    const [p1, p2] = [...bed.sim.state.proxies.values()]
+    desktop.nextSavePath = join(bed.dir, 'out')
     const res = await svc.saveProxies({ proxyIds: [p1!.id, p2!.id, 'deleted-id'], format: 'csv', address: 'hostname' })
-    expect(res).toMatchObject({ path: join(dir, 'out.csv'), count: 2, total: 2, missing: ['deleted-id'] })
-    const text = await readFile(join(dir, 'out.csv'), 'utf8')
+    expect(res).toMatchObject({ path: join(bed.dir, 'out.csv'), count: 2, total: 2, missing: ['deleted-id'] })
+    const text = await readFile(join(bed.dir, 'out.csv'), 'utf8')
     expect(text.split('\n')[0]).toBe('connection_name,connection_id,proxy_id,service,auth_type,hostname,ip,port,login,password,expires_at,description')
-    expect(text).toContain(sim.state.connections.get(p1!.connectionId)!.name.includes(',') ? '"' : sim.state.connections.get(p1!.connectionId)!.name)
+    expect(text).toContain(bed.sim.state.connections.get(p1!.connectionId)!.name.includes(',') ? '"' : bed.sim.state.connections.get(p1!.connectionId)!.name)
     expect(parseProxyLines(text).proxies.map((p) => p.proxyId)).toEqual([p1!.id, p2!.id])
-    expect((await readdir(dir)).sort()).toEqual(['out.csv', 'userData'])
+    expect((await readdir(bed.dir)).sort()).toEqual(['out.csv', 'userData'])
   })
 
   it('a cancelled dialog writes nothing; a bad template is refused', async () => {
@@ -211,12 +193,15 @@ describe('the exports service against the simulator', () => {
   it('stores preferences atomically; a damaged file gives the defaults', async () => {
     const { svc } = service()
     await svc.setPreferences({ format: 'template', template: '{host}:{port}' })
-    const file = join(dir, 'userData', 'export-preferences.json')
-    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({ format: 'template', address: 'hostname', template: '{host}:{port}' })
-    expect(await service().svc.getPreferences()).toEqual({ format: 'template', address: 'hostname', template: '{host}:{port}' })
+    const file = join(bed.dir, 'userData', 'export-preferences.json')
+    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({ format: 'template', address: 'hostname', template: '{host}:{port}', clearClipboardSeconds: 60 })
+    expect(await service().svc.getPreferences()).toEqual({ format: 'template', address: 'hostname', template: '{host}:{port}', clearClipboardSeconds: 60 })
+    // One damaged value (or one from a newer version) gives its default and keeps the others.
+    await writeFile(file, JSON.stringify({ format: 'csv', address: 'ip', template: '{host}', clearClipboardSeconds: -5, future: true }))
+    expect(await service().svc.getPreferences()).toEqual({ format: 'csv', address: 'ip', template: '{host}', clearClipboardSeconds: 60 })
     await writeFile(file, '{ not json')
-    expect(await service().svc.getPreferences()).toEqual({ format: 'url', address: 'hostname', template: '{service}://{login}:{password}@{host}:{port}' })
-    expect(await readdir(join(dir, 'userData'))).toEqual(['export-preferences.json'])
+    expect(await service().svc.getPreferences()).toEqual({ format: 'url', address: 'hostname', template: '{service}://{login}:{password}@{host}:{port}', clearClipboardSeconds: 60 })
+    expect(await readdir(join(bed.dir, 'userData'))).toEqual(['export-preferences.json'])
   })
 
   it('previews the first lines', async () => {
@@ -228,48 +213,48 @@ describe('the exports service against the simulator', () => {
 
   it('saves one .ovpn named after its connection and VPN; the decoded text equals the simulator config', async () => {
     const { desktop, svc } = service()
-    const vpn = [...sim.state.vpns.values()][0]!
-    const conn = sim.state.connections.get(vpn.connectionId)!
-    desktop.nextSavePath = join(dir, 'my.ovpn')
+    const vpn = [...bed.sim.state.vpns.values()][0]!
+    const conn = bed.sim.state.connections.get(vpn.connectionId)!
+    desktop.nextSavePath = join(bed.dir, 'my.ovpn')
     const res = await svc.saveOvpn({ connId: vpn.connectionId, ovpnId: vpn.id })
-    expect(res).toEqual({ path: join(dir, 'my.ovpn'), name: `${conn.name} - ${vpn.name}` })
+    expect(res).toEqual({ path: join(bed.dir, 'my.ovpn'), name: `${conn.name} - ${vpn.name}` })
     expect(desktop.dialogs[0]?.defaultName).toBe(`${conn.name} - ${vpn.name}.ovpn`.replace(/[/\\:*?"<>|]/g, '_'))
-    expect(await readFile(join(dir, 'my.ovpn'), 'utf8')).toBe(expectedConfig(vpn.id))
+    expect(await readFile(join(bed.dir, 'my.ovpn'), 'utf8')).toBe(expectedConfig(vpn.id))
   })
 
   it('saves every VPN config into a folder; one failing access is reported by name, the rest are written', async () => {
     const { desktop, svc } = service()
-    const vpns = [...sim.state.vpns.values()]
+    const vpns = [...bed.sim.state.vpns.values()]
     expect(vpns.length).toBeGreaterThan(2)
     const broken = vpns[1]!
-    sim.faults.set([{ path: `/connections/${broken.connectionId}/ovpn-access/${broken.id}/config`, fault: { kind: 'malformed-json' } }])
-    desktop.nextFolder = join(dir, 'vpn')
+    bed.sim.faults.set([{ path: `/connections/${broken.connectionId}/ovpn-access/${broken.id}/config`, fault: { kind: 'malformed-json' } }])
+    desktop.nextFolder = join(bed.dir, 'vpn')
     const { mkdir } = await import('node:fs/promises')
     await mkdir(desktop.nextFolder)
     const res = await svc.saveOvpnMany({ into: 'folder' })
-    if ('cancelled' in res) throw new Error('cancelled')
-    const brokenName = `${sim.state.connections.get(broken.connectionId)!.name} - ${broken.name}`
+    if ('cancelled' in res || 'scripts' in res) throw new Error(`not saved: ${JSON.stringify(res)}`)
+    const brokenName = `${bed.sim.state.connections.get(broken.connectionId)!.name} - ${broken.name}`
     expect(res.failed.map((f) => f.name)).toEqual([brokenName])
     expect(res.written).toHaveLength(vpns.length - 1)
     const files = await readdir(desktop.nextFolder)
     expect(files.sort()).toEqual(res.written.map((w) => w.name).sort())
     for (const w of res.written) expect(w.name.endsWith('.ovpn')).toBe(true)
     const first = vpns[0]!
-    const firstFile = res.written.find((w) => w.name.startsWith(sim.state.connections.get(first.connectionId)!.name.replace(/[/\\:*?"<>|]/g, '_')))
+    const firstFile = res.written.find((w) => w.name.startsWith(bed.sim.state.connections.get(first.connectionId)!.name.replace(/[/\\:*?"<>|]/g, '_')))
     expect(firstFile).toBeDefined()
   })
 
   it('saves a selection into one zip whose entries match', async () => {
     const { desktop, svc } = service()
-    const vpns = [...sim.state.vpns.values()].slice(0, 3)
-    desktop.nextSavePath = join(dir, 'configs')
+    const vpns = [...bed.sim.state.vpns.values()].slice(0, 3)
+    desktop.nextSavePath = join(bed.dir, 'configs')
     const res = await svc.saveOvpnMany({ items: vpns.map((v) => ({ connId: v.connectionId, ovpnId: v.id })), into: 'zip' })
-    if ('cancelled' in res) throw new Error('cancelled')
-    expect(res.path).toBe(join(dir, 'configs.zip'))
+    if ('cancelled' in res || 'scripts' in res) throw new Error(`not saved: ${JSON.stringify(res)}`)
+    expect(res.path).toBe(join(bed.dir, 'configs.zip'))
     expect(res.failed).toEqual([])
     const entries = unzipSync(new Uint8Array(await readFile(res.path)))
     expect(Object.keys(entries)).toEqual(res.written.map((w) => w.name))
     vpns.forEach((v, i) => expect(Buffer.from(entries[res.written[i]!.name] ?? []).toString('utf8')).toBe(expectedConfig(v.id)))
-    expect((await readdir(dir)).sort()).toEqual(['configs.zip'])
+    expect((await readdir(bed.dir)).sort()).toEqual(['configs.zip'])
   })
 })

@@ -40,6 +40,7 @@ beforeAll(async () => {
         return nextOpenPath
       },
       writeClipboard: () => {},
+      readClipboard: async () => '',
     },
   })
   await core.start()

@@ -29,6 +29,7 @@ function setup() {
       writeClipboard: (text) => {
         clipboard.push(text)
       },
+      readClipboard: async () => clipboard.at(-1) ?? '',
     },
   })
   const table = createHandlerTable({

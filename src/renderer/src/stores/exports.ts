@@ -1,14 +1,13 @@
 /**
  * The exports preferences as the renderer sees them: the last used proxy format, address choice and template
- * (kept by main in the user's data folder). Loaded once; updated after each successful copy or save, so the
- * next export, and every "copy proxy line" button, uses them.
+ * (kept by main in the user's data folder), and how soon copied passwords leave the clipboard. Loaded once;
+ * updated after each successful copy or save, so the next export, and every "copy proxy line" button, uses them.
  */
 import { create } from 'zustand'
-import type { ExportPreferences } from '../../../shared/exports'
-import { DEFAULT_TEMPLATE } from '../../../shared/proxy-list/format'
+import { DEFAULT_EXPORT_PREFERENCES, type ExportPreferences } from '../../../shared/exports'
 import { getApi } from '../bridge'
 
-export const FALLBACK_PREFERENCES: ExportPreferences = { format: 'url', address: 'hostname', template: DEFAULT_TEMPLATE }
+export const FALLBACK_PREFERENCES: ExportPreferences = DEFAULT_EXPORT_PREFERENCES
 
 interface ExportsState {
   preferences: ExportPreferences
@@ -18,6 +17,8 @@ interface ExportsState {
   load(): Promise<void>
   /** Records what was just used (main has already stored it). */
   used(change: Partial<ExportPreferences>): void
+  /** Stores a change in main (a setting the user changed), then shows what main kept. */
+  update(change: Partial<ExportPreferences>): Promise<void>
 }
 
 export const useExportsStore = create<ExportsState>((set, get) => ({
@@ -35,4 +36,7 @@ export const useExportsStore = create<ExportsState>((set, get) => ({
     return loading
   },
   used: (change) => set({ preferences: { ...get().preferences, ...change } }),
+  update: async (change) => {
+    set({ preferences: await getApi().exports.setPreferences(change) })
+  },
 }))

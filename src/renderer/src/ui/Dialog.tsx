@@ -24,7 +24,10 @@ export function Dialog({ title, children, onClose }: DialogProps) {
         aria-labelledby={titleId}
         className="dialog"
         onKeyDown={(event) => {
-          if (event.key === 'Escape') onClose()
+          if (event.key !== 'Escape') return
+          // A dialog opened from another one closes alone.
+          event.stopPropagation()
+          onClose()
         }}
       >
         <h2 id={titleId}>{title}</h2>

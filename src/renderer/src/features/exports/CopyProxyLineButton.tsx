@@ -18,6 +18,7 @@ interface Props {
 export function CopyProxyLineButton({ proxyId, name }: Props) {
   const { t } = useTranslation()
   const [state, setState] = useState<'idle' | 'busy' | 'copied'>('idle')
+  const [clearsIn, setClearsIn] = useState<number>()
   const [error, setError] = useState<string>()
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined)
   useEffect(() => {
@@ -33,7 +34,8 @@ export function CopyProxyLineButton({ proxyId, name }: Props) {
       const { format, address, template } = useExportsStore.getState().preferences
       const lineFormat = format === 'csv' || format === 'json' ? 'url' : format
       const input: ProxyExportInput = lineFormat === 'template' ? { proxyIds: [proxyId], format: lineFormat, address, template } : { proxyIds: [proxyId], format: lineFormat, address }
-      await getApi().exports.copyProxies(input)
+      const copied = await getApi().exports.copyProxies(input)
+      setClearsIn(copied.clearsInSeconds)
       setState('copied')
       clearTimeout(timer.current)
       timer.current = setTimeout(() => setState('idle'), 2000)
@@ -43,13 +45,14 @@ export function CopyProxyLineButton({ proxyId, name }: Props) {
     }
   }
 
+  const copiedText = clearsIn === undefined ? t('exports.copiedShort') : `${t('exports.copiedShort')}. ${t('exports.copiedClears', { seconds: clearsIn })}`
   return (
     <span className="exports-inline">
-      <button type="button" onClick={() => void copy()} disabled={state === 'busy'} aria-label={name ? t('exports.copyLineOf', { name }) : t('exports.copyLine')} title={t('exports.copyLine')}>
+      <button type="button" onClick={() => void copy()} disabled={state === 'busy'} aria-label={name ? t('exports.copyLineOf', { name }) : t('exports.copyLine')} title={state === 'copied' ? copiedText : t('exports.copyLine')}>
         {state === 'copied' ? t('exports.copiedShort') : t('exports.copyLine')}
       </button>
       <span role="status" className="exports-visually-hidden">
-        {state === 'copied' ? t('exports.copiedShort') : ''}
+        {state === 'copied' ? copiedText : ''}
       </span>
       {error && (
         <span role="alert" className="inline-error">

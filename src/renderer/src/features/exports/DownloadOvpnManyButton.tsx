@@ -1,31 +1,51 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { OvpnManyResult, OvpnRef } from '../../../../shared/exports'
+import type { OvpnManyResult, OvpnRef, OvpnWithScripts } from '../../../../shared/exports'
 import { getApi } from '../../bridge'
 import { Dialog } from '../../ui/Dialog'
 import { errorMessage } from '../../ui/error-message'
+import { OvpnScriptsDialog } from './OvpnScriptsDialog'
 
 type Into = 'folder' | 'zip'
 
-/** Runs a bulk .ovpn download and reports it; shared by the dialog below and the Exports screen. */
+/**
+ * Runs a bulk .ovpn download and reports it; shared by the dialog below and the Exports screen. When some files
+ * would run programs, `confirmation` holds them (show `OvpnScriptsConfirmation`) until the user saves or cancels.
+ */
 export function useOvpnMany() {
   const [busy, setBusy] = useState<Into>()
   const [result, setResult] = useState<OvpnManyResult | 'cancelled'>()
   const [error, setError] = useState<string>()
-  const run = async (into: Into, items?: readonly OvpnRef[]) => {
+  const [confirmation, setConfirmation] = useState<{ into: Into; items: readonly OvpnRef[] | undefined; scripts: OvpnWithScripts[] }>()
+  const run = async (into: Into, items?: readonly OvpnRef[], allowScripts?: string[]) => {
     setBusy(into)
     setResult(undefined)
     setError(undefined)
     try {
-      const res = await getApi().exports.saveOvpnMany(items ? { items: [...items], into } : { into })
-      setResult('cancelled' in res ? 'cancelled' : res)
+      const res = await getApi().exports.saveOvpnMany({ into, ...(items ? { items: [...items] } : {}), ...(allowScripts ? { allowScripts } : {}) })
+      if ('scripts' in res) setConfirmation({ into, items, scripts: res.scripts })
+      else setResult('cancelled' in res ? 'cancelled' : res)
     } catch (err) {
       setError(errorMessage(err))
     } finally {
       setBusy(undefined)
     }
   }
-  return { busy, result, error, run }
+  const confirm = () => {
+    if (!confirmation) return
+    setConfirmation(undefined)
+    void run(confirmation.into, confirmation.items, confirmation.scripts.map((s) => s.sha1))
+  }
+  const cancel = () => {
+    setConfirmation(undefined)
+    setResult('cancelled')
+  }
+  return { busy, result, error, run, confirmation, confirm, cancel }
+}
+
+/** The "these files run programs" question of a bulk download, while there is one. */
+export function OvpnScriptsConfirmation({ many }: { many: ReturnType<typeof useOvpnMany> }) {
+  return many.confirmation ? <OvpnScriptsDialog scripts={many.confirmation.scripts} onSave={many.confirm} onCancel={many.cancel} /> : null
 }
 
 /** What a bulk download wrote and what failed, by name. */
@@ -50,6 +70,7 @@ export function OvpnManyReport({ result, error }: { result: OvpnManyResult | 'ca
               ? t('exports.manyNothing')
               : t(result.into === 'zip' ? 'exports.manyWrittenZip' : 'exports.manyWrittenFolder', { count: result.written.length, path: result.path })}
           </p>
+          <WrittenNames written={result.written} />
           {result.failed.length > 0 && (
             <div className="exports-skipped">
               <p>{t('exports.manyFailedTitle', { count: result.failed.length })}</p>
@@ -65,6 +86,38 @@ export function OvpnManyReport({ result, error }: { result: OvpnManyResult | 'ca
         </>
       )}
     </div>
+  )
+}
+
+/**
+ * The names written: first those that stepped aside for a file already in the folder (which was kept), then every
+ * name, folded.
+ */
+function WrittenNames({ written }: { written: OvpnManyResult['written'] }) {
+  const { t } = useTranslation()
+  const renamed = written.filter((w) => w.insteadOf !== undefined)
+  if (written.length === 0) return null
+  return (
+    <>
+      {renamed.length > 0 && (
+        <div className="exports-skipped">
+          <p>{t('exports.manyKept', { count: renamed.length })}</p>
+          <ul>
+            {renamed.map((w) => (
+              <li key={w.name}>{t('exports.manyRenamed', { name: w.name, instead: w.insteadOf ?? '' })}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <details>
+        <summary>{t('exports.manyNames', { count: written.length })}</summary>
+        <ul>
+          {written.map((w) => (
+            <li key={w.name}>{w.name}</li>
+          ))}
+        </ul>
+      </details>
+    </>
   )
 }
 
@@ -94,6 +147,7 @@ export function DownloadOvpnManyButton({ items, label }: { items: readonly OvpnR
             </button>
           </div>
           <OvpnManyReport result={many.result} error={many.error} />
+          <OvpnScriptsConfirmation many={many} />
           <div className="dialog-actions">
             <button type="button" onClick={close} disabled={many.busy !== undefined}>
               {t('app.close')}

@@ -4,8 +4,9 @@
  */
 import { useId, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { OvpnManyReport, useOvpnMany } from './DownloadOvpnManyButton'
+import { OvpnManyReport, OvpnScriptsConfirmation, useOvpnMany } from './DownloadOvpnManyButton'
 import { ProxyExportForm } from './ProxyExportForm'
+import { ClipboardClearSetting } from './ClipboardClearSetting'
 import './exports.css'
 import { connectionStore } from '../../stores/connections'
 import { proxyStore } from '../../stores/proxies'
@@ -113,6 +114,7 @@ export function ExportsScreen() {
             {scope === 'all' || filteredIds.length > 0 ? (
               <ProxyExportForm {...(scope === 'filtered' ? { proxyIds: filteredIds } : {})} describe={describe} />
             ) : null}
+            <ClipboardClearSetting />
           </>
         )}
       </section>
@@ -138,6 +140,7 @@ export function ExportsScreen() {
           </button>
         </div>
         <OvpnManyReport result={many.result} error={many.error} />
+        <OvpnScriptsConfirmation many={many} />
       </section>
     </div>
   )

@@ -4,7 +4,7 @@
  */
 import { useEffect, useId, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { ProxyExportInput, ProxyExportPreview, ProxyExportSummary, SavedProxies } from '../../../../shared/exports'
+import type { CopiedProxies, ProxyExportInput, ProxyExportPreview, SavedProxies } from '../../../../shared/exports'
 import { ADDRESS_CHOICES, PROXY_FORMATS, TEMPLATE_PLACEHOLDERS, type AddressChoice, type ProxyFormat } from '../../../../shared/proxy-list/format'
 import { getApi } from '../../bridge'
 import { useExportsStore } from '../../stores/exports'
@@ -20,7 +20,7 @@ interface Props {
   describe?: (proxyId: string) => string
 }
 
-type Outcome = { kind: 'copied'; summary: ProxyExportSummary } | { kind: 'saved'; summary: SavedProxies } | { kind: 'cancelled' }
+type Outcome = { kind: 'copied'; summary: CopiedProxies } | { kind: 'saved'; summary: SavedProxies } | { kind: 'cancelled' }
 
 export function ProxyExportForm(props: Props) {
   const { t } = useTranslation()
@@ -131,6 +131,7 @@ function ExportForm({ proxyIds, describe }: Props) {
           hint={t('exports.templateHint', { placeholders: TEMPLATE_PLACEHOLDERS.map((p) => `{${p}}`).join(' '), braces: '{{ }}' })}
         />
       )}
+      {format === 'csv' && <p className="muted">{t('exports.csvFormulaNote')}</p>}
       <div className="exports-preview">
         <h3 id={previewId}>{t('exports.preview')}</h3>
         {previewError?.form && (
@@ -164,6 +165,7 @@ function ExportForm({ proxyIds, describe }: Props) {
         {outcome?.kind === 'copied' && (
           <p role="status" className="notice">
             {t('exports.copied', { count: outcome.summary.count })}
+            {outcome.summary.clearsInSeconds !== undefined && ` ${t('exports.copiedClears', { seconds: outcome.summary.clearsInSeconds })}`}
           </p>
         )}
         {outcome?.kind === 'saved' && (
