@@ -29,7 +29,7 @@ export type OvpnRef = z.input<typeof ovpnRefSchema>
  * The SHA-1s (hex) of configs that run programs, which the user has seen and chose to save anyway (see
  * `OvpnNeedsConfirmation`).
  */
-const allowScriptsSchema = z.array(z.string().regex(/^[0-9a-f]{40}$/i, 'a SHA-1 in hex')).max(10_000).optional()
+const allowScriptsSchema = z.array(z.string().length(40).regex(/^[0-9a-f]{40}$/i, 'a SHA-1 in hex')).max(10_000).optional()
 
 export const ovpnSaveInputSchema = z.strictObject({ ...ovpnRefSchema.shape, allowScripts: allowScriptsSchema })
 export type OvpnSaveInput = z.input<typeof ovpnSaveInputSchema>
