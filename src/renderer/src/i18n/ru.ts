@@ -8,6 +8,7 @@ import { actionLinksRu } from './features/actionLinks.ru'
 import { healthRu } from './features/health.ru'
 import { exportsRu } from './features/exports.ru'
 import { proxyAccessRu } from './features/proxyAccess.ru'
+import { helpRu } from './features/help.ru'
 
 export const ru: Catalogue = {
   app: {
@@ -40,6 +41,7 @@ export const ru: Catalogue = {
     exports: 'Экспорт',
     account: 'Аккаунт',
     profiles: 'Профили',
+    help: 'Справка',
   },
   firstRun: {
     title: 'Добро пожаловать в iProxy Desktop',
@@ -100,4 +102,5 @@ export const ru: Catalogue = {
   health: healthRu,
   exports: exportsRu,
   proxyAccess: proxyAccessRu,
+  help: helpRu,
 }
