@@ -1,6 +1,7 @@
 /**
  * Help (issue 17, point 13): reached from the sidebar by keyboard; "Open log folder" asks main to open the data
- * folder's logs; "Copy diagnostics" copies versions, the data folder and recent errors, and no secret.
+ * folder's logs; "Copy diagnostics" copies versions, the data folder and recent errors, and no secret. And the
+ * notice a page shows after main reloaded it from a crash (point 16).
  */
 import { join } from 'node:path'
 import { expect, harnessAppInfo, skipWithoutChromium, test } from './harness/fixtures'
@@ -39,3 +40,19 @@ test('Help is reachable by keyboard; it opens the log folder and copies diagnost
   await expect(page.getByRole('generic', { name: 'What was copied' }).or(page.locator('pre[aria-labelledby]'))).toContainText('Data folder:')
 })
 
+test('after a crash main reloads the page with ?recovered=: the page says so, in English and Russian', async ({ app }) => {
+  const { page } = app
+  await page.goto(`${app.pageUrl}?recovered=crashed`)
+  const notice = page.getByRole('alert').filter({ hasText: 'The window stopped unexpectedly and was reloaded.' })
+  await expect(notice).toBeVisible()
+  await notice.getByRole('button', { name: 'Dismiss' }).click()
+  await expect(notice).toHaveCount(0)
+
+  await page.evaluate(() => localStorage.setItem('iproxy.language', 'ru'))
+  await page.goto(`${app.pageUrl}?recovered=killed`)
+  await expect(page.getByRole('alert').filter({ hasText: 'Окно неожиданно остановилось и было перезагружено.' })).toBeVisible()
+
+  await page.goto(app.pageUrl)
+  await expect(page.getByRole('navigation', { name: 'Разделы' })).toBeVisible()
+  await expect(page.getByText('Окно неожиданно остановилось')).toHaveCount(0)
+})

@@ -10,6 +10,12 @@ import { call, noInput } from './kit'
 export const UI_LANGUAGES = ['en', 'ru'] as const
 export type UiLanguage = (typeof UI_LANGUAGES)[number]
 
+/**
+ * The query parameter of the app page after its renderer crashed and main loaded it again (main/window.ts), with
+ * Electron's reason as its value: the page tells the user (features/shell/RecoveredNotice.tsx).
+ */
+export const RECOVERED_PARAM = 'recovered'
+
 export interface AppInfo {
   name: string
   version: string

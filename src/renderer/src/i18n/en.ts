@@ -8,6 +8,7 @@ import { healthEn } from './features/health.en'
 import { exportsEn } from './features/exports.en'
 import { proxyAccessEn } from './features/proxyAccess.en'
 import { helpEn } from './features/help.en'
+import { shellEn } from './features/shell.en'
 
 /** English: the reference catalogue. Every other language has exactly these keys (a test checks it). */
 export const en = {
@@ -104,6 +105,7 @@ export const en = {
   exports: exportsEn,
   proxyAccess: proxyAccessEn,
   help: helpEn,
+  shell: shellEn,
 } as const
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> }

@@ -9,6 +9,7 @@ import { healthRu } from './features/health.ru'
 import { exportsRu } from './features/exports.ru'
 import { proxyAccessRu } from './features/proxyAccess.ru'
 import { helpRu } from './features/help.ru'
+import { shellRu } from './features/shell.ru'
 
 export const ru: Catalogue = {
   app: {
@@ -103,4 +104,5 @@ export const ru: Catalogue = {
   exports: exportsRu,
   proxyAccess: proxyAccessRu,
   help: helpRu,
+  shell: shellRu,
 }
