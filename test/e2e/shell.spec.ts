@@ -46,6 +46,19 @@ test('the header shows a clear error and a retry when main cannot answer', async
   await expect(page.getByTestId('app-version')).toBeVisible()
 })
 
+test('an error whose code has wording of its own is shown in it, not in main\'s English (response_too_large)', async ({ app }) => {
+  const { page } = app
+  await expect(page.getByTestId('app-version')).toBeVisible()
+  app.failNextCalls('app.info', { code: 'response_too_large', message: 'The response was larger than 52428800 bytes.' })
+  await page.reload()
+  await expect(page.getByRole('alert')).toContainText('The iProxy server sent a far larger answer than expected, so it was not read.')
+  await expect(page.getByRole('alert')).not.toContainText('52428800')
+  await page.evaluate(() => localStorage.setItem('iproxy.language', 'ru'))
+  app.failNextCalls('app.info', { code: 'response_too_large', message: 'The response was larger than 52428800 bytes.' })
+  await page.reload()
+  await expect(page.getByRole('alert')).toContainText('Сервер iProxy прислал ответ намного больше ожидаемого')
+})
+
 test('a call from a page that is not the app is refused by the handler table', async ({ app }) => {
   const { page } = app
   // The very same page from another origin, as a foreign frame would be: the binding exists there, the table refuses.

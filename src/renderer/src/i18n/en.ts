@@ -9,6 +9,7 @@ import { exportsEn } from './features/exports.en'
 import { proxyAccessEn } from './features/proxyAccess.en'
 import { helpEn } from './features/help.en'
 import { shellEn } from './features/shell.en'
+import { errorsEn } from './features/errors.en'
 
 /** English: the reference catalogue. Every other language has exactly these keys (a test checks it). */
 export const en = {
@@ -106,6 +107,7 @@ export const en = {
   proxyAccess: proxyAccessEn,
   help: helpEn,
   shell: shellEn,
+  errors: errorsEn,
 } as const
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> }

@@ -10,6 +10,7 @@ import { exportsRu } from './features/exports.ru'
 import { proxyAccessRu } from './features/proxyAccess.ru'
 import { helpRu } from './features/help.ru'
 import { shellRu } from './features/shell.ru'
+import { errorsRu } from './features/errors.ru'
 
 export const ru: Catalogue = {
   app: {
@@ -105,4 +106,5 @@ export const ru: Catalogue = {
   proxyAccess: proxyAccessRu,
   help: helpRu,
   shell: shellRu,
+  errors: errorsRu,
 }
