@@ -4,55 +4,22 @@
  * still use the password; and the rejected lines of a pasted list come back masked, as the contract says.
  * Through the real core and handler table, on the demo simulator.
  */
-import { mkdtempSync } from 'node:fs'
-import { rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createHandlerTable, createSenderCheck, type HandlerTable } from '../../../src/main/handler-table'
 import { toProxyAccessView } from '../../../src/main/iproxy/proxy-access-view'
-import { createMemorySecretStore } from '../../../src/main/secrets/keychain'
-import { createServices, type Services } from '../../../src/main/wiring'
 import type { ParsedList } from '../../../src/shared/health'
 import type { ProxyAccess } from '../../../src/shared/iproxy'
+import { startDemoCore, type DemoCore } from './demo-core'
 
-const APP_PAGE = 'app://iproxy-desktop/index.html'
 const SEEDED = 'Seeded-Pw-7q2x'
 const CHANGED = 'Changed-Pw-9k4m'
-let core: Services
-let table: HandlerTable
-let dir: string
+let demo: DemoCore
 const clipboard: string[] = []
+const call = <T>(channel: string, input?: unknown): Promise<T> => demo.call<T>(channel, input)
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'iproxy-proxies-for-page-'))
-  core = createServices({
-    appInfo: { name: 'iProxy Desktop', version: '1.2.3', platform: 'linux', demoMode: true },
-    emit: () => {},
-    log: () => {},
-    openExternal: async () => {},
-    userDataDir: dir,
-    keychain: createMemorySecretStore(),
-    desktop: {
-      chooseSaveFile: async () => undefined,
-      chooseFolder: async () => undefined,
-      chooseOpenFile: async () => undefined,
-      writeClipboard: (text) => clipboard.push(text),
-    },
-  })
-  await core.start()
-  table = createHandlerTable({ implementations: core.implementations, isTrustedSender: createSenderCheck(APP_PAGE), log: () => {} })
+  demo = await startDemoCore({ name: 'proxies-for-page', desktop: { writeClipboard: (text) => clipboard.push(text) } })
 })
-afterAll(async () => {
-  await core.dispose()
-  await rm(dir, { recursive: true, force: true })
-})
-
-const call = async <T>(channel: string, input?: unknown): Promise<T> => {
-  const envelope = await table.handle(channel, APP_PAGE, input)
-  if (!envelope.ok) throw new Error(`${envelope.error.code}: ${envelope.error.message}`)
-  return envelope.value as T
-}
+afterAll(() => demo.dispose())
 
 /** Every key anywhere in `value`, as a path. */
 function keyPaths(value: unknown, at = ''): string[] {
