@@ -3,6 +3,7 @@
  * are unit-tested: the sender check (handler-table.ts) and the navigation guard (window.ts) both ask `isSameAppOrigin`.
  */
 import { isAbsolute, relative, resolve } from 'node:path'
+import { RECOVERED_PARAM } from '../shared/contract/app'
 
 /**
  * The dev server's page in `npm run dev` (electron-vite sets ELECTRON_RENDERER_URL), the built page otherwise.
@@ -82,8 +83,6 @@ export function appFileFor(requestUrl: string, rootDir: string): string | undefi
   return file
 }
 
-/** The query parameter that tells a reloaded page why: its renderer stopped (`reason` as Electron names it). */
-export const RECOVERED_PARAM = 'recovered'
 
 /** The app page to load after its renderer stopped, flagged so the page can tell the user what happened. */
 export function pageAfterCrash(appPageUrl: string, reason: string): string {

@@ -8,7 +8,7 @@ import type { EventName, EventPayload } from '../shared/bridge'
 /** Sends one contract event to the page. */
 export type Emit = <N extends EventName>(name: N, payload: EventPayload<N>) => void
 
-/** What main needs from the desktop itself: native dialogs and the clipboard (Electron's, in main/ipc.ts). */
+/** What main needs from the desktop itself: native dialogs, the clipboard, opening a folder (Electron's, in main/ipc.ts). */
 export interface DesktopIntegration {
   /** A native "Save as…" dialog; the chosen path, or undefined when the user cancelled. */
   chooseSaveFile(options: { title: string; defaultName: string; filters: Array<{ name: string; extensions: string[] }> }): Promise<string | undefined>
@@ -20,4 +20,9 @@ export interface DesktopIntegration {
   writeClipboard(text: string): void | Promise<void>
   /** The clipboard's text now, so a copy with passwords is cleared only while it is still ours. */
   readClipboard(): Promise<string>
+  /**
+   * Opens a folder (or file) with the system's handler, e.g. the log folder in the file manager. Absent where
+   * there is no desktop (the command line).
+   */
+  openPath?(path: string): Promise<void>
 }

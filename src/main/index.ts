@@ -10,6 +10,7 @@ import { createServices } from './wiring'
 import { createHandlerTable, createSenderCheck } from './handler-table'
 import { createDesktopIntegration, createEmitter, registerIpc } from './ipc'
 import { createLogger } from './log'
+import { createLogFile, logDirOf } from './log-file'
 import { quitAfterDispose } from './quit-after-dispose'
 import { createKeychain } from './secrets/keychain'
 import { acquireSingleInstanceLock, createMainWindow, registerAppScheme, serveAppFiles } from './window'
@@ -17,7 +18,12 @@ import { acquireSingleInstanceLock, createMainWindow, registerAppScheme, serveAp
 let mainWindow: BrowserWindow | undefined
 let core: Services | undefined
 
-const log = createLogger()
+// Every line to stderr and to the rotating file in the data folder (Help → Open log folder shows it).
+const logFile = createLogFile({ dir: logDirOf(app.getPath('userData')) })
+const log = createLogger((line, entry) => {
+  console.error(line)
+  logFile(line, entry)
+})
 
 // The dev server's URL in `npm run dev`; the built page otherwise. Only an unpacked app reads the variable: a
 // packaged one never loads a page its environment names (the security gate checks this line in the bundle).

@@ -2,7 +2,7 @@
  * Binds the handler table to Electron's IPC: the only place ipcMain is used. The table itself (sender check,
  * input parsing, envelopes) is plain Node in `handler-table.ts`, so the e2e harness runs exactly the same code.
  */
-import { clipboard, dialog, ipcMain } from 'electron'
+import { clipboard, dialog, ipcMain, shell } from 'electron'
 import type { WebContents , BrowserWindow} from 'electron'
 import { eventChannel } from '../shared/bridge'
 import type { DesktopIntegration, Emit } from './desktop'
@@ -26,7 +26,7 @@ export function createEmitter(getTarget: () => WebContents | undefined): Emit {
   }
 }
 
-/** Native dialogs and the clipboard for the services, which receive paths and text, never Electron objects. */
+/** Native dialogs, the clipboard and opening folders for the services, which get paths and text, never Electron objects. */
 export function createDesktopIntegration(getWindow: () => BrowserWindow | undefined): DesktopIntegration {
   return {
     async chooseSaveFile({ title, defaultName, filters }) {
@@ -49,5 +49,10 @@ export function createDesktopIntegration(getWindow: () => BrowserWindow | undefi
     },
     writeClipboard: (text) => clipboard.writeText(text),
     readClipboard: () => clipboard.readText(),
+    async openPath(path) {
+      // shell.openPath answers an error message rather than rejecting; empty means it opened.
+      const failure = await shell.openPath(path)
+      if (failure) throw new Error(failure)
+    },
   }
 }

@@ -16,6 +16,7 @@ import type { Implementations } from './handler-table'
 import { createHealthCalls } from './health/calls'
 import { accountDataCalls } from './iproxy/calls'
 import type { Logger } from './log'
+import { logDirOf } from './log-file'
 import { profileCalls } from './secrets/calls'
 import type { SecretStore } from './secrets/keychain'
 import { createProfileService } from './secrets/profile-service'
@@ -31,6 +32,8 @@ export interface ServicesOptions {
   /** The OS keychain: the only place API keys are stored. */
   keychain: SecretStore
   desktop: DesktopIntegration
+  /** Where the log files are written (log-file.ts's logDirOf(userDataDir) unless given). */
+  logDir?: string
 }
 
 export interface Services {
@@ -51,7 +54,7 @@ export function createServices(options: ServicesOptions): Services {
   const exportsDomain = exportsCalls(() => profiles.client(), options.desktop, options.userDataDir, () => language)
   const health = createHealthCalls({ userDataDir: options.userDataDir, emit: options.emit, log: options.log, profiles, demo, desktop: options.desktop, language: () => language })
   const implementations: Implementations = {
-    ...appCalls({ ...options, setLanguage: (l) => (language = l) }),
+    ...appCalls({ ...options, setLanguage: (l) => (language = l), logDir: options.logDir ?? logDirOf(options.userDataDir) }),
     ...profileCalls(profiles, demo),
     ...accountDataCalls(() => profiles.client()),
     ...health.implementations,

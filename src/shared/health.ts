@@ -187,7 +187,7 @@ export type OpenedListFile = { cancelled: true } | { cancelled: false; name: str
 
 export interface RejectedListLine {
   lineNumber: number
-  /** The line as it was written. */
+  /** The line as it was written, its password replaced by `***`. */
   line: string
   /** A stable code (proxy-list/types.ts's RejectReason) the page translates. */
   code: string

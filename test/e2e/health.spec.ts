@@ -181,3 +181,14 @@ test('"Open a file…" puts a list file in the box to check; a file that is not 
   await expect(batch.getByRole('status')).toHaveText(/2 of 2 checked — Finished/, { timeout: 20_000 })
   for (const g of good) await expect(batch.getByRole('row').filter({ hasText: g.label }).getByText('OK', { exact: true })).toBeVisible()
 })
+
+test('a list "file" that is a device is refused in words of its own (error code not_a_file)', async ({ app }) => {
+  const { page } = app
+  await openHealth(page)
+  await page.getByRole('button', { name: 'Check a pasted list' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Check a pasted list of proxies' })
+  app.desktop.nextOpenPath = '/dev/null'
+  await dialog.getByRole('button', { name: 'Open a file…' }).click()
+  await expect(dialog.getByRole('alert')).toHaveText('That is not a regular file (it is a device, a pipe or a socket). Choose a .txt, .csv or .json proxy list.')
+  expect(app.bridgeResults.at(-1)).toMatchObject({ ok: false, error: { code: 'not_a_file' } })
+})

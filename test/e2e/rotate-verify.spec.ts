@@ -42,3 +42,28 @@ test('on one connection: a failing changeip is reported clearly', async ({ app }
   await expect(dialog.getByRole('listitem')).toContainText(/502|Bad gateway|change IP/i)
   await expect(dialog.getByRole('listitem')).not.toContainText('→')
 })
+
+test('a run that waits can be cancelled: the connection ends as cancelled and the dialog can close', async ({ app }) => {
+  const { page } = app
+  const sim = await app.simulator()
+  const conn = [...sim.state.connections.values()].find((c) => c.name === 'Berlin Telekom')!
+  await page.getByRole('button', { name: 'Berlin Telekom', exact: true }).click()
+  await page.getByRole('tabpanel').getByRole('button', { name: 'Change IP and verify' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Change IP and verify' })
+  // A phone that never reports back: its IP never changes, so the run waits until cancelled (or 2 minutes).
+  const device = conn.device
+  delete conn.device
+  try {
+    await dialog.getByRole('button', { name: 'Change IP now' }).click()
+    await expect(dialog.getByRole('status')).toHaveText('Changing IP and waiting for the new one…')
+    await expect(dialog.getByRole('button', { name: 'Close' })).toHaveCount(0)
+    const started = Date.now()
+    await dialog.getByRole('button', { name: 'Cancel' }).click()
+    await expect(dialog.getByRole('listitem')).toHaveText('Berlin Telekom: Cancelled.', { timeout: 10_000 })
+    expect(Date.now() - started).toBeLessThan(8_000)
+    await dialog.getByRole('button', { name: 'Close' }).click()
+    await expect(dialog).toHaveCount(0)
+  } finally {
+    conn.device = device
+  }
+})

@@ -11,7 +11,7 @@ test('the shell shows every section and the version main reports through the bri
   const info = harnessAppInfo()
   await expect(page.getByTestId('app-version')).toHaveText(`${info.name} ${info.version}`)
   const nav = page.getByRole('navigation', { name: 'Sections' })
-  for (const label of ['Connections', 'Proxies', 'VPN', 'Statistics', 'Action links', 'Health checks', 'Exports', 'Account', 'Profiles']) {
+  for (const label of ['Connections', 'Proxies', 'VPN', 'Statistics', 'Action links', 'Health checks', 'Exports', 'Account', 'Profiles', 'Help']) {
     await expect(nav.getByRole('button', { name: label, exact: true })).toBeVisible()
   }
   await nav.getByRole('button', { name: 'Proxies', exact: true }).click()
@@ -44,6 +44,19 @@ test('the header shows a clear error and a retry when main cannot answer', async
   await expect(page.getByRole('alert')).toContainText('Main is busy, try again')
   await page.getByRole('button', { name: 'Retry' }).click()
   await expect(page.getByTestId('app-version')).toBeVisible()
+})
+
+test('an error whose code has wording of its own is shown in it, not in main\'s English (response_too_large)', async ({ app }) => {
+  const { page } = app
+  await expect(page.getByTestId('app-version')).toBeVisible()
+  app.failNextCalls('app.info', { code: 'response_too_large', message: 'The response was larger than 52428800 bytes.' })
+  await page.reload()
+  await expect(page.getByRole('alert')).toContainText('The iProxy server sent a far larger answer than expected, so it was not read.')
+  await expect(page.getByRole('alert')).not.toContainText('52428800')
+  await page.evaluate(() => localStorage.setItem('iproxy.language', 'ru'))
+  app.failNextCalls('app.info', { code: 'response_too_large', message: 'The response was larger than 52428800 bytes.' })
+  await page.reload()
+  await expect(page.getByRole('alert')).toContainText('Сервер iProxy прислал ответ намного больше ожидаемого')
 })
 
 test('a call from a page that is not the app is refused by the handler table', async ({ app }) => {

@@ -43,8 +43,9 @@ export function createHealthCalls(deps: HealthCallsDeps): { service: HealthServi
     'health.check': ({ item, throughput }) => service.check(item, throughput ?? false),
     'health.checkMany': ({ items, concurrency }) => service.checkMany(items, concurrency),
     'health.cancel': ({ batchId }) => service.cancel(batchId),
-    'health.rotateAndVerify': ({ connectionIds, proxyId, timeoutMs }) =>
-      service.rotateAndVerify(connectionIds, { ...(proxyId ? { proxyId } : {}), ...(timeoutMs ? { timeoutMs } : {}) }),
+    'health.rotateAndVerify': ({ connectionIds, proxyId, timeoutMs, runId }) =>
+      service.rotateAndVerify(connectionIds, { ...(proxyId ? { proxyId } : {}), ...(timeoutMs ? { timeoutMs } : {}), ...(runId ? { runId } : {}) }),
+    'health.cancelRotate': ({ runId }) => service.cancelRotate(runId),
     'health.history': ({ keys }) => service.history(keys),
     'health.parseList': ({ text, defaultProtocol }) => service.parseList(text, defaultProtocol),
     'health.openListFile': async () => {

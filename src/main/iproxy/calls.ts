@@ -8,6 +8,7 @@
 import { AppError } from '../app-error'
 import type { Implementations } from '../handler-table'
 import type { IproxyClient } from './client'
+import { toProxyAccessView } from './proxy-access-view'
 
 type DataCallName = Extract<keyof Implementations, `${'connections' | 'proxies' | 'vpn' | 'stats' | 'actionLinks'}.${string}`>
 
@@ -30,10 +31,11 @@ export function accountDataCalls(client: () => IproxyClient): Pick<Implementatio
     'connections.createPinCode': ({ connId }) => client().connections.createPinCode(connId),
     'connections.createApiKey': ({ connId }) => client().connections.createApiKey(connId),
 
-    'proxies.list': () => client().proxies.list(),
-    'proxies.listByConnection': ({ connId }) => client().proxies.listByConnection(connId),
-    'proxies.create': ({ connId, body }) => client().proxies.create(connId, body),
-    'proxies.update': ({ connId, proxyId, body }) => client().proxies.update(connId, proxyId, body),
+    // Proxies reach the page without their passwords or unknown fields (proxy-access-view.ts).
+    'proxies.list': async () => (await client().proxies.list()).map(toProxyAccessView),
+    'proxies.listByConnection': async ({ connId }) => (await client().proxies.listByConnection(connId)).map(toProxyAccessView),
+    'proxies.create': async ({ connId, body }) => toProxyAccessView(await client().proxies.create(connId, body)),
+    'proxies.update': async ({ connId, proxyId, body }) => toProxyAccessView(await client().proxies.update(connId, proxyId, body)),
     'proxies.delete': ({ connId, proxyId }) => client().proxies.delete(connId, proxyId),
 
     'vpn.list': () => client().vpn.list(),

@@ -5,6 +5,7 @@ import type { UiLanguage } from '../../shared/bridge'
 import { getApi } from './bridge'
 import { FirstRunScreen } from './features/profiles/FirstRunScreen'
 import { AppHeader } from './features/shell/AppHeader'
+import { RecoveredNotice } from './features/shell/RecoveredNotice'
 import { SectionView } from './features/shell/SectionView'
 import { Sidebar } from './features/shell/Sidebar'
 import { useProfiles } from './stores/profiles'
@@ -30,6 +31,7 @@ export function App() {
       <Sidebar />
       <div className="content">
         <AppHeader />
+        <RecoveredNotice />
         <main>
           <ErrorBoundary>{firstRun ? <FirstRunScreen /> : <SectionView />}</ErrorBoundary>
         </main>

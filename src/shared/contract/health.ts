@@ -41,8 +41,12 @@ export const healthContract = {
         connectionIds: z.array(id).min(1, 'must list at least one connection').max(500),
         proxyId: id.optional(),
         timeoutMs: z.number().int().min(5_000).max(600_000).optional(),
+        /** A name the page picks for the run, so that `cancelRotate` can stop it while it runs. */
+        runId: id.optional(),
       }),
     ),
+    /** Stops the run started with `runId`: connections not done yet end as `cancelled`. False when it had finished. */
+    cancelRotate: call<{ cancelled: boolean }>()(z.strictObject({ runId: id })),
     /** The last checks kept for each key (proxy id or pasted-line key), newest last. */
     history: call<Record<string, HealthHistoryEntry[]>>()(z.strictObject({ keys: z.array(z.string().min(1).max(600)).max(20_000) })),
     /** Parses pasted proxy lines (any provider's format); passwords in the echoed lines are masked. */

@@ -30,6 +30,7 @@ export function findCsvHeader(source: string): CsvHeader | undefined {
 /** Reads the records after `header` into `list`; a malformed record or one with the wrong count of fields is refused as `bad_csv`. */
 export function parseCsv(source: string, header: CsvHeader, list: ParsedList): void {
   const columns = headerColumns(header.line)
+  list.csvPasswordColumn = columns.indexOf('password')
   // Column k's place among fromRow's values (-1: a column it does not read).
   const slots = Int8Array.from(columns, (name) => (ROW_FIELDS as readonly string[]).indexOf(name))
   // The records after the header (a quoted field keeps its own line ends).

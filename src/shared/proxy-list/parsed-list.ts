@@ -3,6 +3,7 @@
  * repeat is refused as `duplicate`, naming the line of the first. Every reader (lines, CSV, JSON) hands its results
  * here, so a result means the same whichever format it came from.
  */
+import { maskRejection } from './mask-line'
 import { Refusal, type ParsedProxy, type ParsedProxyList, type RejectReason, type RejectedLine } from './types'
 
 /** Two proxies are the same when these keys are equal. */
@@ -18,6 +19,8 @@ export function proxyKey(p: ParsedProxy): string {
 export class ParsedList implements ParsedProxyList {
   readonly proxies: ParsedProxy[] = []
   readonly rejected: RejectedLine[] = []
+  /** For a CSV list: the header's password column (0-based), so a refused row is shown without its password. */
+  csvPasswordColumn: number | undefined
   /** Per slot: 1 + the index in `proxies` (0: empty), and that proxy's hash. At most half full. */
   private slots = new Int32Array(1024)
   private hashes = new Int32Array(1024)
@@ -34,11 +37,16 @@ export class ParsedList implements ParsedProxyList {
     const first = this.keep(result, lineNumber)
     if (first < 0) return
     const text = typeof line === 'string' ? line : line()
-    this.rejected.push({ line: text, lineNumber, reason: 'duplicate', message: `The same proxy as line ${first}.`, duplicateOf: first })
+    this.record({ line: text, lineNumber, reason: 'duplicate', message: `The same proxy as line ${first}.`, duplicateOf: first })
   }
 
   refuse(line: string, lineNumber: number, reason: RejectReason, message: string): void {
-    this.rejected.push({ line, lineNumber, reason, message })
+    this.record({ line, lineNumber, reason, message })
+  }
+
+  /** Every rejection is kept masked (mask-line.ts): a refused line is shown, its password never. */
+  private record(rejection: RejectedLine): void {
+    this.rejected.push(maskRejection(rejection, this.csvPasswordColumn === undefined ? {} : { csvPasswordColumn: this.csvPasswordColumn }))
   }
 
   /** Keeps `p` (found on `lineNumber`) and returns -1, or returns the line of the same proxy kept earlier. */

@@ -40,11 +40,11 @@ export type RejectReason =
   | 'bad_json'
 
 export interface RejectedLine {
-  /** The line as written (trimmed); for JSON, the element re-serialized. */
+  /** The line as written (trimmed; for JSON, the element re-serialized), its password replaced by `***` (mask-line.ts). */
   line: string
   lineNumber: number
   reason: RejectReason
-  /** English explanation (the renderer translates by `reason`). */
+  /** English explanation (the renderer translates by `reason`); a password it would quote is masked too. */
   message: string
   /** For `duplicate`: the line where the same proxy was first seen. */
   duplicateOf?: number

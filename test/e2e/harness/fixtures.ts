@@ -16,6 +16,7 @@ import type { Services } from '../../../src/main/wiring'
 import { createHandlerTable, createSenderCheck } from '../../../src/main/handler-table'
 import type { HandlerTable } from '../../../src/main/handler-table'
 import { createLogger } from '../../../src/main/log'
+import { createLogFile, logDirOf } from '../../../src/main/log-file'
 import { createKeychain } from '../../../src/main/secrets/keychain'
 import { systemPartsRequired } from '../../support/system'
 import { chromiumAvailability } from './chromium'
@@ -46,8 +47,9 @@ export interface AppHarness {
    * Stands in for the native dialogs and the clipboard (the only desktop parts a browser cannot show; the clipboard
    * holds the last of `clipboard`, the texts written in order): set
    * `nextSavePath` / `nextFolder` / `nextOpenPath` before an action that opens one (undefined = the user cancels).
+   * `openedPaths`: the folders main asked the file manager to open (Help → Open log folder).
    */
-  desktop: { nextSavePath?: string; nextFolder?: string; nextOpenPath?: string; clipboard: string[]; dialogsShown: string[] }
+  desktop: { nextSavePath?: string; nextFolder?: string; nextOpenPath?: string; clipboard: string[]; dialogsShown: string[]; openedPaths: string[] }
   /**
    * Makes main answer the next `times` calls of `channel` with this error, as a failing service would: for
    * checking what the renderer shows when a call fails, where no real service can be made to fail yet.
@@ -74,7 +76,13 @@ export const test = base.extend<{ app: AppHarness; demoMode: boolean }>({
     const server = await serveDirectory(RENDERER_DIR)
     const pageUrl = `${server.origin}/index.html`
     const logs: string[] = []
-    const log = createLogger((line) => logs.push(line))
+    const userDataDir = mkdtempSync(join(tmpdir(), 'iproxy-e2e-userdata-'))
+    // As the app does: every line also to the rotating log file in the data folder (Help's diagnostics read it).
+    const logFile = createLogFile({ dir: logDirOf(userDataDir) })
+    const log = createLogger((line, entry) => {
+      logs.push(line)
+      logFile(line, entry)
+    })
     const emit: Emit = (name, payload) => {
       page
         .evaluate(([channel, data]) => (window as unknown as { __iproxyDispatch(c: string, p: unknown): void }).__iproxyDispatch(channel as string, data), [eventChannel(name), payload] as const)
@@ -86,8 +94,7 @@ export const test = base.extend<{ app: AppHarness; demoMode: boolean }>({
     const openExternal = async (url: string): Promise<void> => {
       openedLinks.push(url)
     }
-    const userDataDir = mkdtempSync(join(tmpdir(), 'iproxy-e2e-userdata-'))
-    const desktop: AppHarness['desktop'] = { clipboard: [], dialogsShown: [] }
+    const desktop: AppHarness['desktop'] = { clipboard: [], dialogsShown: [], openedPaths: [] }
     const core = createServices({
       appInfo: harnessAppInfo(demoMode),
       emit,
@@ -113,6 +120,9 @@ export const test = base.extend<{ app: AppHarness; demoMode: boolean }>({
         },
         // The clipboard holds what was written last.
         readClipboard: async () => desktop.clipboard.at(-1) ?? '',
+        openPath: async (path) => {
+          desktop.openedPaths.push(path)
+        },
       },
     })
     await core.start()

@@ -3,18 +3,16 @@
  * through the demo simulator's own echo (never a public URL), progress events reach `emit`, input is validated,
  * and change IP and verify works end to end.
  */
-import { mkdtempSync } from 'node:fs'
-import { mkdir, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createServices, type Services } from '../../../src/main/wiring'
-import { createHandlerTable, createSenderCheck, type HandlerTable } from '../../../src/main/handler-table'
-import { createMemorySecretStore } from '../../../src/main/secrets/keychain'
+import type { HandlerTable } from '../../../src/main/handler-table'
+import type { Services } from '../../../src/main/wiring'
 import type { HealthItemResult, HealthProgress, RotateVerifyResult } from '../../../src/shared/health'
+import { APP_PAGE, startDemoCore, type DemoCore } from '../main/demo-core'
 import { simTargets } from './support'
 
-const APP_PAGE = 'app://iproxy-desktop/index.html'
+let demo: DemoCore
 let core: Services
 let table: HandlerTable
 let dir: string
@@ -24,38 +22,21 @@ let nextOpenPath: string | undefined
 const openDialogs: string[] = []
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'iproxy-health-calls-'))
-  core = createServices({
-    appInfo: { name: 'iProxy Desktop', version: '1.2.3', platform: 'linux', demoMode: true },
+  demo = await startDemoCore({
+    name: 'health-calls',
     emit: (name, payload) => emitted.push({ name, payload }),
-    log: () => {},
-    openExternal: async () => {},
-    userDataDir: dir,
-    keychain: createMemorySecretStore(),
     desktop: {
-      chooseSaveFile: async () => undefined,
-      chooseFolder: async () => undefined,
       chooseOpenFile: async ({ title }) => {
         openDialogs.push(title)
         return nextOpenPath
       },
-      writeClipboard: () => {},
-      readClipboard: async () => '',
     },
   })
-  await core.start()
-  table = createHandlerTable({ implementations: core.implementations, isTrustedSender: createSenderCheck(APP_PAGE), log: () => {} })
+  ;({ core, table, dir } = demo)
 })
-afterAll(async () => {
-  await core.dispose()
-  await rm(dir, { recursive: true, force: true })
-})
+afterAll(() => demo.dispose())
 
-const call = async <T>(channel: string, input: unknown): Promise<T> => {
-  const envelope = await table.handle(channel, APP_PAGE, input)
-  if (!envelope.ok) throw new Error(`${envelope.error.code}: ${envelope.error.message}`)
-  return envelope.value as T
-}
+const call = <T>(channel: string, input: unknown): Promise<T> => demo.call<T>(channel, input)
 
 describe('health calls in demo mode', () => {
   it('health.check by proxy id uses the simulator echo and returns no password', async () => {

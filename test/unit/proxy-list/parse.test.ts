@@ -36,35 +36,37 @@ describe('parseProxyLines: what it accepts', () => {
     const { proxies, rejected } = parseProxyLines('a.b:1:u:p\nu:p@a.b:1\nA.B:1:u:p\na.b:1:u:q\n')
     expect(proxies.map((p) => p.lineNumber)).toEqual([1, 4])
     expect(rejected).toEqual([
-      { line: 'u:p@a.b:1', lineNumber: 2, reason: 'duplicate', message: 'The same proxy as line 1.', duplicateOf: 1 },
-      { line: 'A.B:1:u:p', lineNumber: 3, reason: 'duplicate', message: 'The same proxy as line 1.', duplicateOf: 1 },
+      { line: 'u:***@a.b:1', lineNumber: 2, reason: 'duplicate', message: 'The same proxy as line 1.', duplicateOf: 1 },
+      { line: 'A.B:1:u:***', lineNumber: 3, reason: 'duplicate', message: 'The same proxy as line 1.', duplicateOf: 1 },
     ])
   })
 })
 
 describe('parseProxyLines: each rejection reason with its line number', () => {
-  const cases: [string, string][] = [
-    ['ftp://u:p@host.example:21', 'unsupported_scheme'],
+  // [the line, why it is refused, how the rejection shows it when that differs: its password masked]
+  const cases: Array<[string, string, string?]> = [
+    ['ftp://u:p@host.example:21', 'unsupported_scheme', 'ftp://u:***@host.example:21'],
     ['host.example', 'missing_port'],
     ['[::1]', 'missing_port'],
     ['host.example:0', 'bad_port'],
     ['host.example:70000', 'bad_port'],
-    ['host.example:http', 'bad_port'],
+    // Two fields where the second is no port: perhaps login:password pasted alone, so the second is masked.
+    ['host.example:http', 'bad_port', 'host.example:***'],
     ['bad host!:8080', 'bad_host'],
     ['[nothex]:80', 'bad_host'],
-    ['2001:db8::1:8080', 'ipv6_needs_brackets'],
+    ['2001:db8::1:8080', 'ipv6_needs_brackets', '2001:***:1:8080'],
     ['host.example:8080:loginonly', 'missing_password'],
     ['loginonly@host.example:8080', 'missing_password'],
-    [':secret@host.example:8080', 'missing_login'],
-    ['u:p@host.example:8080:extra', 'too_many_fields'],
+    [':secret@host.example:8080', 'missing_login', ':***@host.example:8080'],
+    ['u:p@host.example:8080:extra', 'too_many_fields', 'u:***@host.example:8080:extra'],
     ['host.example:8080@loginonly', 'missing_password'],
-    ['host.example:99999@u:p', 'bad_port'],
+    ['host.example:99999@u:p', 'bad_port', 'host.example:99999@u:***'],
   ]
   it('line formats', () => {
     const text = ['# header', ...cases.map(([line]) => line)].join('\n')
     const { proxies, rejected } = parseProxyLines(text)
     expect(proxies).toEqual([])
-    expect(rejected.map((r) => [r.lineNumber, r.line, r.reason])).toEqual(cases.map(([line, reason], i) => [i + 2, line, reason]))
+    expect(rejected.map((r) => [r.lineNumber, r.line, r.reason])).toEqual(cases.map(([line, reason, shown], i) => [i + 2, shown ?? line, reason]))
     for (const r of rejected) expect(r.message.length).toBeGreaterThan(10)
   })
 

@@ -7,6 +7,9 @@ import { actionLinksEn } from './features/actionLinks.en'
 import { healthEn } from './features/health.en'
 import { exportsEn } from './features/exports.en'
 import { proxyAccessEn } from './features/proxyAccess.en'
+import { helpEn } from './features/help.en'
+import { shellEn } from './features/shell.en'
+import { errorsEn } from './features/errors.en'
 
 /** English: the reference catalogue. Every other language has exactly these keys (a test checks it). */
 export const en = {
@@ -40,6 +43,7 @@ export const en = {
     exports: 'Exports',
     account: 'Account',
     profiles: 'Profiles',
+    help: 'Help',
   },
   firstRun: {
     title: 'Welcome to iProxy Desktop',
@@ -107,6 +111,9 @@ export const en = {
   health: healthEn,
   exports: exportsEn,
   proxyAccess: proxyAccessEn,
+  help: helpEn,
+  shell: shellEn,
+  errors: errorsEn,
 } as const
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> }

@@ -8,6 +8,9 @@ import { actionLinksRu } from './features/actionLinks.ru'
 import { healthRu } from './features/health.ru'
 import { exportsRu } from './features/exports.ru'
 import { proxyAccessRu } from './features/proxyAccess.ru'
+import { helpRu } from './features/help.ru'
+import { shellRu } from './features/shell.ru'
+import { errorsRu } from './features/errors.ru'
 
 export const ru: Catalogue = {
   app: {
@@ -40,6 +43,7 @@ export const ru: Catalogue = {
     exports: 'Экспорт',
     account: 'Аккаунт',
     profiles: 'Профили',
+    help: 'Справка',
   },
   firstRun: {
     title: 'Добро пожаловать в iProxy Desktop',
@@ -106,4 +110,7 @@ export const ru: Catalogue = {
   health: healthRu,
   exports: exportsRu,
   proxyAccess: proxyAccessRu,
+  help: helpRu,
+  shell: shellRu,
+  errors: errorsRu,
 }

@@ -57,7 +57,9 @@ interface HealthState {
   checkMany(items: HealthItem[], title: string, rejected?: RejectedListLine[]): Promise<string>
   cancel(batchId: string): Promise<void>
   requestHistory(key: string): void
-  rotate(connectionIds: string[], proxyId?: string): Promise<RotateVerifyResult[]>
+  /** Changes IP and verifies; `runId` (the caller's) lets `cancelRotate` stop it while it runs. */
+  rotate(connectionIds: string[], proxyId?: string, runId?: string): Promise<RotateVerifyResult[]>
+  cancelRotate(runId: string): Promise<void>
   /** Applies one progress event (exported for tests; the subscription calls it). */
   applyProgress(p: HealthProgress): void
 }
@@ -202,14 +204,14 @@ export const useHealthStore = create<HealthState>()((set, get) => {
       }, 50)
     },
 
-    async rotate(connectionIds, proxyId) {
+    async rotate(connectionIds, proxyId, runId) {
       set((s) => {
         const rotating = { ...s.rotating }
         for (const id of connectionIds) rotating[id] = true
         return { rotating }
       })
       try {
-        const results = await getApi().health.rotateAndVerify({ connectionIds, ...(proxyId ? { proxyId } : {}) })
+        const results = await getApi().health.rotateAndVerify({ connectionIds, ...(proxyId ? { proxyId } : {}), ...(runId ? { runId } : {}) })
         set((s) => {
           const rotations = { ...s.rotations }
           for (const r of results) rotations[r.connectionId] = r
@@ -223,6 +225,11 @@ export const useHealthStore = create<HealthState>()((set, get) => {
           return { rotating }
         })
       }
+    },
+
+    async cancelRotate(runId) {
+      // The run answers with its results (the connections not done as `cancelled`) through `rotate`.
+      await getApi().health.cancelRotate({ runId })
     },
 
     applyProgress,

@@ -11,6 +11,7 @@ export const SECTIONS = [
   'exports',
   'account',
   'profiles',
+  'help',
 ] as const
 
 export type SectionId = (typeof SECTIONS)[number]

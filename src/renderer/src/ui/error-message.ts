@@ -1,5 +1,14 @@
-/** A one-line, human message for anything a call or render threw. */
+// The i18next instance i18n/index.ts sets up (imported from the package, so this file works before and without it).
+import i18next from 'i18next'
+import { BridgeError } from '../bridge'
+
+/**
+ * A one-line, human message for anything a call or render threw. An error code with wording of its own in the
+ * catalogue (`errors.<code>`, i18n/features/errors.*.ts) is shown in the interface's language; any other shows
+ * main's message as it is.
+ */
 export function errorMessage(err: unknown): string {
+  if (err instanceof BridgeError && i18next.exists(`errors.${err.code}`)) return i18next.t(`errors.${err.code}` as 'errors.not_a_file')
   if (err instanceof Error && err.message) return err.message
   if (typeof err === 'string' && err) return err
   return 'Something went wrong.'

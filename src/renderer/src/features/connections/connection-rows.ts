@@ -2,7 +2,8 @@
  * The Connections table's rows: each connection joined with its live status and its number of proxy accesses,
  * then searched, filtered and sorted. Pure functions, so a keystroke costs one pass over prepared rows.
  */
-import type { Connection, ConnectionStatus, ProxyAccess } from '../../../../shared/iproxy'
+import type { Connection, ConnectionStatus } from '../../../../shared/iproxy'
+import type { ProxyAccessView } from '../../../../shared/iproxy/proxy-access-view'
 import type { ConnectionColumn, ConnectionsView } from '../../stores/connections-view'
 import { timeMs } from '../../ui/time-text'
 import { daysLeft } from './format'
@@ -26,7 +27,7 @@ export interface ConnectionRow {
   haystack: string
 }
 
-export function proxyCounts(proxies: readonly ProxyAccess[] | undefined): Map<string, number> {
+export function proxyCounts(proxies: readonly ProxyAccessView[] | undefined): Map<string, number> {
   const counts = new Map<string, number>()
   for (const proxy of proxies ?? []) counts.set(proxy.connection_id, (counts.get(proxy.connection_id) ?? 0) + 1)
   return counts

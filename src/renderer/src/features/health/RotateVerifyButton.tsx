@@ -32,28 +32,47 @@ export function RotateVerifyButton({ connectionIds, names, proxyId }: RotateVeri
 export function RotateVerifyDialog({ connectionIds, names, proxyId, onClose }: RotateVerifyButtonProps & { onClose(): void }) {
   const { t } = useTranslation()
   const rotate = useHealthStore((s) => s.rotate)
+  const cancelRotate = useHealthStore((s) => s.cancelRotate)
   const [running, setRunning] = useState(false)
+  /** The running call's id, for Cancel; and whether Cancel was pressed (until the run answers). */
+  const [runId, setRunId] = useState<string>()
+  const [cancelling, setCancelling] = useState(false)
   const [results, setResults] = useState<RotateVerifyResult[]>()
   const [error, setError] = useState<string>()
   const count = connectionIds.length
   const nameOf = (id: string) => names?.[id] ?? id
 
   async function start() {
+    const id = crypto.randomUUID()
     setRunning(true)
+    setRunId(id)
+    setCancelling(false)
     setError(undefined)
     try {
-      setResults(await rotate(connectionIds, proxyId))
+      setResults(await rotate(connectionIds, proxyId, id))
     } catch (err) {
       setError(t('health.rotate.callFailed', { reason: errorMessage(err) }))
     } finally {
       setRunning(false)
+      setRunId(undefined)
+    }
+  }
+
+  async function cancel() {
+    if (!runId) return
+    setCancelling(true)
+    try {
+      await cancelRotate(runId)
+    } catch (err) {
+      setCancelling(false)
+      setError(t('health.rotate.cancelFailed', { reason: errorMessage(err) }))
     }
   }
 
   return (
     <Dialog title={t('health.rotate.title')} onClose={running ? () => {} : onClose}>
       <p>{count > 1 ? t('health.rotate.explainMany', { count }) : t('health.rotate.explainOne')}</p>
-      {running && <p role="status">{t('health.rotate.running')}</p>}
+      {running && <p role="status">{cancelling ? t('health.rotate.cancelling') : t('health.rotate.running')}</p>}
       {error && (
         <p role="alert" className="form-error">
           {error}
@@ -65,16 +84,22 @@ export function RotateVerifyDialog({ connectionIds, names, proxyId, onClose }: R
             <li key={r.connectionId} className={r.ok ? '' : 'health-warn'}>
               {r.ok
                 ? t('health.rotate.changed', { name: nameOf(r.connectionId), old: r.oldIp ?? '', new: r.newIp ?? '', seconds: r.seconds, attempts: r.attempts })
-                : t('health.rotate.failed', { name: nameOf(r.connectionId), message: r.message })}
+                : t('health.rotate.failed', { name: nameOf(r.connectionId), message: r.status === 'cancelled' ? t('health.rotate.cancelled') : r.message })}
               {r.ok && r.waitedUnique ? ` (${t('health.rotate.uniqueNote')})` : ''}
             </li>
           ))}
         </ul>
       )}
       <div className="dialog-actions">
-        <button type="button" onClick={onClose} disabled={running}>
-          {t('app.close')}
-        </button>
+        {running ? (
+          <button type="button" onClick={() => void cancel()} disabled={cancelling || !runId}>
+            {t('health.rotate.cancel')}
+          </button>
+        ) : (
+          <button type="button" onClick={onClose}>
+            {t('app.close')}
+          </button>
+        )}
         {!results && (
           <button type="button" className="primary" onClick={() => void start()} disabled={running}>
             {t('health.rotate.start')}

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { AuthType, CreateProxyAccessRequest, ListenService, ProxyAccess, UpdateProxyAccessRequest } from '../../../../shared/iproxy'
+import type { AuthType, CreateProxyAccessRequest, ListenService, UpdateProxyAccessRequest } from '../../../../shared/iproxy'
+import type { ProxyAccessView } from '../../../../shared/iproxy/proxy-access-view'
 import {
   AUTH_TYPES,
   createProxyAccessRequestSchema,
@@ -22,7 +23,7 @@ const FIELDS = ['listen_service', 'auth_type', 'auth.login', 'auth.password', 'a
 
 interface ProxyFormProps {
   /** The proxy being edited; a new one when absent. */
-  proxy?: ProxyAccess
+  proxy?: ProxyAccessView
   submit(body: CreateProxyAccessRequest | UpdateProxyAccessRequest): Promise<void>
   onClose(): void
 }

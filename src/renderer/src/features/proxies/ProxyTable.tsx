@@ -1,7 +1,7 @@
 import { Suspense, useCallback, useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { TFunction } from 'i18next'
-import type { ProxyAccess } from '../../../../shared/iproxy'
+import type { ProxyAccessView } from '../../../../shared/iproxy/proxy-access-view'
 import { useNavigation } from '../../stores/navigation'
 import type { ProxiesView, ProxyColumn } from '../../stores/proxies-view'
 import { useProxiesView } from '../../stores/proxies-view'
@@ -17,7 +17,7 @@ import { expiryClass } from './proxy-rows'
 export const proxyAddress = (row: { hostname: string; port: number }) => `${row.hostname}:${row.port}`
 
 /** What a row's buttons open, on a connection's tab. */
-export type ProxyEditing = { kind: 'create' } | { kind: 'edit'; proxy: ProxyAccess } | { kind: 'delete'; proxy: ProxyAccess }
+export type ProxyEditing = { kind: 'create' } | { kind: 'edit'; proxy: ProxyAccessView } | { kind: 'delete'; proxy: ProxyAccessView }
 
 /**
  * The columns of every proxy list. Account-wide (the Proxies screen): the connection names the row, the address

@@ -1,5 +1,6 @@
 /** The Proxies screen's rows: every proxy access with its connection's name, searched, filtered and sorted. */
-import type { Connection, ProxyAccess } from '../../../../shared/iproxy'
+import type { Connection } from '../../../../shared/iproxy'
+import type { ProxyAccessView } from '../../../../shared/iproxy/proxy-access-view'
 import type { ExpiryFilter, ProxiesView, ProxyColumn } from '../../stores/proxies-view'
 import { timeMs } from '../../ui/time-text'
 
@@ -21,7 +22,7 @@ export interface ProxyRow {
   /** undefined = no expiry (absent, or the API's "never" date). */
   expiresAt?: number | undefined
   haystack: string
-  proxy: ProxyAccess
+  proxy: ProxyAccessView
 }
 
 /** The API's zero date (0001-01-01) and anything before 1971 mean "no expiry". */
@@ -30,7 +31,7 @@ function expiryOf(iso: string | undefined): number | undefined {
   return ms === undefined || ms < Date.UTC(1971, 0, 1) ? undefined : ms
 }
 
-export function buildProxyRows(proxies: readonly ProxyAccess[], connections: readonly Connection[] | undefined): ProxyRow[] {
+export function buildProxyRows(proxies: readonly ProxyAccessView[], connections: readonly Connection[] | undefined): ProxyRow[] {
   const names = new Map<string, string>()
   for (const c of connections ?? []) names.set(c.id, c.basic_info.name)
   return proxies.map((p) => {

@@ -15,6 +15,7 @@ const VpnScreen = lazy(() => import('../vpn/VpnList').then((m) => ({ default: m.
 const StatsScreen = lazy(() => import('../stats/StatsScreen').then((m) => ({ default: m.StatsScreen })))
 const ActionLinksScreen = lazy(() => import('../action-links/ActionLinkList').then((m) => ({ default: m.ActionLinkList })))
 const HealthScreen = lazy(() => import('../health/HealthScreen').then((m) => ({ default: m.HealthScreen })))
+const HelpScreen = lazy(() => import('../help/HelpScreen').then((m) => ({ default: m.HelpScreen })))
 const ExportsScreen = lazy(() => import('../exports/ExportsScreen').then((m) => ({ default: m.ExportsScreen })))
 
 const SCREENS: Record<SectionId, ComponentType> = {
@@ -27,6 +28,7 @@ const SCREENS: Record<SectionId, ComponentType> = {
   exports: ExportsScreen,
   account: AccountScreen,
   profiles: ProfilesScreen,
+  help: HelpScreen,
 }
 
 /** The selected section's screen, or the open connection's detail within Connections. */

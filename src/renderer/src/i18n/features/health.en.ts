@@ -88,6 +88,10 @@ export const healthEn = {
     failed: '{{name}}: {{message}}',
     uniqueNote: 'waited for an IP not used recently',
     callFailed: 'Could not start: {{reason}}',
+    cancel: 'Cancel',
+    cancelling: 'Cancelling: the connections not done yet will stop…',
+    cancelFailed: 'Could not cancel: {{reason}}',
+    cancelled: 'Cancelled.',
   },
   rejectReason: {
     unsupported_scheme: 'the scheme is not http or socks5',

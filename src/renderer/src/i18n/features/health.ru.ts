@@ -97,6 +97,10 @@ export const healthRu: Catalogue['health'] = {
     failed: '{{name}}: {{message}}',
     uniqueNote: 'ждали IP, которого не было в последнее время',
     callFailed: 'Не удалось начать: {{reason}}',
+    cancel: 'Отменить',
+    cancelling: 'Отмена: подключения, которые ещё не готовы, будут остановлены…',
+    cancelFailed: 'Не удалось отменить: {{reason}}',
+    cancelled: 'Отменено.',
   },
   rejectReason: {
     unsupported_scheme: 'схема не http и не socks5',

@@ -1,0 +1,5 @@
+/** English strings of the app's frame (merged into the catalogue under "shell"): notices above every screen. */
+export const shellEn = {
+  recovered: 'The window stopped unexpectedly and was reloaded.',
+  dismiss: 'Dismiss',
+}

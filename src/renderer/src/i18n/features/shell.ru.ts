@@ -1,0 +1,6 @@
+import type { Catalogue } from '../en'
+
+export const shellRu: Catalogue['shell'] = {
+  recovered: 'Окно неожиданно остановилось и было перезагружено.',
+  dismiss: 'Скрыть',
+}

@@ -1,0 +1,58 @@
+/**
+ * Help (issue 17, point 13): reached from the sidebar by keyboard; "Open log folder" asks main to open the data
+ * folder's logs; "Copy diagnostics" copies versions, the data folder and recent errors, and no secret. And the
+ * notice a page shows after main reloaded it from a crash (point 16).
+ */
+import { join } from 'node:path'
+import { expect, harnessAppInfo, skipWithoutChromium, test } from './harness/fixtures'
+
+skipWithoutChromium()
+test.use({ demoMode: true })
+
+test('Help is reachable by keyboard; it opens the log folder and copies diagnostics without secrets', async ({ app }) => {
+  const { page } = app
+  const info = harnessAppInfo(true)
+  const nav = page.getByRole('navigation', { name: 'Sections' })
+  await nav.getByRole('button', { name: 'Profiles', exact: true }).focus()
+  await page.keyboard.press('Tab')
+  await expect(nav.getByRole('button', { name: 'Help', exact: true })).toBeFocused()
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('banner').getByRole('heading', { level: 1 })).toHaveText('Help')
+  await expect(page.getByTestId('help-about')).toHaveText(`${info.name} ${info.version} on ${info.platform}`)
+
+  const open = page.getByRole('button', { name: 'Open log folder' })
+  await open.focus()
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('status')).toHaveText('The log folder was opened in your file manager.')
+  expect(app.desktop.openedPaths).toEqual([join(app.userDataDir, 'logs')])
+
+  // (test/unit/main/diagnostics.test.ts feeds secrets of every form through the log; here, the demo's own key.)
+  const sim = await app.simulator()
+  await page.keyboard.press('Tab')
+  await expect(page.getByRole('button', { name: 'Copy diagnostics' })).toBeFocused()
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('status')).toHaveText('Diagnostics copied to the clipboard.')
+  const copied = app.desktop.clipboard.at(-1)!
+  expect(copied).toContain(`${info.name} ${info.version} (demo)`)
+  expect(copied).toContain(`Data folder: ${app.userDataDir}`)
+  expect(copied).toMatch(/Electron: -, Chrome: -, Node: \d+\.\d+\.\d+/)
+  expect(copied).not.toContain(sim.apiKey)
+  await expect(page.getByRole('generic', { name: 'What was copied' }).or(page.locator('pre[aria-labelledby]'))).toContainText('Data folder:')
+})
+
+test('after a crash main reloads the page with ?recovered=: the page says so, in English and Russian', async ({ app }) => {
+  const { page } = app
+  await page.goto(`${app.pageUrl}?recovered=crashed`)
+  const notice = page.getByRole('alert').filter({ hasText: 'The window stopped unexpectedly and was reloaded.' })
+  await expect(notice).toBeVisible()
+  await notice.getByRole('button', { name: 'Dismiss' }).click()
+  await expect(notice).toHaveCount(0)
+
+  await page.evaluate(() => localStorage.setItem('iproxy.language', 'ru'))
+  await page.goto(`${app.pageUrl}?recovered=killed`)
+  await expect(page.getByRole('alert').filter({ hasText: 'Окно неожиданно остановилось и было перезагружено.' })).toBeVisible()
+
+  await page.goto(app.pageUrl)
+  await expect(page.getByRole('navigation', { name: 'Разделы' })).toBeVisible()
+  await expect(page.getByText('Окно неожиданно остановилось')).toHaveCount(0)
+})
