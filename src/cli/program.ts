@@ -8,6 +8,7 @@ import { version } from '../../package.json'
 import { registerCheck } from './commands/check'
 import { registerConnections } from './commands/connections'
 import { registerExport } from './commands/export'
+import { registerHistory } from './commands/history'
 import { registerMe } from './commands/me'
 import { registerOvpn } from './commands/ovpn'
 import { registerProfiles } from './commands/profiles'
@@ -42,7 +43,7 @@ export function buildProgram(ctx: CliContext, setExit: (code: ExitCode) => void)
       setExit(failure.exitCode)
     }
   }
-  for (const register of [registerMe, registerConnections, registerProxies, registerExport, registerCheck, registerRotate, registerOvpn, registerProfiles]) {
+  for (const register of [registerMe, registerConnections, registerProxies, registerExport, registerCheck, registerRotate, registerOvpn, registerProfiles, registerHistory]) {
     register(program, ctx, run)
   }
   return program

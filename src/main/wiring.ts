@@ -14,6 +14,10 @@ import type { DesktopIntegration, Emit } from './desktop'
 import { exportsCalls } from './exports/calls'
 import type { Implementations } from './handler-table'
 import { createHealthCalls } from './health/calls'
+import { openAppHistory } from './history/app-history'
+import { withHistoryRecording } from './history/app-recording'
+import { historyCalls } from './history/calls'
+import { checkHistoryInStore } from './history/check-history'
 import { accountDataCalls } from './iproxy/calls'
 import type { Logger } from './log'
 import { logDirOf } from './log-file'
@@ -52,18 +56,36 @@ export function createServices(options: ServicesOptions): Services {
   // The interface's language, as the renderer last said (English until it does).
   let language: UiLanguage = 'en'
   const exportsDomain = exportsCalls(() => profiles.client(), options.desktop, options.userDataDir, () => language)
-  const health = createHealthCalls({ userDataDir: options.userDataDir, emit: options.emit, log: options.log, profiles, demo, desktop: options.desktop, language: () => language })
-  const implementations: Implementations = {
-    ...appCalls({ ...options, setLanguage: (l) => (language = l), logDir: options.logDir ?? logDirOf(options.userDataDir) }),
-    ...profileCalls(profiles, demo),
-    ...accountDataCalls(() => profiles.client()),
-    ...health.implementations,
-    ...exportsDomain.implementations,
-  }
+  // The fleet history (history.sqlite): opened now, so every call below can record into it from the first one.
+  const history = openAppHistory(options.userDataDir, options.log)
+  const checks = checkHistoryInStore(history.store, options.log)
+  const health = createHealthCalls({
+    userDataDir: options.userDataDir,
+    emit: options.emit,
+    log: options.log,
+    profiles,
+    demo,
+    desktop: options.desktop,
+    language: () => language,
+    history: checks,
+  })
+  const implementations: Implementations = withHistoryRecording(
+    {
+      ...appCalls({ ...options, setLanguage: (l) => (language = l), logDir: options.logDir ?? logDirOf(options.userDataDir) }),
+      ...profileCalls(profiles, demo),
+      ...accountDataCalls(() => profiles.client()),
+      ...health.implementations,
+      ...exportsDomain.implementations,
+      ...historyCalls(history.store, checks.writePending),
+    },
+    history.store,
+    options.log,
+  )
   return {
     implementations,
     demo,
     start: async () => {
+      await history.start()
       // `--demo` on the command line (npm run demo) opens straight into the demo account.
       if (options.appInfo.demoMode) await profiles.startDemo(await demo.start())
       else await profiles.restoreLastActive()
@@ -72,6 +94,8 @@ export function createServices(options: ServicesOptions): Services {
     dispose: async () => {
       // Health first: it cancels running batches and writes the last check history before the clients close.
       await health.service.dispose()
+      // After health: its last check results are written before the database closes.
+      await history.dispose()
       await exportsDomain.dispose()
       await profiles.dispose()
       await demo.stop()

@@ -18,6 +18,7 @@ import { appContract } from './contract/app'
 import { connectionsContract } from './contract/connections'
 import { exportsContract } from './contract/exports'
 import { healthContract } from './contract/health'
+import { historyContract } from './contract/history'
 import type { CallSpec, EventSpec } from './contract/kit'
 import { profilesContract } from './contract/profiles'
 import { proxiesContract } from './contract/proxies'
@@ -49,6 +50,7 @@ export const calls = {
   actionLinks: actionLinksContract.calls,
   health: healthContract.calls,
   exports: exportsContract.calls,
+  history: historyContract.calls,
 } as const
 
 export const events = {

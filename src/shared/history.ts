@@ -195,7 +195,7 @@ export const timelineQuerySchema = z.strictObject({
   connectionId: id.optional(),
   from: time,
   to: time,
-  kinds: z.array(z.enum(HISTORY_KINDS)).min(1).optional(),
+  kinds: z.array(z.enum(HISTORY_KINDS)).min(1).max(HISTORY_KINDS.length).optional(),
   limit: z.number().int().min(1).max(20_000).optional(),
 })
 export type TimelineQuery = z.output<typeof timelineQuerySchema>

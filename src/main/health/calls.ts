@@ -13,6 +13,7 @@ import { readTextFile } from '../fs/read-text-file'
 import type { Implementations } from '../handler-table'
 import type { Logger } from '../log'
 import type { ProfileService } from '../secrets/profile-service'
+import type { HealthHistory } from './history'
 import { createHealthService, type HealthService } from './service'
 
 type HealthCallName = Extract<keyof Implementations, `health.${string}`>
@@ -27,6 +28,8 @@ export interface HealthCallsDeps {
   desktop: DesktopIntegration
   /** The interface's language, for that dialog's title. */
   language: () => UiLanguage
+  /** Where check results are kept (the history database); health-history.json when absent. */
+  history?: HealthHistory
 }
 
 /** The service with its calls; `healthCalls` when only the calls are wanted. */
@@ -38,6 +41,7 @@ export function createHealthCalls(deps: HealthCallsDeps): { service: HealthServi
     client: () => deps.profiles.client(),
     demoEchoUrl: async () => (deps.profiles.activeProfile()?.demo ? (await deps.demo.start()).echoUrl : undefined),
     parse: parseProxyLines,
+    ...(deps.history ? { history: deps.history } : {}),
   })
   const implementations: Pick<Implementations, HealthCallName> = {
     'health.check': ({ item, throughput }) => service.check(item, throughput ?? false),

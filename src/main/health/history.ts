@@ -14,8 +14,12 @@ export const HISTORY_FILE = 'health-history.json'
 /** Keys kept at most; the least recently checked go first. */
 export const HISTORY_MAX_KEYS = 50_000
 
+/**
+ * Where check results are kept. This JSON file is the default; the app passes the history database instead
+ * (main/history/check-history.ts), which also uses `connectionId` to file an account proxy's check under its phone.
+ */
 export interface HealthHistory {
-  record(key: string, result: HealthCheckResult): void
+  record(key: string, result: HealthCheckResult, connectionId?: string): void
   get(keys: readonly string[]): Promise<Record<string, HealthHistoryEntry[]>>
   flush(): Promise<void>
 }

@@ -27,7 +27,7 @@ import type { Logger } from '../log'
 import { checkProxy, type CheckOptions } from './check-proxy'
 import { createCheckLimiter } from './check-limiter'
 import { checkMany } from './check-many'
-import { createHealthHistory } from './history'
+import { createHealthHistory, type HealthHistory } from './history'
 import { sharedHostResolver } from './resolve-host'
 import { rotateAndVerify, targetOfAccess } from './rotate'
 import { createHealthSettingsStore } from './settings'
@@ -47,6 +47,8 @@ export interface HealthServiceOptions {
   /** Time between checks while waiting for a new IP (2 s). */
   rotatePollMs?: number
   historyWriteDelayMs?: number
+  /** Where check results are kept: the app's history database; health-history.json when absent (the command line). */
+  history?: HealthHistory
   /** Checks in flight at most across every batch and run (MAX_CONCURRENT_CHECKS; tests lower it). */
   maxConcurrentChecks?: number
   /** Resolves proxy host names (resolve-host.ts; the app's shared resolver unless given). */
@@ -75,11 +77,13 @@ export function labelOf(target: HealthTarget): string {
 
 export function createHealthService(options: HealthServiceOptions) {
   const settings = createHealthSettingsStore({ dataDir: options.dataDir, log: options.log })
-  const history = createHealthHistory({
-    dataDir: options.dataDir,
-    log: options.log,
-    ...(options.historyWriteDelayMs !== undefined ? { writeDelayMs: options.historyWriteDelayMs } : {}),
-  })
+  const history =
+    options.history ??
+    createHealthHistory({
+      dataDir: options.dataDir,
+      log: options.log,
+      ...(options.historyWriteDelayMs !== undefined ? { writeDelayMs: options.historyWriteDelayMs } : {}),
+    })
   const batches = new Map<string, { controller: AbortController; done: Promise<void> }>()
   /** Change-IP runs in progress, by the caller's run id (or a generated one), for cancelRotate and dispose. */
   const rotations = new Map<string, AbortController>()
@@ -186,7 +190,7 @@ export function createHealthService(options: HealthServiceOptions) {
       }
       if (throughput) opts.throughput = { url: s.throughputUrl, seconds: s.throughputSeconds }
       const result = await checkWithEchoes(r.target, opts, urls)
-      history.record(r.key, result)
+      history.record(r.key, result, r.connectionId)
       return itemResult(r, result)
     },
 
@@ -219,7 +223,7 @@ export function createHealthService(options: HealthServiceOptions) {
         done += 1
         counts[result.status] += 1
         buffer.push(itemResult(r, result))
-        if (result.status !== 'cancelled') history.record(r.key, result)
+        if (result.status !== 'cancelled') history.record(r.key, result, r.connectionId)
         if (!timer) timer = setTimeout(() => emit(false), Math.max(0, lastEmit + interval - Date.now()))
       }
 

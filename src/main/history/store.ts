@@ -199,17 +199,27 @@ export class HistoryStore {
 }
 
 /**
- * Opens (or creates) `history.sqlite` in the app's data folder and imports the old health-history.json once.
- * Never throws: a database that cannot be used is replaced (see open.ts) and `takeNotice()` says so.
+ * Opens (or creates) `history.sqlite` in the app's data folder. Never throws: a database that cannot be used is
+ * replaced (see open.ts) and `takeNotice()` says so.
  */
-export async function openHistoryStore(dataDir: string, options: HistoryStoreOptions): Promise<HistoryStore> {
+export function createHistoryStore(dataDir: string, options: HistoryStoreOptions): HistoryStore {
   const path = join(dataDir, HISTORY_DB_FILE)
-  const store = new HistoryStore(path, openHistoryDatabase(path, { log: options.log, ...(options.now ? { now: options.now } : {}) }), options)
+  return new HistoryStore(path, openHistoryDatabase(path, { log: options.log, ...(options.now ? { now: options.now } : {}) }), options)
+}
+
+/** Imports the old health-history.json once (see import-json.ts). Never throws: a failure is logged and retried next start. */
+export async function importOldCheckHistory(store: HistoryStore, dataDir: string, log: Logger): Promise<void> {
   try {
     await store.importHealthHistory(dataDir)
   } catch (err) {
     // The old file stays where it is, unimported; the next start tries again.
-    options.log('could not import the old check history (health-history.json)', err)
+    log('could not import the old check history (health-history.json)', err)
   }
+}
+
+/** `createHistoryStore`, then the one-time import of health-history.json. */
+export async function openHistoryStore(dataDir: string, options: HistoryStoreOptions): Promise<HistoryStore> {
+  const store = createHistoryStore(dataDir, options)
+  await importOldCheckHistory(store, dataDir, options.log)
   return store
 }

@@ -23,12 +23,20 @@ export interface DemoCore {
   dispose(): Promise<void>
 }
 
-export async function startDemoCore(options: { name: string; emit?: Emit; desktop?: Partial<DesktopIntegration> }): Promise<DemoCore> {
+/** `prepare` puts files in the data folder before the core starts (an old check history, a damaged database). */
+export async function startDemoCore(options: {
+  name: string
+  emit?: Emit
+  desktop?: Partial<DesktopIntegration>
+  log?: (message: string, err?: unknown) => void
+  prepare?: (dir: string) => void | Promise<void>
+}): Promise<DemoCore> {
   const dir = mkdtempSync(join(tmpdir(), `iproxy-${options.name}-`))
+  await options.prepare?.(dir)
   const core = createServices({
     appInfo: { name: 'iProxy Desktop', version: '1.2.3', platform: 'linux', demoMode: true },
     emit: options.emit ?? (() => {}),
-    log: () => {},
+    log: options.log ?? (() => {}),
     openExternal: async () => {},
     userDataDir: dir,
     keychain: createMemorySecretStore(),
