@@ -6,6 +6,8 @@
 import type { DesktopIntegration } from '../main/desktop'
 import { createExportsService } from '../main/exports/service'
 import { createHealthService } from '../main/health/service'
+import { openAppHistory } from '../main/history/app-history'
+import { checkHistoryInStore } from '../main/history/check-history'
 import { createLogger, type Logger } from '../main/log'
 import type { HealthProgress } from '../shared/health'
 import { parseProxyLines } from '../shared/proxy-list/parse'
@@ -34,14 +36,18 @@ export function cliExportsService(account: Account, dataDir: string) {
 }
 
 /**
- * The health service with the app's settings and check history from `dataDir`. Its progress events go to
- * `onProgress`. Without an account only pasted lines can be checked (they need no key).
+ * The health service with the app's settings, its check results kept in the app's history database (the same
+ * history.sqlite the app writes; SQLite's WAL lets both write). Its progress events go to `onProgress`. Without an
+ * account only pasted lines can be checked (they need no key). `dispose` writes the last results and closes the
+ * database.
  */
 export function cliHealthService(options: { account?: Account | undefined; dataDir: string; env: NodeJS.ProcessEnv; onProgress?: (p: HealthProgress) => void }) {
   const { account } = options
-  return createHealthService({
+  const log = cliLogger(options.env)
+  const history = openAppHistory(options.dataDir, log)
+  const health = createHealthService({
     dataDir: options.dataDir,
-    log: cliLogger(options.env),
+    log,
     emitProgress: (p) => options.onProgress?.(p),
     client: () => {
       if (!account) throw authError('no_key', 'No API key: checking account proxies needs --profile NAME, IPROXY_API_KEY or --demo.')
@@ -49,7 +55,15 @@ export function cliHealthService(options: { account?: Account | undefined; dataD
     },
     demoEchoUrl: async () => account?.demoEchoUrl,
     parse: parseProxyLines,
+    history: checkHistoryInStore(history.store, log),
     // Results are printed as they come: no need to hold them for the app's ~10 updates a second.
     progressIntervalMs: 20,
   })
+  return {
+    ...health,
+    async dispose(): Promise<void> {
+      await health.dispose()
+      await history.dispose()
+    },
+  }
 }
