@@ -6,7 +6,7 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createServer, type AddressInfo } from 'node:net'
+import { createServer, type AddressInfo, type Socket } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startSimulator, type Simulator } from '../../../src/main/demo'
 import type { HealthService } from '../../../src/main/health/service'
@@ -135,7 +135,7 @@ describe('the simulator, and lines that fail', () => {
 
   it('a far end that speaks neither protocol says so', async () => {
     // Answers one line of garbage and closes: neither an HTTP proxy nor a SOCKS5 one.
-    const sockets = new Set<import('node:net').Socket>()
+    const sockets = new Set<Socket>()
     const server = createServer((socket) => {
       sockets.add(socket)
       socket.end('220 hello, this is not a proxy\r\n')
