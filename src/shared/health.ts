@@ -89,20 +89,36 @@ export interface HealthCheckResult {
   throughputMbps?: number
   /** Why the throughput could not be measured, when it was asked for and failed. */
   throughputError?: string
+  /**
+   * For a pasted line that did not say its protocol (`protocol: 'auto'`): the one the proxy answered in, found by
+   * trying both (main/health/detect-protocol.ts). Absent when neither answered as a proxy (or the address itself
+   * failed), and for targets whose protocol was given.
+   */
+  detectedProtocol?: ProxyProtocol
 }
 
 // ---------------------------------------------------------------------------------------------------------
 // Inputs
 // ---------------------------------------------------------------------------------------------------------
 
+export const PROXY_PROTOCOLS = ['socks5', 'http'] as const
+export type ProxyProtocol = (typeof PROXY_PROTOCOLS)[number]
+/** What a pasted line's protocol can be: given, or `auto` when the line did not say (both are tried). */
+export const PROTOCOL_CHOICES = ['auto', ...PROXY_PROTOCOLS] as const
+export type ProtocolChoice = (typeof PROTOCOL_CHOICES)[number]
+
 export const healthTargetSchema = z.strictObject({
-  protocol: z.enum(['socks5', 'http'], 'must be socks5 or http'),
+  protocol: z.enum(PROXY_PROTOCOLS, 'must be socks5 or http'),
   host: z.string().min(1, 'is required').max(253),
   port: z.number().int('must be a whole number').min(1, 'must be 1–65535').max(65535, 'must be 1–65535'),
   username: z.string().max(255).optional(),
   password: z.string().max(255).optional(),
 })
 export type HealthTarget = z.output<typeof healthTargetSchema>
+
+/** A pasted line's proxy: a HealthTarget whose protocol may be `auto` (the line did not say). */
+export const pastedTargetSchema = healthTargetSchema.extend({ protocol: z.enum(PROTOCOL_CHOICES, 'must be auto, socks5 or http') })
+export type PastedTarget = z.output<typeof pastedTargetSchema>
 
 /** The longest proxy list read at once, pasted (characters) or opened from a file (bytes). */
 export const MAX_LIST_TEXT = 5_000_000
@@ -111,22 +127,25 @@ export const MAX_LIST_TEXT = 5_000_000
 export const MAX_BATCH_ITEMS = 20_000
 
 export const accountProxyItemSchema = z.strictObject({ connectionId: id, proxyId: id })
-export const targetItemSchema = z.strictObject({ target: healthTargetSchema, label: z.string().max(300).optional() })
+export const targetItemSchema = z.strictObject({ target: pastedTargetSchema, label: z.string().max(300).optional() })
 export const healthItemSchema = z.union([accountProxyItemSchema, targetItemSchema], {
   error: () => 'must be { connectionId, proxyId } or { target }',
 })
 export type HealthItem = z.output<typeof healthItemSchema>
 
-/** The key results and history are kept under: the proxy id, or `protocol://[user@]host:port` for a pasted line. */
+/**
+ * The key results and history are kept under: the proxy id, or `protocol://[user@]host:port` for a pasted line
+ * (`[user@]host:port` when the line did not say its protocol).
+ */
 export function healthItemKey(item: HealthItem): string {
   if ('proxyId' in item) return item.proxyId
   return targetKey(item.target)
 }
 
-export function targetKey(target: HealthTarget): string {
+export function targetKey(target: PastedTarget): string {
   const user = target.username ? `${target.username}@` : ''
   const host = target.host.includes(':') ? `[${target.host}]` : target.host
-  return `${target.protocol}://${user}${host}:${target.port}`
+  return target.protocol === 'auto' ? `${user}${host}:${target.port}` : `${target.protocol}://${user}${host}:${target.port}`
 }
 
 /**
@@ -137,6 +156,15 @@ export function targetUrl(target: HealthTarget): string {
   const auth = target.username ? `${encodeUserinfo(target.username)}:${encodeUserinfo(target.password ?? '')}@` : ''
   const host = target.host.includes(':') ? `[${target.host}]` : target.host
   return `${target.protocol}://${auth}${host}:${target.port}`
+}
+
+/**
+ * A checked pasted target as a proxy URL: with its own protocol, or the one its check detected (what "Copy working
+ * proxies" writes). Undefined while the protocol is unknown.
+ */
+export function checkedTargetUrl(target: PastedTarget, result: Pick<HealthCheckResult, 'detectedProtocol'>): string | undefined {
+  const protocol = target.protocol === 'auto' ? result.detectedProtocol : target.protocol
+  return protocol ? targetUrl({ ...target, protocol }) : undefined
 }
 
 /** One checked item, as results travel to the page (never with a password). */
@@ -175,10 +203,10 @@ export const HEALTH_HISTORY_LIMIT = 20
 
 export interface ParsedListLine {
   lineNumber: number
-  /** What to show for it: `protocol://login@host:port` (never the password). */
+  /** What to show for it: `protocol://login@host:port`, or `login@host:port` for `auto` (never the password). */
   label: string
-  target: HealthTarget
-  /** True when the line did not say http or socks5 and the default protocol was assumed. */
+  target: PastedTarget
+  /** True when the line did not say http or socks5 (its protocol is the chosen default, `auto` unless told). */
   protocolAssumed: boolean
 }
 

@@ -75,6 +75,30 @@ test('a template with an unknown placeholder is refused on the field; a good one
   expect(app.desktop.clipboard[0]!.trimEnd().split('\n')).toHaveLength(sim.state.proxies.size)
 })
 
+test('an IP-authorised proxy is written without an empty login:password@ part, in the preview and on the clipboard', async ({ app }) => {
+  const { page } = app
+  const sim = await app.simulator()
+  const open = [...sim.state.proxies.values()].find((p) => p.authType === 'noauth')!
+  const conn = sim.state.connections.get(open.connectionId)!
+  await openExports(page)
+  const proxies = page.getByRole('region', { name: 'Proxy lists' })
+  await proxies.getByRole('radio', { name: 'Filtered proxies' }).check()
+  await proxies.getByLabel('Connection').selectOption(conn.id)
+  await proxies.getByRole('radio', { name: 'IP address' }).check()
+  for (const [format, template] of [['template', '{service}://{login}:{password}@{host}:{port}'], ['url', undefined]] as const) {
+    await proxies.getByLabel('Format').selectOption(format)
+    if (template) await proxies.getByRole('textbox', { name: 'Template' }).fill(template)
+    const preview = proxies.locator('pre')
+    await expect(preview).toContainText(`socks5://127.0.0.1:${open.port}`)
+    await expect(preview).not.toContainText(':@')
+    await proxies.getByRole('button', { name: 'Copy to clipboard' }).click()
+    await expect(proxies.getByRole('status').filter({ hasText: /^Copied/ })).toBeVisible()
+    const lines = app.desktop.clipboard.at(-1)!.trimEnd().split('\n')
+    expect(lines).toContain(`socks5://127.0.0.1:${open.port}`)
+    expect(lines.filter((l) => l.includes('://:@'))).toEqual([])
+  }
+})
+
 test('saves the proxies of one connection as CSV', async ({ app }) => {
   const { page } = app
   const sim = await app.simulator()

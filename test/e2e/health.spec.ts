@@ -21,9 +21,11 @@ function proxyLines(sim: Simulator, count: number): Array<{ line: string; ip: st
     const conn = sim.state.connections.get(p.connectionId)
     if (!p.bound || p.authType !== 'userpass' || p.aclIps.length > 0 || p.expiresAt) continue
     if (!conn?.ip || !conn.proxyEnabled || conn.status !== 'online') continue
-    // HTTP proxies as host:port:login:password (a line that does not say: checked as HTTP), SOCKS5 as URLs.
-    const line = p.listenService === 'http' ? `127.0.0.1:${p.port}:${p.login}:${p.password}` : `socks5://${p.login}:${p.password}@127.0.0.1:${p.port}`
-    out.push({ line, ip: conn.ip.ipv4, label: `${p.listenService}://${p.login}@127.0.0.1:${p.port}` })
+    // HTTP proxies as host:port:login:password (a line that does not say: its protocol is found by trying), SOCKS5
+    // as URLs. A line without a scheme is labelled without one.
+    const http = p.listenService === 'http'
+    const line = http ? `127.0.0.1:${p.port}:${p.login}:${p.password}` : `socks5://${p.login}:${p.password}@127.0.0.1:${p.port}`
+    out.push({ line, ip: conn.ip.ipv4, label: http ? `${p.login}@127.0.0.1:${p.port}` : `socks5://${p.login}@127.0.0.1:${p.port}` })
     if (out.length === count) break
   }
   return out
@@ -127,10 +129,29 @@ test('the working proxies of a pasted list are copied as URLs; a refused one is 
   expect(copied.endsWith('\n')).toBe(true)
   const lines = copied.trimEnd().split('\n')
   const expected = good.map((g) => {
-    const p = [...sim.state.proxies.values()].find((x) => g.label === `${x.listenService}://${x.login}@127.0.0.1:${x.port}`)!
+    const p = [...sim.state.proxies.values()].find((x) => g.label.endsWith(`${x.login}@127.0.0.1:${x.port}`))!
     return `${p.listenService}://${encodeURIComponent(p.login!)}:${encodeURIComponent(p.password!)}@127.0.0.1:${p.port}`
   })
   expect([...lines].sort()).toEqual([...expected].sort())
+})
+
+test('a SOCKS5 line without a scheme (iProxy’s own form) comes back working, marked SOCKS5, and is copied as socks5://', async ({ app }) => {
+  const { page } = app
+  await openHealth(page)
+  const sim = await app.simulator()
+  const p = [...sim.state.proxies.values()].find((x) => {
+    const conn = sim.state.connections.get(x.connectionId)
+    return x.listenService === 'socks5' && x.bound && x.authType === 'userpass' && x.aclIps.length === 0 && !x.expiresAt && conn?.ip && conn.proxyEnabled && conn.status === 'online'
+  })!
+  await pasteAndCheck(page, `127.0.0.1:${p.port}:${p.login}:${p.password}`)
+  const batch = page.getByRole('region', { name: 'Pasted list (1)' })
+  await expect(batch.getByRole('status')).toHaveText(/1 of 1 checked — Finished/, { timeout: 20_000 })
+  const row = batch.getByRole('table', { name: 'Pasted list (1)' }).getByRole('row').filter({ hasText: `${p.login}@127.0.0.1:${p.port}` })
+  await expect(row.getByText('OK', { exact: true })).toBeVisible()
+  await expect(row.getByText('SOCKS5', { exact: true })).toBeVisible()
+  await batch.getByRole('button', { name: 'Copy working proxies (1)' }).click()
+  await expect(batch.getByText('Copied.')).toBeVisible()
+  expect(app.desktop.clipboard.at(-1)).toBe(`socks5://${encodeURIComponent(p.login!)}:${encodeURIComponent(p.password!)}@127.0.0.1:${p.port}\n`)
 })
 
 test('a pasted list longer than one batch takes is refused with what to do, and the text stays', async ({ app }) => {

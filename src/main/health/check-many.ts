@@ -4,10 +4,10 @@
  * `cancelled`. Resolves (never rejects) once every target has a result and every socket is closed.
  */
 import { getMaxListeners, setMaxListeners } from 'node:events'
-import type { HealthCheckResult, HealthTarget } from '../../shared/health'
+import type { HealthCheckResult, HealthTarget, PastedTarget } from '../../shared/health'
 import { checkProxy, type CheckOptions } from './check-proxy'
 
-export interface CheckManyOptions {
+export interface CheckManyOptions<T extends PastedTarget = HealthTarget> {
   concurrency?: number
   timeoutMs?: number
   signal?: AbortSignal
@@ -16,8 +16,11 @@ export interface CheckManyOptions {
   /** Extra options per target (expected IP…). */
   optionsFor?: (index: number) => Partial<Pick<CheckOptions, 'expectedIp' | 'throughput'>> | Promise<Partial<Pick<CheckOptions, 'expectedIp' | 'throughput'>>>
   onResult?: (index: number, result: HealthCheckResult) => void
-  /** The check itself; checkProxy unless a caller wraps it (e.g. echo-URL fallback). */
-  check?: (target: HealthTarget, options: CheckOptions) => Promise<HealthCheckResult>
+  /**
+   * The check itself; checkProxy unless a caller wraps it (e.g. echo-URL fallback). Required for targets whose
+   * protocol may be `auto`, which checkProxy cannot speak (checkManyWith below).
+   */
+  check?: (target: T, options: CheckOptions) => Promise<HealthCheckResult>
 }
 
 export const DEFAULT_CONCURRENCY = 50
@@ -32,10 +35,18 @@ function cancelledResult(): HealthCheckResult {
   }
 }
 
-export async function checkMany(targets: readonly HealthTarget[], options: CheckManyOptions): Promise<HealthCheckResult[]> {
+export function checkMany(targets: readonly HealthTarget[], options: CheckManyOptions): Promise<HealthCheckResult[]> {
+  return checkManyWith(targets, { ...options, check: options.check ?? checkProxy })
+}
+
+/** `checkMany` for any target kind, with the check given. */
+export async function checkManyWith<T extends PastedTarget>(
+  targets: readonly T[],
+  options: CheckManyOptions<T> & { check: (target: T, options: CheckOptions) => Promise<HealthCheckResult> },
+): Promise<HealthCheckResult[]> {
   const results: HealthCheckResult[] = new Array<HealthCheckResult>(targets.length)
   const concurrency = Math.max(1, Math.min(options.concurrency ?? DEFAULT_CONCURRENCY, targets.length || 1))
-  const check = options.check ?? checkProxy
+  const check = options.check
   // Each check in flight listens on the signal until it ends: up to `concurrency` listeners at once, past node's
   // leak warning (10 by default) though none is leaked. The default's headroom stays for the caller's own.
   const signal = options.signal
@@ -72,7 +83,7 @@ export async function checkMany(targets: readonly HealthTarget[], options: Check
       if (options.signal) opts.signal = options.signal
       let result: HealthCheckResult
       try {
-        result = await check(targets[index] as HealthTarget, opts)
+        result = await check(targets[index] as T, opts)
       } catch (err) {
         // checkProxy never rejects; a wrapper might.
         result = {

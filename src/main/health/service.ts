@@ -17,6 +17,8 @@ import {
   type HealthSettings,
   type HealthTarget,
   type ParsedList,
+  type PastedTarget,
+  type ProtocolChoice,
   type RotateVerifyResult,
 } from '../../shared/health'
 import type { ProxyAccess } from '../../shared/iproxy'
@@ -26,7 +28,8 @@ import type { IproxyClient } from '../iproxy'
 import type { Logger } from '../log'
 import { checkProxy, type CheckOptions } from './check-proxy'
 import { createCheckLimiter } from './check-limiter'
-import { checkMany } from './check-many'
+import { checkDetectingProtocol } from './detect-protocol'
+import { checkManyWith } from './check-many'
 import { createHealthHistory, type HealthHistory } from './history'
 import { sharedHostResolver } from './resolve-host'
 import { rotateAndVerify, targetOfAccess } from './rotate'
@@ -71,7 +74,7 @@ export type HealthService = ReturnType<typeof createHealthService>
 
 const ECHO_SIDE_FAILURES = new Set(['target_error', 'bad_echo_response'])
 
-export function labelOf(target: HealthTarget): string {
+export function labelOf(target: PastedTarget): string {
   return targetKey(target)
 }
 
@@ -109,6 +112,11 @@ export function createHealthService(options: HealthServiceOptions) {
     return last as HealthCheckResult
   }
 
+  /** A pasted line without a protocol is tried as HTTP, then SOCKS5 (detect-protocol.ts says why). */
+  function checkTarget(target: PastedTarget, opts: Omit<CheckOptions, 'echoUrl'>, urls: string[]): Promise<HealthCheckResult> {
+    return checkDetectingProtocol(target, (t) => checkWithEchoes(t, opts, urls))
+  }
+
   /** The IP the connection is known to use: its latest IP-history entry in the last two days. */
   function expectedIpLookup(client: IproxyClient) {
     const memo = new Map<string, Promise<string | undefined>>()
@@ -137,7 +145,7 @@ export function createHealthService(options: HealthServiceOptions) {
     connectionId?: string
     proxyId?: string
     /** Undefined when the item could not be resolved (its proxy is gone); `problem` says why. */
-    target?: HealthTarget
+    target?: PastedTarget
     problem?: string
   }
 
@@ -189,7 +197,7 @@ export function createHealthService(options: HealthServiceOptions) {
         if (expected) opts.expectedIp = expected
       }
       if (throughput) opts.throughput = { url: s.throughputUrl, seconds: s.throughputSeconds }
-      const result = await checkWithEchoes(r.target, opts, urls)
+      const result = await checkTarget(r.target, opts, urls)
       history.record(r.key, result, r.connectionId)
       return itemResult(r, result)
     },
@@ -232,14 +240,14 @@ export function createHealthService(options: HealthServiceOptions) {
       const lookup = client && connectionCount <= EXPECTED_IP_MAX_CONNECTIONS ? expectedIpLookup(client) : undefined
       const run = (async () => {
         for (const r of resolved) if (!r.target) deliver(r, problemResult(r.problem ?? 'Unknown proxy.'))
-        await checkMany(
-          runnable.map((r) => r.target as HealthTarget),
+        await checkManyWith(
+          runnable.map((r) => r.target as PastedTarget),
           {
             concurrency: concurrency ?? s.concurrency,
             timeoutMs: timeoutMs ?? s.timeoutMs,
             signal: controller.signal,
             echoUrl: urls[0] as string,
-            check: (target, opts) => checkWithEchoes(target, { ...opts }, urls),
+            check: (target, opts) => checkTarget(target, { ...opts }, urls),
             optionsFor: async (i) => {
               const cid = runnable[i]?.connectionId
               const expected = lookup && cid ? await lookup(cid) : undefined
@@ -320,11 +328,12 @@ export function createHealthService(options: HealthServiceOptions) {
 
     history: (keys: string[]): Promise<Record<string, HealthHistoryEntry[]>> => history.get(keys),
 
-    parseList(text: string, defaultProtocol: 'socks5' | 'http' = 'http'): ParsedList {
+    /** `defaultProtocol`: for lines that do not say; `auto` (try both) unless told. */
+    parseList(text: string, defaultProtocol: ProtocolChoice = 'auto'): ParsedList {
       const parsed = options.parse(text)
       return {
         items: parsed.proxies.map((p) => {
-          const target: HealthTarget = { protocol: p.service ?? defaultProtocol, host: p.host, port: p.port }
+          const target: PastedTarget = { protocol: p.service ?? defaultProtocol, host: p.host, port: p.port }
           if (p.login !== undefined) target.username = p.login
           if (p.password !== undefined) target.password = p.password
           return { lineNumber: p.lineNumber, label: labelOf(target), target, protocolAssumed: p.service === undefined }

@@ -6,6 +6,7 @@ import { z } from 'zod'
 import {
   MAX_BATCH_ITEMS,
   MAX_LIST_TEXT,
+  PROTOCOL_CHOICES,
   healthItemSchema,
   healthSettingsUpdateSchema,
   type HealthBatchStarted,
@@ -53,8 +54,8 @@ export const healthContract = {
     parseList: call<ParsedList>()(
       z.strictObject({
         text: z.string().max(MAX_LIST_TEXT, 'is too long (at most 5 MB)'),
-        /** For lines that do not say (`host:port:login:password`); http when absent. */
-        defaultProtocol: z.enum(['socks5', 'http']).optional(),
+        /** For lines that do not say (`host:port:login:password`); `auto` (try HTTP, then SOCKS5) when absent. */
+        defaultProtocol: z.enum(PROTOCOL_CHOICES).optional(),
       }),
     ),
     /** A native "Open" dialog for a list file; its text (at most MAX_LIST_TEXT bytes, UTF-8), for the pasted-list box. */

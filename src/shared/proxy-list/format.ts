@@ -169,6 +169,47 @@ export function parseTemplate(template: string): ParsedTemplate {
   return { ok: true, parts }
 }
 
+const CREDENTIAL_FIELDS: ReadonlySet<TemplatePlaceholder> = new Set(['login', 'password', 'login_url', 'password_url'])
+const isCredentialPart = (part: TemplatePart): boolean => 'field' in part && CREDENTIAL_FIELDS.has(part.field)
+/** Text that may sit between a login and a password placeholder (`:`, ` `, `;`…): no letter, digit or `@`. */
+const CREDENTIAL_SEPARATOR_RE = /^[^A-Za-z0-9@]{1,3}$/
+
+/**
+ * The template for a proxy without credentials: each run of credential placeholders (with the short separators
+ * between them, as in `{login}:{password}`) is dropped, and with it the one separator that only made sense next
+ * to it: the `@` after it (`{login}:{password}@{host}`), else the separator before it when it ends the template
+ * (`{host}:{port}:{login}:{password}`), else the one after it when it starts the template
+ * (`{login}:{password}:{host}:{port}`). A run in the middle of a column format keeps its separators, so the
+ * columns after it stay where a reading tool expects them (`{host};{login};{password};{port}` → `h;;;p`).
+ */
+export function withoutCredentials(parts: readonly TemplatePart[]): TemplatePart[] {
+  const out: TemplatePart[] = parts.map((part) => ({ ...part }))
+  for (let i = 0; i < out.length; i++) {
+    if (!isCredentialPart(out[i] as TemplatePart)) continue
+    let end = i
+    for (let j = i + 1; j < out.length; j++) {
+      const part = out[j] as TemplatePart
+      if (isCredentialPart(part)) end = j
+      else if (!('text' in part && CREDENTIAL_SEPARATOR_RE.test(part.text))) break
+    }
+    const before = out[i - 1]
+    const after = out[end + 1]
+    const afterText = after && 'text' in after ? after : undefined
+    const beforeText = before && 'text' in before ? before : undefined
+    if (afterText?.text.startsWith('@')) afterText.text = afterText.text.slice(1)
+    else if (!after && beforeText && /[^A-Za-z0-9/]$/.test(beforeText.text)) beforeText.text = beforeText.text.slice(0, -1)
+    else if (!before && afterText && /^[^A-Za-z0-9]/.test(afterText.text)) afterText.text = afterText.text.slice(1)
+    else {
+      // In the middle of columns: only the values go, every separator stays.
+      for (let j = end; j >= i; j--) if (isCredentialPart(out[j] as TemplatePart)) out.splice(j, 1)
+      continue
+    }
+    out.splice(i, end - i + 1)
+    i -= 1
+  }
+  return out.filter((part) => !('text' in part) || part.text !== '')
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // Formatting
 // ---------------------------------------------------------------------------------------------------------
@@ -315,7 +356,10 @@ export function formatProxies(accesses: readonly ExportableProxy[], options: For
     if (!parsed.ok) throw new ProxyTemplateError(parsed.message, parsed.position)
     parts = parsed.parts
   }
-  const templateWritesCredentials = parts.some((part) => 'field' in part && (part.field.startsWith('login') || part.field.startsWith('password')))
+  const templateWritesCredentials = parts.some(isCredentialPart)
+  // A proxy without credentials (IP-authorised) gets the template without its credentials part, so the default
+  // `{service}://{login}:{password}@{host}:{port}` writes `socks5://host:port`, never `socks5://:@host:port`.
+  const noauthParts = templateWritesCredentials ? withoutCredentials(parts) : parts
 
   const lines: string[] = []
   for (const p of accesses) {
@@ -352,7 +396,7 @@ export function formatProxies(accesses: readonly ExportableProxy[], options: For
       const row = proxyRow(p, connectionNames)
       let line = ''
       let bad: string | undefined
-      for (const part of parts) {
+      for (const part of noauth ? noauthParts : parts) {
         if ('text' in part) {
           line += part.text
           continue

@@ -14,7 +14,7 @@ import type {
   HealthItem,
   HealthItemResult,
   HealthProgress,
-  HealthTarget,
+  PastedTarget,
   RejectedListLine,
   RotateVerifyResult,
 } from '../../../shared/health'
@@ -34,7 +34,7 @@ export interface BatchState {
   /** For a pasted list: the lines that could not be read. */
   rejected?: RejectedListLine[]
   /** For a pasted list: each line's proxy by key, so the working ones can be copied out. */
-  targets?: Record<string, HealthTarget>
+  targets?: Record<string, PastedTarget>
 }
 
 /** Recent batches kept in memory for the Health screen. */
@@ -147,7 +147,7 @@ export const useHealthStore = create<HealthState>()((set, get) => {
     async checkMany(items, title, rejected) {
       ensureSubscribed(applyProgress)
       const keys = items.map(healthItemKey)
-      const targets: Record<string, HealthTarget> = {}
+      const targets: Record<string, PastedTarget> = {}
       items.forEach((item, i) => {
         if ('target' in item) targets[keys[i] as string] = item.target
       })

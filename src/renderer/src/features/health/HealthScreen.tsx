@@ -2,11 +2,12 @@ import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useShallow } from 'zustand/react/shallow'
-import { targetUrl, type HealthItemResult, type HealthTarget } from '../../../../shared/health'
+import { checkedTargetUrl, type HealthItemResult } from '../../../../shared/health'
 import { useHealthStore, type BatchState } from '../../stores/health'
 import { CheckButton } from './CheckButton'
 import { BatchProgress } from './BatchProgress'
 import { HealthResultCell } from './HealthResultCell'
+import { DetectedProtocol } from './DetectedProtocol'
 import { localTimeText, TIME_OF_DAY, utcText } from '../../ui/time-text'
 import { PastedListDialog, useRejectReason } from './PastedListDialog'
 import { HealthSettingsForm } from './HealthSettingsForm'
@@ -42,6 +43,7 @@ function BatchResults({ results, label }: { results: HealthItemResult[]; label: 
               style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${v.start}px)`, height: ROW_HEIGHT }}
             >
               <span role="cell" className="health-label" title={r.label}>
+                <DetectedProtocol result={r.result} />
                 {r.label}
               </span>
               <span role="cell">
@@ -60,7 +62,12 @@ function WorkingCopy({ batch }: { batch: BatchState }) {
   const { t } = useTranslation()
   const targets = batch.targets
   if (!targets) return null
-  const lines = [...new Set(batch.results.filter((r) => r.result.ok && targets[r.key]).map((r) => targetUrl(targets[r.key] as HealthTarget)))]
+  // A line that did not say its protocol is copied with the one its check found (detect-protocol.ts).
+  const urls = batch.results.map((r) => {
+    const target = targets[r.key]
+    return r.result.ok && target ? checkedTargetUrl(target, r.result) : undefined
+  })
+  const lines = [...new Set(urls.filter((u): u is string => u !== undefined))]
   if (lines.length === 0) return null
   return (
     <p>

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { MAX_BATCH_ITEMS, type RejectedListLine } from '../../../../shared/health'
+import { MAX_BATCH_ITEMS, PROTOCOL_CHOICES, type ProtocolChoice, type RejectedListLine } from '../../../../shared/health'
 import { getApi } from '../../bridge'
 import { Dialog } from '../../ui/Dialog'
 import { useHealthStore } from '../../stores/health'
@@ -21,7 +21,7 @@ export function PastedListDialog({ onClose, onStarted }: { onClose(): void; onSt
   const { t } = useTranslation()
   const checkMany = useHealthStore((s) => s.checkMany)
   const [text, setText] = useState('')
-  const [protocol, setProtocol] = useState<'http' | 'socks5'>('http')
+  const [protocol, setProtocol] = useState<ProtocolChoice>('auto')
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string>()
   const [rejected, setRejected] = useState<RejectedListLine[]>()
@@ -103,7 +103,8 @@ export function PastedListDialog({ onClose, onStarted }: { onClose(): void; onSt
         </div>
         <div className="field">
           <label htmlFor={protocolId}>{t('health.pasted.defaultProtocol')}</label>
-          <select id={protocolId} value={protocol} onChange={(e) => setProtocol(e.target.value === 'socks5' ? 'socks5' : 'http')}>
+          <select id={protocolId} value={protocol} onChange={(e) => setProtocol(PROTOCOL_CHOICES.find((c) => c === e.target.value) ?? 'auto')}>
+            <option value="auto">{t('health.pasted.detectProtocol')}</option>
             <option value="http">HTTP</option>
             <option value="socks5">SOCKS5</option>
           </select>

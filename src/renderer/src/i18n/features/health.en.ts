@@ -32,6 +32,7 @@ export const healthEn = {
   history: 'Last checks: {{list}}',
   historyItem: '{{time}} {{status}} {{ms}} ms',
   trend: 'Trend (latency of the last checks)',
+  detectedProtocol: 'Protocol found by trying both: {{protocol}}',
   callFailed: 'Could not check: {{reason}}',
   progress: {
     label: 'Check progress',
@@ -51,6 +52,7 @@ export const healthEn = {
     openFile: 'Open a file…',
     fromFile: 'From {{name}}',
     defaultProtocol: 'Protocol for lines that do not say',
+    detectProtocol: 'Find out: try HTTP, then SOCKS5',
     start: 'Check these proxies',
     parsing: 'Reading the lines…',
     nothingToCheck: 'No line could be read as a proxy.',

@@ -41,6 +41,7 @@ export const healthRu: Catalogue['health'] = {
   history: 'Последние проверки: {{list}}',
   historyItem: '{{time}} {{status}} {{ms}} мс',
   trend: 'Динамика (задержка последних проверок)',
+  detectedProtocol: 'Протокол определён проверкой обоих: {{protocol}}',
   callFailed: 'Не удалось проверить: {{reason}}',
   progress: {
     label: 'Ход проверки',
@@ -60,6 +61,7 @@ export const healthRu: Catalogue['health'] = {
     openFile: 'Открыть файл…',
     fromFile: 'Из файла {{name}}',
     defaultProtocol: 'Протокол для строк, где он не указан',
+    detectProtocol: 'Определить: сначала HTTP, затем SOCKS5',
     start: 'Проверить эти прокси',
     parsing: 'Читаем строки…',
     nothingToCheck: 'Ни одну строку не удалось прочитать как прокси.',
