@@ -10,6 +10,8 @@ export interface CheckResultRecord {
   type: 'result'
   key: string
   label: string
+  /** The protocol the proxy answered in, when a list line did not say and both were tried; else null. */
+  detectedProtocol: string | null
   connectionId: string | null
   connectionName: string | null
   proxyId: string | null
@@ -53,6 +55,7 @@ export function resultRecord(item: HealthItemResult, names: ReadonlyMap<string, 
     type: 'result',
     key: item.key,
     label: item.label,
+    detectedProtocol: r.detectedProtocol ?? null,
     connectionId: item.connectionId ?? null,
     connectionName: (item.connectionId && names.get(item.connectionId)) || null,
     proxyId: item.proxyId ?? null,

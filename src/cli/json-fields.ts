@@ -10,7 +10,7 @@ JSON output (--json), stable field names:
                  country, city }], errors }
   proxies      { proxies: [{ id, connectionId, connectionName, protocol, host, ip, port, authType,
                  login, expiresAt, description }], errors }
-  check        JSON lines: { type: "result", key, label, connectionId, connectionName, proxyId, ok,
+  check        JSON lines: { type: "result", key, label, detectedProtocol, connectionId, connectionName, proxyId, ok,
                  status, error, exitIp, country, city, asn, expectedIp, ipMismatch, connectMs,
                  handshakeMs, firstByteMs, totalMs, checkedAt } per proxy, { type: "rejected",
                  lineNumber, code, reason } per skipped list line, then { type: "summary", total,

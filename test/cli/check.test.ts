@@ -41,6 +41,11 @@ describe('account proxies', () => {
     for (const r of ok) expect(r).toMatchObject({ ok: true, exitIp: conn.ip?.ipv4, country: 'RU', connectionName: 'Moscow MTS 01' })
     expect(typeof ok[0]!.totalMs).toBe('number')
     expect(run.code).toBe(results.every((r) => r.ok) ? 0 : 1)
+    // Kept in the app's history database, where the app and `iproxy history` read them.
+    const history = await runCli(['history', '--connection', conn.id, '--kind', 'check', '--json'], { env })
+    expect(history.code, history.stderr).toBe(0)
+    const events = (JSON.parse(history.stdout) as { events: Array<{ proxyKey: string; status: string }> }).events
+    expect(events.map((e) => e.proxyKey).sort()).toEqual(results.map((r) => r.key).sort())
   })
 
   it('--all as a table: a line per proxy, failures with their reason, a summary; exit 1 (offline phones)', async () => {
@@ -106,12 +111,16 @@ describe('real proxies: Dante and tinyproxy', () => {
         `socks5://${dante.username}:${dante.password}@${dante.host}:${dante.port}`,
         `http://${tiny.username}:${tiny.password}@${tiny.host}:${tiny.port}`,
         `http://${tiny.username}:not-it@${tiny.host}:${tiny.port}`,
+        // iProxy's own line shape, with no scheme: the command finds out the proxy speaks SOCKS5.
+        `${dante.host}:${dante.port}:${dante.username}:${dante.password}`,
       ].join('\n'),
     )
     const run = await runCli(['check', list, '--json', '--timeout', '5'], { env: { IPROXY_DATA_DIR: data.dir } })
     const results = jsonLines(run.stdout).filter((l) => l.type === 'result')
     const byLabel = (needle: string) => results.filter((r) => (r.label as string).includes(needle))
-    expect(byLabel(`:${dante.port}`)[0]).toMatchObject({ status: 'ok', exitIp: '127.0.0.1' })
+    const [given, found] = byLabel(`:${dante.port}`)
+    expect(given).toMatchObject({ status: 'ok', exitIp: '127.0.0.1', detectedProtocol: null })
+    expect(found).toMatchObject({ status: 'ok', exitIp: '127.0.0.1', detectedProtocol: 'socks5' })
     expect(byLabel(`:${tiny.port}`).map((r) => r.status).sort()).toEqual(['auth_failed', 'ok'])
     expect(run.code).toBe(1)
   })

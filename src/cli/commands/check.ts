@@ -6,7 +6,7 @@
  */
 import { InvalidArgumentError, Option, type Command } from 'commander'
 import { readTextFile } from '../../main/fs/read-text-file'
-import { emptyCounts, MAX_LIST_TEXT, type HealthItem, type HealthProgress, type RejectedListLine } from '../../shared/health'
+import { emptyCounts, MAX_LIST_TEXT, PROTOCOL_CHOICES, type HealthItem, type HealthProgress, type ProtocolChoice, type RejectedListLine } from '../../shared/health'
 import { openAccount, hasKeySource, type Account } from '../account'
 import { createCheckPrinter, resultRecord, type CheckSummary } from '../check-report'
 import { accountOptions, type CliContext, type CommonFlags } from '../context'
@@ -23,7 +23,7 @@ interface CheckFlags extends CommonFlags {
   file?: string
   concurrency?: number
   timeout?: number
-  protocol: 'http' | 'socks5'
+  protocol: ProtocolChoice
 }
 
 export function wholeNumber(min: number, max: number) {
@@ -63,7 +63,7 @@ export function registerCheck(program: Command, ctx: CliContext, run: (action: (
       .option('--all', 'every proxy of the account')
       .option('--connection <id...>', "these connections' proxies", collectIds)
       .option('--file <list>', 'a proxy list in any format the app reads (lines, CSV, JSON); - reads stdin')
-      .addOption(new Option('--protocol <protocol>', 'for list lines that do not say').choices(['http', 'socks5']).default('http'))
+      .addOption(new Option('--protocol <protocol>', 'for list lines that do not say (auto: try HTTP, then SOCKS5)').choices([...PROTOCOL_CHOICES]).default('auto'))
       .option('--concurrency <n>', 'checks at once (default: the app setting, 50)', wholeNumber(1, 500))
       .option('--timeout <seconds>', 'per check (default: the app setting, 10)', wholeNumber(1, 120)),
   )
