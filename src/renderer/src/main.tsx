@@ -4,6 +4,8 @@ import './i18n'
 import { App } from './App'
 import { ErrorBoundary } from './ui/ErrorBoundary'
 import './styles.css'
+import './ui/text.css'
+import './ui/forms.css'
 
 const root = document.getElementById('root')
 if (!root) throw new Error('index.html has no #root element')
