@@ -44,11 +44,31 @@ export function Dialog({ title, children, onClose }: DialogProps) {
         if (mounted) open()
       })
     }
+    const onKeyDown = (event: KeyboardEvent) => {
+      // The browser lets Tab leave a modal dialog for its own toolbar; in an app window it cycles inside instead.
+      if (event.key !== 'Tab') return
+      const focusable = [...dialog.querySelectorAll<HTMLElement>('button, [href], input, select, textarea, [tabindex]:not([tabindex="-1"])')].filter(
+        (el) => !el.matches(':disabled') && el.getClientRects().length > 0 && el.closest('dialog') === dialog,
+      )
+      const first = focusable[0]
+      const last = focusable.at(-1)
+      if (!first || !last) return
+      const active = document.activeElement
+      if (event.shiftKey && (active === first || active === dialog)) {
+        event.preventDefault()
+        last.focus()
+      } else if (!event.shiftKey && active === last) {
+        event.preventDefault()
+        first.focus()
+      }
+    }
+    dialog.addEventListener('keydown', onKeyDown)
     dialog.addEventListener('cancel', onCancel)
     dialog.addEventListener('close', onNativeClose)
     open()
     return () => {
       mounted = false
+      dialog.removeEventListener('keydown', onKeyDown)
       dialog.removeEventListener('cancel', onCancel)
       dialog.removeEventListener('close', onNativeClose)
       if (dialog.open) dialog.close()
