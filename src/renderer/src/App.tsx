@@ -10,6 +10,7 @@ import { SectionView } from './features/shell/SectionView'
 import { Sidebar } from './features/shell/Sidebar'
 import { useProfiles } from './stores/profiles'
 import { ErrorBoundary } from './ui/ErrorBoundary'
+import { useShortcuts } from './ui/use-shortcuts'
 
 export function App() {
   const { loaded, count, refresh } = useProfiles(useShallow((s) => ({ loaded: s.loaded, count: s.profiles.length, refresh: s.refresh })))
@@ -24,6 +25,7 @@ export function App() {
       .app.setLanguage({ language: i18n.language as UiLanguage })
       .catch(() => {})
   }, [i18n.language])
+  useShortcuts()
   // No profile at all: the first-run screen, so a new user is never left in an empty shell.
   const firstRun = loaded && count === 0
   return (

@@ -11,5 +11,5 @@ export function errorMessage(err: unknown): string {
   if (err instanceof BridgeError && i18next.exists(`errors.${err.code}`)) return i18next.t(`errors.${err.code}` as 'errors.not_a_file')
   if (err instanceof Error && err.message) return err.message
   if (typeof err === 'string' && err) return err
-  return 'Something went wrong.'
+  return i18next.t('errors.unknown')
 }

@@ -104,7 +104,7 @@ function DetailHeader({ connId, onBack }: { connId: string; onBack(): void }) {
       </button>
       <div className="detail-title">
         <h2>{name ?? (connection.error ? connId : t('connectionDetail.loadingConnection'))}</h2>
-        <span className={`status-badge status-${status}`} data-testid="detail-status">
+        <span className={`detail-status detail-status-${status}`} data-testid="detail-status">
           {t('connectionDetail.status.label', { status: t(`connectionDetail.status.${status}`) })}
         </span>
         <button

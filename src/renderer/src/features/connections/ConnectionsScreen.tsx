@@ -87,7 +87,7 @@ export function ConnectionsScreen() {
               <LocalTime value={statuses.loadedAt} options={SHORT_DATE_TIME} prefix={(time) => t('connections.updatedAt', { time })} />
             </small>
           )}
-          <button type="button" onClick={refreshAll} disabled={loading}>
+          <button type="button" data-shortcut="refresh" onClick={refreshAll} disabled={loading}>
             {loading ? t('connections.refreshing') : t('connections.refresh')}
           </button>
           <button type="button" className="primary" onClick={() => setCreating(true)}>

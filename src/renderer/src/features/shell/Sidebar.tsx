@@ -4,6 +4,7 @@ import { LANGUAGES, setLanguage } from '../../i18n'
 import type { LanguageCode } from '../../i18n'
 import { SECTIONS, useNavigation } from '../../stores/navigation'
 import { ProfileSwitcher } from '../profiles/ProfileSwitcher'
+import { ThemePicker } from './ThemePicker'
 
 export function Sidebar() {
   const { t, i18n } = useTranslation()
@@ -33,6 +34,7 @@ export function Sidebar() {
             ))}
           </select>
         </label>
+        <ThemePicker />
       </section>
     </nav>
   )

@@ -5,4 +5,5 @@
 export const errorsEn = {
   response_too_large: 'The iProxy server sent a far larger answer than expected, so it was not read. Try again later; if it keeps happening, tell iProxy support.',
   not_a_file: 'That is not a regular file (it is a device, a pipe or a socket). Choose a .txt, .csv or .json proxy list.',
+  unknown: 'Something went wrong. Try again; if it keeps happening, the app\'s log (Help) has the details.',
 }

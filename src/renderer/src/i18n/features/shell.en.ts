@@ -2,4 +2,6 @@
 export const shellEn = {
   recovered: 'The window stopped unexpectedly and was reloaded.',
   dismiss: 'Dismiss',
+  theme: 'Theme',
+  themes: { system: 'As the system', light: 'Light', dark: 'Dark' },
 }
