@@ -10,6 +10,7 @@ import type { IpHistoryEntry, PortTraffic, TrafficByDay, UptimeEntry } from '../
 import { LocalTime } from '../../ui/LocalTime'
 import { localTimeText, utcText } from '../../ui/time-text'
 import { formatBytes } from '../../ui/format-bytes'
+import { byteAxis, type ByteAxis } from './byte-ticks'
 
 interface ChartColors {
   text: string
@@ -63,17 +64,23 @@ function axisProps(colors: ChartColors) {
   return { stroke: colors.border, tick: { fill: colors.muted, fontSize: 12 }, tickLine: { stroke: colors.border } }
 }
 
-/** "2026-11-20T00:00:00+03:00" → "20 Nov": the day as the server counted it, in the chosen zone. */
+/** The y axis of byte values: round ticks from 0 (byte-ticks.ts), every label in one unit. */
+function byteYAxisProps(axis: ByteAxis) {
+  const top = axis.ticks[axis.ticks.length - 1] ?? 1
+  return { ticks: axis.ticks, domain: [0, top], interval: 0 as const, tickFormatter: (v: number) => axis.label(v) }
+}
+
+/** "2026-11-20T00:00:00+03:00" → "20 Nov": the day as the server counted it in the chosen zone (so read as UTC). */
 function dayLabel(date: string): string {
-  const day = date.slice(0, 10)
-  const parsed = new Date(`${day}T12:00:00Z`)
-  return Number.isNaN(parsed.getTime()) ? date : parsed.toLocaleDateString(undefined, { day: 'numeric', month: 'short', timeZone: 'UTC' })
+  const noon = Date.parse(`${date.slice(0, 10)}T12:00:00Z`)
+  return Number.isNaN(noon) ? date : localTimeText(noon, { day: 'numeric', month: 'short', timeZone: 'UTC' })
 }
 
 export function TrafficByDayChart({ data }: { data: TrafficByDay }) {
   const { t } = useTranslation()
   const [ref, colors] = useChartColors()
   const rows = data.daily_stats.map((d) => ({ day: dayLabel(d.date), in: d.in_bytes, out: d.out_bytes }))
+  const axis = byteAxis(Math.max(0, ...rows.map((r) => Math.max(r.in, r.out))))
   const inLabel = t('stats.in')
   const outLabel = t('stats.out')
   return (
@@ -96,7 +103,7 @@ export function TrafficByDayChart({ data }: { data: TrafficByDay }) {
             <BarChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
               <CartesianGrid stroke={colors.border} strokeDasharray="3 3" vertical={false} />
               <XAxis dataKey="day" {...axisProps(colors)} />
-              <YAxis tickFormatter={(v: number) => formatBytes(v)} width={72} {...axisProps(colors)} />
+              <YAxis {...byteYAxisProps(axis)} width={72} {...axisProps(colors)} />
               <Tooltip {...tooltipStyle(colors)} formatter={(value) => formatBytes(Number(value))} />
               <Legend wrapperStyle={{ color: colors.text }} />
               <Bar dataKey="in" name={inLabel} fill={colors.in} isAnimationActive={false} />
@@ -124,6 +131,8 @@ export function HourPortChart({ ports }: { ports: PortTraffic[] }) {
     }
     return [...byHour.values()].sort((a, b) => Date.parse(String(a.date)) - Date.parse(String(b.date)))
   }, [ports])
+  // The areas are stacked: the axis must reach the largest hour's total over all ports.
+  const axis = byteAxis(Math.max(0, ...rows.map((row) => Object.values(row).reduce<number>((sum, v) => sum + (typeof v === 'number' ? v : 0), 0))))
   return (
     <div ref={ref} className="chart-block">
       {rows.length === 0 ? (
@@ -139,7 +148,7 @@ export function HourPortChart({ ports }: { ports: PortTraffic[] }) {
                 minTickGap={24}
                 {...axisProps(colors)}
               />
-              <YAxis tickFormatter={(v: number) => formatBytes(v)} width={72} {...axisProps(colors)} />
+              <YAxis {...byteYAxisProps(axis)} width={72} {...axisProps(colors)} />
               <Tooltip
                 {...tooltipStyle(colors)}
                 labelFormatter={(v) => `${localTimeText(String(v))} (${utcText(String(v))})`}
