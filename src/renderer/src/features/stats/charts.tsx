@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next'
 import { Area, AreaChart, Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
 import type { IpHistoryEntry, PortTraffic, TrafficByDay, UptimeEntry } from '../../../../shared/iproxy'
 import { LocalTime } from '../../ui/LocalTime'
+import { pageOf, Pager } from '../../ui/Pager'
 import { localTimeText, utcText } from '../../ui/time-text'
 import { formatBytes } from '../../ui/format-bytes'
 import { byteAxis, type ByteAxis } from './byte-ticks'
@@ -254,12 +255,12 @@ export function UptimeTimeline({ entries }: { entries: UptimeEntry[] }) {
   )
 }
 
-const PAGE = 100
+const PAGE = 50
 
 /** IP history, newest first, with the number of distinct addresses. */
 export function IpHistoryTable({ entries }: { entries: IpHistoryEntry[] }) {
   const { t } = useTranslation()
-  const [shown, setShown] = useState(PAGE)
+  const [page, setPage] = useState(0)
   const sorted = useMemo(() => [...entries].sort((a, b) => Date.parse(b.date) - Date.parse(a.date)), [entries])
   const distinct4 = new Set(entries.map((e) => e.ipv4).filter(Boolean)).size
   const distinct6 = new Set(entries.map((e) => e.ipv6).filter(Boolean)).size
@@ -276,7 +277,7 @@ export function IpHistoryTable({ entries }: { entries: IpHistoryEntry[] }) {
           </tr>
         </thead>
         <tbody>
-          {sorted.slice(0, shown).map((e, i) => (
+          {pageOf(sorted, page, PAGE).map((e, i) => (
             <tr key={`${e.date}-${i}`}>
               <td>
                 <LocalTime value={e.date} />
@@ -287,11 +288,7 @@ export function IpHistoryTable({ entries }: { entries: IpHistoryEntry[] }) {
           ))}
         </tbody>
       </table>
-      {shown < sorted.length && (
-        <button type="button" onClick={() => setShown((n) => n + PAGE * 5)}>
-          {t('stats.showMore', { shown: Math.min(shown, sorted.length), total: sorted.length })}
-        </button>
-      )}
+      <Pager page={page} size={PAGE} total={sorted.length} onPage={setPage} label={t('stats.pager.ipHistory')} />
     </div>
   )
 }
