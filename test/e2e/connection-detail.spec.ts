@@ -144,19 +144,19 @@ test.describe('overview', () => {
     const outcomes = page.getByRole('list', { name: 'Command outcomes' })
 
     await page.getByRole('button', { name: 'Change IP', exact: true }).click()
-    await expect(outcomes).toContainText('Change IP: changeip command has been sent')
+    await expect(outcomes).toContainText('Change IP: sent to the phone.')
     expect(conn.ip?.ipv4).not.toBe(ipBefore)
 
     await page.getByRole('button', { name: 'Turn proxy off' }).click()
-    await expect(outcomes).toContainText('Turn proxy off: toggle_proxy command has been sent')
+    await expect(outcomes).toContainText('Turn proxy off: sent to the phone.')
     expect(conn.proxyEnabled).toBe(false)
     await page.getByRole('button', { name: 'Turn proxy on' }).click()
-    await expect(outcomes).toContainText('Turn proxy on: toggle_proxy command has been sent')
+    await expect(outcomes).toContainText('Turn proxy on: sent to the phone.')
     expect(conn.proxyEnabled).toBe(true)
 
     for (const command of ['Refresh', 'Refresh fingerprint', 'Fix LTE', 'Find device', 'Debug report', 'Upgrade app', 'Speed test']) {
       await tabPanel(page).getByRole('button', { name: command, exact: true }).click()
-      await expect(outcomes.getByRole('listitem').first()).toHaveText(new RegExp(`^${command}: \\w+ command has been sent$`))
+      await expect(outcomes.getByRole('listitem').first()).toHaveText(new RegExp(`^${command}: sent to the phone\\.`))
     }
 
     await page.getByRole('button', { name: 'Reboot', exact: true }).click()
@@ -167,7 +167,7 @@ test.describe('overview', () => {
     await page.getByRole('button', { name: 'Reboot', exact: true }).click()
     const ipChanges = conn.ipChanges.length
     await page.getByRole('dialog', { name: 'Reboot the phone?' }).getByRole('button', { name: 'Reboot' }).click()
-    await expect(outcomes).toContainText('Reboot: reboot command has been sent')
+    await expect(outcomes).toContainText('Reboot: sent to the phone.')
     // The simulated phone goes offline and comes back with a new IP, as after a real reboot.
     await expect.poll(() => conn.ipChanges.length, { timeout: 10_000 }).toBe(ipChanges + 1)
 
@@ -211,6 +211,9 @@ test.describe('overview', () => {
     const sim = await app.simulator()
     const id = connectionNamed(sim, 'Kazan MTS (old)').id
     await openDetail(page, 'Kazan MTS (old)')
+    // Collapsed until asked for.
+    await expect(page.getByRole('form', { name: 'Delete connection…' })).toBeHidden()
+    await page.getByText('Delete or recreate').click()
     await expect(tabPanel(page)).toContainText('This connection has no active plan, so it can be deleted.')
     await expect(page.getByRole('button', { name: 'Recreate connection…' })).toHaveCount(0)
     const form = page.getByRole('form', { name: 'Delete connection…' })
@@ -234,6 +237,7 @@ test.describe('overview', () => {
     const old = connectionNamed(sim, 'Warsaw Play')
     const oldPlan = old.plan
     await openDetail(page, 'Warsaw Play')
+    await page.getByText('Delete or recreate').click()
     await expect(tabPanel(page)).toContainText('so it cannot be deleted. Recreate it instead')
     await expect(page.getByRole('button', { name: 'Delete connection…' })).toHaveCount(0)
     const form = page.getByRole('form', { name: 'Recreate connection…' })
@@ -319,17 +323,27 @@ test.describe('SMS', () => {
     const sim = await app.simulator()
     await openDetail(page, 'Moscow MTS 01', 'SMS')
     const table = page.getByRole('table', { name: 'Messages, newest first' })
-    await expect(table.getByRole('row')).toHaveCount(101)
+    // Paged, 20 a page: the tab stays bounded (100 rows made it 3,600 px tall).
+    await expect(table.getByRole('row')).toHaveCount(21)
     await expect(page.getByText('Showing 100 of 100')).toBeVisible()
+    await expect(page.getByRole('navigation', { name: 'SMS pages' })).toContainText('1–20 of 100')
+    expect((await tabPanel(page).boundingBox())?.height).toBeLessThan(2_000)
     const newest = sim.state.sms.get(connectionNamed(sim, 'Moscow MTS 01').id)?.[0]
     await expect(table.getByRole('row').nth(1)).toContainText(newest?.message ?? 'missing')
     const times = await table.locator('tbody time').evaluateAll((els) => els.map((el) => Date.parse(el.getAttribute('datetime') ?? '')))
     expect(times).toEqual([...times].sort((a, b) => b - a))
     await expect(table.locator('tbody time').first()).toHaveAttribute('title', /UTC$/)
+    // A message with a code has a button that copies just the code.
+    const copyCode = table.getByRole('button', { name: /^Copy code \d{4,8}$/ }).first()
+    await expect(copyCode).toBeVisible()
+    const code = (await copyCode.textContent())?.replace(/\D/g, '')
+    await copyCode.click()
+    await expect(table.getByRole('status').filter({ hasText: 'Copied.' })).toBeVisible()
+    expect(app.desktop.clipboard.at(-1)).toBe(code)
 
     await page.getByLabel('Search messages').fill('telegram code')
     const matching = (sim.state.sms.get(connectionNamed(sim, 'Moscow MTS 01').id) ?? []).filter((m) => m.message.toLowerCase().includes('telegram code'))
-    await expect(table.getByRole('row')).toHaveCount(matching.length + 1)
+    await expect(table.getByRole('row')).toHaveCount(Math.min(20, matching.length) + 1)
     await page.getByLabel('Search messages').fill('zzz-nothing')
     await expect(page.getByText('No message matches “zzz-nothing”.')).toBeVisible()
     await page.getByLabel('Search messages').fill('')
@@ -338,7 +352,7 @@ test.describe('SMS', () => {
     await tabPanel(page).getByRole('button', { name: 'Refresh' }).click()
     const notice = page.getByRole('alert').filter({ hasText: 'Could not refresh' })
     await expect(notice).toContainText('Service unavailable')
-    await expect(table.getByRole('row')).toHaveCount(101)
+    await expect(table.getByRole('row')).toHaveCount(21)
     sim.faults.clear()
     await notice.getByRole('button', { name: 'Retry' }).click()
     await expect(notice).toHaveCount(0)

@@ -52,6 +52,12 @@ async function main(): Promise<void> {
   }
   process.on('SIGINT', () => shutdown('SIGINT'))
   process.on('SIGTERM', () => shutdown('SIGTERM'))
+  // npm runs scripts through `sh -c`, which does not pass a SIGTERM sent to npm on to its child: the shell dies
+  // and this process is re-parented. A changed parent means whoever started the simulator is gone, so stop too.
+  const launcher = process.ppid
+  setInterval(() => {
+    if (process.ppid !== launcher) shutdown('launcher exited')
+  }, 250).unref()
 }
 
 main().catch((err: unknown) => {

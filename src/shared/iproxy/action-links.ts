@@ -13,6 +13,9 @@ export const createActionLinkRequestSchema = z.strictObject({
   comment: textUpTo(LIMITS.freeText).optional(),
 })
 export type CreateActionLinkRequest = z.input<typeof createActionLinkRequestSchema>
+/** The documented `?action=` filter of both list endpoints: only links of that action; absent means all. */
+export const actionLinkListQuerySchema = z.strictObject({ action: z.enum(ACTION_LINK_ACTIONS, 'must be reboot or changeip').optional() })
+export type ActionLinkListQuery = z.input<typeof actionLinkListQuerySchema>
 export const createdActionLinkSchema = z.looseObject({ id: z.string() })
 export type CreatedActionLink = z.output<typeof createdActionLinkSchema>
 

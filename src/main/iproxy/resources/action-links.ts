@@ -2,12 +2,14 @@
  * `client.actionLinks`: URLs that reboot a phone or change its IP without the API key.
  */
 import {
+  actionLinkListQuerySchema,
   actionLinkListResponseSchema,
   commandSentSchema,
   createActionLinkRequestSchema,
   createdActionLinkSchema,
   deletedSchema,
   type ActionLink,
+  type ActionLinkListQuery,
   type CommandSent,
   type CreateActionLinkRequest,
   type CreatedActionLink,
@@ -23,14 +25,19 @@ import { createRequester } from './request'
 export function createActionLinksResource(transport: Transport, apiBase: URL) {
   const request = createRequester(transport)
   return {
-    /** `GET /actionlinks`. Resolves to every action link of the user (unwrapped from `{ action_links }`). */
-    async list(options?: CallOptions): Promise<ActionLink[]> {
-      return (await request.get('/actionlinks', { schema: actionLinkListResponseSchema }, options)).action_links
+    /**
+     * `GET /actionlinks[?action=reboot|changeip]`. Resolves to the user's action links (unwrapped from
+     * `{ action_links }`), only those of `filter.action` when given.
+     */
+    async list(filter: ActionLinkListQuery = {}, options?: CallOptions): Promise<ActionLink[]> {
+      const query = { query: filter, querySchema: actionLinkListQuerySchema }
+      return (await request.get('/actionlinks', { ...query, schema: actionLinkListResponseSchema }, options)).action_links
     },
 
-    /** `GET /connections/{connId}/actionlinks`. Resolves to that connection's action links (unwrapped). */
-    async listByConnection(connId: string, options?: CallOptions): Promise<ActionLink[]> {
-      const res = await request.get('/connections/{connId}/actionlinks', { ids: { connId }, schema: actionLinkListResponseSchema }, options)
+    /** `GET /connections/{connId}/actionlinks[?action=...]`. Resolves to that connection's action links (unwrapped). */
+    async listByConnection(connId: string, filter: ActionLinkListQuery = {}, options?: CallOptions): Promise<ActionLink[]> {
+      const query = { query: filter, querySchema: actionLinkListQuerySchema }
+      const res = await request.get('/connections/{connId}/actionlinks', { ids: { connId }, ...query, schema: actionLinkListResponseSchema }, options)
       return res.action_links
     },
 

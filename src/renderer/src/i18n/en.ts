@@ -10,6 +10,7 @@ import { proxyAccessEn } from './features/proxyAccess.en'
 import { helpEn } from './features/help.en'
 import { shellEn } from './features/shell.en'
 import { errorsEn } from './features/errors.en'
+import { timeEn } from './features/time.en'
 
 /** English: the reference catalogue. Every other language has exactly these keys (a test checks it). */
 export const en = {
@@ -114,6 +115,7 @@ export const en = {
   help: helpEn,
   shell: shellEn,
   errors: errorsEn,
+  time: timeEn,
 } as const
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> }

@@ -11,6 +11,7 @@ import { proxyAccessRu } from './features/proxyAccess.ru'
 import { helpRu } from './features/help.ru'
 import { shellRu } from './features/shell.ru'
 import { errorsRu } from './features/errors.ru'
+import { timeRu } from './features/time.ru'
 
 export const ru: Catalogue = {
   app: {
@@ -113,4 +114,5 @@ export const ru: Catalogue = {
   help: helpRu,
   shell: shellRu,
   errors: errorsRu,
+  time: timeRu,
 }

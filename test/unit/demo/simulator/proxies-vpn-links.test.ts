@@ -3,7 +3,7 @@ import { request } from 'undici'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { IproxyNotFoundError } from '../../../../src/main/iproxy'
 import { EXPIRES_AT_NEVER } from '../../../../src/shared/iproxy'
-import { demoConnectionId, openSession, type Session } from './harness'
+import { demoConnectionId, openSession, raw, type Session } from './harness'
 
 let s: Session
 
@@ -105,6 +105,28 @@ describe('action links', () => {
     const gone = await request(link?.link ?? '')
     expect(gone.statusCode).toBe(404)
     await gone.body.dump()
+  })
+
+  it('?action= filters both lists to that action, and an unknown action is a 400 naming the field', async () => {
+    const connId = demoConnectionId(s.sim, 'online', 3)
+    const { id: rebootId } = await s.client.actionLinks.create(connId, { action: 'reboot' })
+    const { id: changeId } = await s.client.actionLinks.create(connId, { action: 'changeip' })
+    const all = await s.client.actionLinks.list()
+    expect(new Set(all.map((l) => l.action))).toEqual(new Set(['reboot', 'changeip']))
+
+    const changeOnly = await s.client.actionLinks.list({ action: 'changeip' })
+    expect(changeOnly.length).toBeGreaterThan(0)
+    expect(changeOnly.length).toBeLessThan(all.length)
+    expect(changeOnly.every((l) => l.action === 'changeip')).toBe(true)
+    expect(changeOnly.map((l) => l.id)).toContain(changeId)
+
+    const ofConnection = await s.client.actionLinks.listByConnection(connId, { action: 'reboot' })
+    expect(ofConnection.map((l) => l.id)).toContain(rebootId)
+    expect(ofConnection.map((l) => l.id)).not.toContain(changeId)
+
+    const bad = await raw(s.sim, 'GET', '/actionlinks?action=wipe')
+    expect(bad.status).toBe(400)
+    expect(JSON.stringify(bad.json)).toContain('action must be one of reboot, changeip')
   })
 
   it('a reboot link reboots the phone', async () => {

@@ -7,7 +7,6 @@ import { useNavigation } from '../../stores/navigation'
 import { daysLeft, EXPIRING_SOON_DAYS } from './format'
 import type { ConnectionRow } from './connection-rows'
 import { LocalTime } from '../../ui/LocalTime'
-import { SHORT_DATE_TIME } from '../../ui/time-text'
 import type { GridColumn } from '../../ui/VirtualGrid'
 import { VirtualGrid } from '../../ui/VirtualGrid'
 
@@ -36,7 +35,7 @@ function planCell(row: ConnectionRow, now: number, t: TFunction) {
     <>
       <span className={`plan ${state}`}>{days <= 0 ? t('connections.expired') : t('connections.daysLeft', { count: days })}</span>
       <small className="muted">
-        <LocalTime value={row.expiresAt} options={SHORT_DATE_TIME} />
+        <LocalTime value={row.expiresAt} />
       </small>
     </>
   )
@@ -68,7 +67,7 @@ function columnsFor(t: TFunction, language: string, now: number, open: (id: stri
           </span>
           {row.statusSince !== undefined && (
             <small className="muted">
-              <LocalTime value={row.statusSince} options={SHORT_DATE_TIME} prefix={(time) => t('connections.since', { time })} />
+              <LocalTime value={row.statusSince} display="for" />
             </small>
           )}
         </>
@@ -105,7 +104,7 @@ function columnsFor(t: TFunction, language: string, now: number, open: (id: stri
       id: 'lastActivity',
       label: label('lastActivity'),
       width: 'minmax(130px, 1fr)',
-      render: (row) => (row.lastActivity !== undefined ? <LocalTime value={row.lastActivity} options={SHORT_DATE_TIME} /> : <span className="muted">—</span>),
+      render: (row) => (row.lastActivity !== undefined ? <LocalTime value={row.lastActivity} display="ago" /> : <span className="muted">—</span>),
     },
   ]
 }

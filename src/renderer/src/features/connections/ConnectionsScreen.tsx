@@ -13,7 +13,6 @@ import { NewConnectionDialog } from './NewConnectionDialog'
 import { RefreshNotices } from '../../ui/RefreshNotice'
 import { buildRows, filterRows, proxyCounts, sortRows } from './connection-rows'
 import { LocalTime } from '../../ui/LocalTime'
-import { SHORT_DATE_TIME } from '../../ui/time-text'
 import './connections.css'
 import { connectionStore, reloadStatuses, useStatuses } from '../../stores/connections'
 import { proxyStore } from '../../stores/proxies'
@@ -84,7 +83,7 @@ export function ConnectionsScreen() {
         <div className="list-toolbar-end">
           {statuses.loadedAt !== undefined && (
             <small className="muted">
-              <LocalTime value={statuses.loadedAt} options={SHORT_DATE_TIME} prefix={(time) => t('connections.updatedAt', { time })} />
+              <LocalTime value={statuses.loadedAt} display="ago" prefix={(time) => t('connections.updatedAt', { time })} />
             </small>
           )}
           <button type="button" data-shortcut="refresh" onClick={refreshAll} disabled={loading}>

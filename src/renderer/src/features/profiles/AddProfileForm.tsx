@@ -32,7 +32,10 @@ export function AddProfileForm({ onAdded }: { onAdded?: () => void }) {
     setErrors({ fields: {} })
     try {
       await add(parsed.data)
+      // Cleared for the next account: a form still showing the last name reads as "not added yet".
+      setName('')
       setApiKey('')
+      setBaseUrl(IPROXY_DEFAULT_BASE_URL)
       onAdded?.()
     } catch (err) {
       setErrors(formErrors(err))

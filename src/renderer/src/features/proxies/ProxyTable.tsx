@@ -7,7 +7,6 @@ import type { ProxiesView, ProxyColumn } from '../../stores/proxies-view'
 import { useProxiesView } from '../../stores/proxies-view'
 import { CheckButton, CopyProxyLineButton, HealthResultCell } from '../../ui/lazy-parts'
 import { LocalTime } from '../../ui/LocalTime'
-import { SHORT_DATE_TIME } from '../../ui/time-text'
 import type { GridColumn } from '../../ui/VirtualGrid'
 import { VirtualGrid } from '../../ui/VirtualGrid'
 import type { ProxyRow } from './proxy-rows'
@@ -133,7 +132,7 @@ function sharedColumns(t: TFunction, now: number, label: (id: ProxyColumn) => st
         return (
           <>
             <span className={`expiry expiry-${state}`}>
-              <LocalTime value={row.expiresAt} options={SHORT_DATE_TIME} />
+              <LocalTime value={row.expiresAt} display="ago" />
             </span>
             {state !== 'later' && <small className={`expiry expiry-${state}`}>{t(`proxies.expiry.${state}`)}</small>}
           </>

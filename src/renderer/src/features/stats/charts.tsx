@@ -8,8 +8,10 @@ import { useTranslation } from 'react-i18next'
 import { Area, AreaChart, Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
 import type { IpHistoryEntry, PortTraffic, TrafficByDay, UptimeEntry } from '../../../../shared/iproxy'
 import { LocalTime } from '../../ui/LocalTime'
+import { pageOf, Pager } from '../../ui/Pager'
 import { localTimeText, utcText } from '../../ui/time-text'
 import { formatBytes } from '../../ui/format-bytes'
+import { byteAxis, type ByteAxis } from './byte-ticks'
 
 interface ChartColors {
   text: string
@@ -63,17 +65,23 @@ function axisProps(colors: ChartColors) {
   return { stroke: colors.border, tick: { fill: colors.muted, fontSize: 12 }, tickLine: { stroke: colors.border } }
 }
 
-/** "2026-11-20T00:00:00+03:00" → "20 Nov": the day as the server counted it, in the chosen zone. */
+/** The y axis of byte values: round ticks from 0 (byte-ticks.ts), every label in one unit. */
+function byteYAxisProps(axis: ByteAxis) {
+  const top = axis.ticks[axis.ticks.length - 1] ?? 1
+  return { ticks: axis.ticks, domain: [0, top], interval: 0 as const, tickFormatter: (v: number) => axis.label(v) }
+}
+
+/** "2026-11-20T00:00:00+03:00" → "20 Nov": the day as the server counted it in the chosen zone (so read as UTC). */
 function dayLabel(date: string): string {
-  const day = date.slice(0, 10)
-  const parsed = new Date(`${day}T12:00:00Z`)
-  return Number.isNaN(parsed.getTime()) ? date : parsed.toLocaleDateString(undefined, { day: 'numeric', month: 'short', timeZone: 'UTC' })
+  const noon = Date.parse(`${date.slice(0, 10)}T12:00:00Z`)
+  return Number.isNaN(noon) ? date : localTimeText(noon, { day: 'numeric', month: 'short', timeZone: 'UTC' })
 }
 
 export function TrafficByDayChart({ data }: { data: TrafficByDay }) {
   const { t } = useTranslation()
   const [ref, colors] = useChartColors()
   const rows = data.daily_stats.map((d) => ({ day: dayLabel(d.date), in: d.in_bytes, out: d.out_bytes }))
+  const axis = byteAxis(Math.max(0, ...rows.map((r) => Math.max(r.in, r.out))))
   const inLabel = t('stats.in')
   const outLabel = t('stats.out')
   return (
@@ -96,7 +104,7 @@ export function TrafficByDayChart({ data }: { data: TrafficByDay }) {
             <BarChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
               <CartesianGrid stroke={colors.border} strokeDasharray="3 3" vertical={false} />
               <XAxis dataKey="day" {...axisProps(colors)} />
-              <YAxis tickFormatter={(v: number) => formatBytes(v)} width={72} {...axisProps(colors)} />
+              <YAxis {...byteYAxisProps(axis)} width={72} {...axisProps(colors)} />
               <Tooltip {...tooltipStyle(colors)} formatter={(value) => formatBytes(Number(value))} />
               <Legend wrapperStyle={{ color: colors.text }} />
               <Bar dataKey="in" name={inLabel} fill={colors.in} isAnimationActive={false} />
@@ -124,6 +132,8 @@ export function HourPortChart({ ports }: { ports: PortTraffic[] }) {
     }
     return [...byHour.values()].sort((a, b) => Date.parse(String(a.date)) - Date.parse(String(b.date)))
   }, [ports])
+  // The areas are stacked: the axis must reach the largest hour's total over all ports.
+  const axis = byteAxis(Math.max(0, ...rows.map((row) => Object.values(row).reduce<number>((sum, v) => sum + (typeof v === 'number' ? v : 0), 0))))
   return (
     <div ref={ref} className="chart-block">
       {rows.length === 0 ? (
@@ -139,7 +149,7 @@ export function HourPortChart({ ports }: { ports: PortTraffic[] }) {
                 minTickGap={24}
                 {...axisProps(colors)}
               />
-              <YAxis tickFormatter={(v: number) => formatBytes(v)} width={72} {...axisProps(colors)} />
+              <YAxis {...byteYAxisProps(axis)} width={72} {...axisProps(colors)} />
               <Tooltip
                 {...tooltipStyle(colors)}
                 labelFormatter={(v) => `${localTimeText(String(v))} (${utcText(String(v))})`}
@@ -245,12 +255,12 @@ export function UptimeTimeline({ entries }: { entries: UptimeEntry[] }) {
   )
 }
 
-const PAGE = 100
+const PAGE = 50
 
 /** IP history, newest first, with the number of distinct addresses. */
 export function IpHistoryTable({ entries }: { entries: IpHistoryEntry[] }) {
   const { t } = useTranslation()
-  const [shown, setShown] = useState(PAGE)
+  const [page, setPage] = useState(0)
   const sorted = useMemo(() => [...entries].sort((a, b) => Date.parse(b.date) - Date.parse(a.date)), [entries])
   const distinct4 = new Set(entries.map((e) => e.ipv4).filter(Boolean)).size
   const distinct6 = new Set(entries.map((e) => e.ipv6).filter(Boolean)).size
@@ -267,7 +277,7 @@ export function IpHistoryTable({ entries }: { entries: IpHistoryEntry[] }) {
           </tr>
         </thead>
         <tbody>
-          {sorted.slice(0, shown).map((e, i) => (
+          {pageOf(sorted, page, PAGE).map((e, i) => (
             <tr key={`${e.date}-${i}`}>
               <td>
                 <LocalTime value={e.date} />
@@ -278,11 +288,7 @@ export function IpHistoryTable({ entries }: { entries: IpHistoryEntry[] }) {
           ))}
         </tbody>
       </table>
-      {shown < sorted.length && (
-        <button type="button" onClick={() => setShown((n) => n + PAGE * 5)}>
-          {t('stats.showMore', { shown: Math.min(shown, sorted.length), total: sorted.length })}
-        </button>
-      )}
+      <Pager page={page} size={PAGE} total={sorted.length} onPage={setPage} label={t('stats.pager.ipHistory')} />
     </div>
   )
 }

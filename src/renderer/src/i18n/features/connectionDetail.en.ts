@@ -111,6 +111,7 @@ export const connectionDetailEn = {
     speed_test: 'Speed test',
     sending: '{{command}}: sending…',
     sent: '{{command}}: {{message}}',
+    sentToPhone: '{{command}}: sent to the phone. It acts on it within a few seconds when online.',
     failed: '{{command}} failed: {{reason}}',
     outcomes: 'Command outcomes',
     rebootTitle: 'Reboot the phone?',
@@ -214,6 +215,8 @@ export const connectionDetailEn = {
     from: 'From',
     message: 'Message',
     list: 'Messages, newest first',
+    copyCode: 'Copy code {{code}}',
+    autoRefresh: 'New messages appear by themselves while this tab is open.',
   },
   team: {
     title: 'People with access',

@@ -110,6 +110,7 @@ export const connectionDetailRu: Catalogue['connectionDetail'] = {
     speed_test: 'Тест скорости',
     sending: '{{command}}: отправка…',
     sent: '{{command}}: {{message}}',
+    sentToPhone: '{{command}}: отправлено на телефон. Если он в сети, выполнит за несколько секунд.',
     failed: '{{command}}: ошибка — {{reason}}',
     outcomes: 'Результаты команд',
     rebootTitle: 'Перезагрузить телефон?',
@@ -234,6 +235,8 @@ export const connectionDetailRu: Catalogue['connectionDetail'] = {
     from: 'От',
     message: 'Сообщение',
     list: 'Сообщения, сначала новые',
+    copyCode: 'Скопировать код {{code}}',
+    autoRefresh: 'Новые сообщения появляются сами, пока вкладка открыта.',
   },
   team: {
     title: 'Люди с доступом',

@@ -36,4 +36,5 @@ export const statsEn = {
   distinctIps: 'Distinct IPs: {{n}} (IPv4: {{v4}}, IPv6: {{v6}}) in {{changes}} records.',
   time: 'Time',
   showMore: 'Show more ({{shown}} of {{total}})',
+  pager: { previous: 'Previous', next: 'Next', range: '{{from}}–{{to}} of {{total}}', ipHistory: 'IP history pages', sms: 'SMS pages' },
 } as const

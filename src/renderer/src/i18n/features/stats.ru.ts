@@ -37,4 +37,5 @@ export const statsRu: Catalogue['stats'] = {
   distinctIps: 'Разных IP: {{n}} (IPv4: {{v4}}, IPv6: {{v6}}), записей: {{changes}}.',
   time: 'Время',
   showMore: 'Показать ещё ({{shown}} из {{total}})',
+  pager: { previous: 'Назад', next: 'Вперёд', range: '{{from}}–{{to}} из {{total}}', ipHistory: 'Страницы истории IP', sms: 'Страницы SMS' },
 }

@@ -24,6 +24,9 @@ const COMMANDS = [
 ] as const satisfies ReadonlyArray<{ id: string; request: CommandPushRequest }>
 
 type CommandId = (typeof COMMANDS)[number]['id']
+
+/** The API answers every command with "<action> command has been sent": said in words, in the interface's language. */
+const SENT = /^\w+ command has been sent\.?$/
 type Outcome = { state: 'sending' } | { state: 'sent'; message: string } | { state: 'failed'; reason: string }
 
 /** Commands from command-push; each one's latest outcome stays listed under the buttons. Reboot asks first. */
@@ -72,10 +75,11 @@ export function CommandsSection({ connId, name }: { connId: string; name: string
           if (!outcome) return null
           const text =
             outcome.state === 'sending' ? t('connectionDetail.commands.sending', { command: label(id) })
+              : outcome.state === 'sent' && SENT.test(outcome.message) ? t('connectionDetail.commands.sentToPhone', { command: label(id) })
               : outcome.state === 'sent' ? t('connectionDetail.commands.sent', { command: label(id), message: outcome.message })
                 : t('connectionDetail.commands.failed', { command: label(id), reason: outcome.reason })
           return (
-            <li key={id} className={outcome.state === 'failed' ? 'form-error' : undefined}>
+            <li key={id} className={outcome.state === 'failed' ? 'form-error' : undefined} title={outcome.state === 'sent' ? outcome.message : undefined}>
               {text}
             </li>
           )

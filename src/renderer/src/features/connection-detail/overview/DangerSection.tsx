@@ -23,7 +23,11 @@ export function DangerSection({ profileId, connection }: { profileId: string; co
   const activeUntil = plan && Date.parse(plan.expires_at) > now ? plan.expires_at : undefined
   return (
     <section className="detail-section danger-zone" aria-labelledby="overview-danger">
-      <h3 id="overview-danger">{t('connectionDetail.danger.title')}</h3>
+      {/* Collapsed until asked for: a destructive form should not sit open on every visit (the summary is a button). */}
+      <details>
+        <summary>
+          <h3 id="overview-danger">{t('connectionDetail.danger.title')}</h3>
+        </summary>
       {activeUntil ? (
         <>
           <p>{t('connectionDetail.danger.activePlan', { date: localTimeText(activeUntil) })}</p>
@@ -35,6 +39,7 @@ export function DangerSection({ profileId, connection }: { profileId: string; co
           <DeleteForm profileId={profileId} connection={connection} />
         </>
       )}
+      </details>
     </section>
   )
 }

@@ -1,0 +1,20 @@
+/** Russian strings for times (merged into the catalogue under "time"): see time.en.ts. */
+export const timeRu = {
+  justNow: 'только что',
+  underAMinute: 'меньше минуты',
+  ago: '{{duration}} назад',
+  in: 'через {{duration}}',
+  for: 'уже {{duration}}',
+  minutes_one: '{{count}} мин',
+  minutes_few: '{{count}} мин',
+  minutes_many: '{{count}} мин',
+  minutes_other: '{{count}} мин',
+  hours_one: '{{count}} ч',
+  hours_few: '{{count}} ч',
+  hours_many: '{{count}} ч',
+  hours_other: '{{count}} ч',
+  days_one: '{{count}} день',
+  days_few: '{{count}} дня',
+  days_many: '{{count}} дней',
+  days_other: '{{count}} дня',
+}
