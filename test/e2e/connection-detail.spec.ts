@@ -108,6 +108,9 @@ test.describe('overview', () => {
     const dialog = page.getByRole('dialog', { name: 'Change the plan to pro-90?' })
     await expect(dialog).toContainText('paid in full from your account balance')
     await expect(dialog).toContainText('Coupon HALF will be tried')
+    // What is paid for, and the balance it is paid from (the account's, from GET /me).
+    await expect(dialog).toContainText('Paid for: the connection')
+    await expect(dialog).toContainText(/Your account balance: \d+(\.\d+)?\./)
     await dialog.getByRole('button', { name: 'Change and pay' }).click()
     const result = page.getByTestId('plan-result')
     await expect(result).toContainText('Plan changed to pro-90')

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { changePlanRequestSchema, prolongatePlanRequestSchema } from '../../../../../shared/iproxy'
 import type { ActivePlan, Connection, PlanChangeResult } from '../../../../../shared/iproxy'
@@ -11,6 +11,7 @@ import { LocalTime } from '../../../ui/LocalTime'
 import { localTimeText } from '../../../ui/time-text'
 import { useMountTime } from './use-mount-time'
 import { updateConnection } from '../../../stores/connections'
+import { useAccount } from '../../../stores/account'
 
 type Pending =
   | { kind: 'change'; body: { active_plan: ActivePlan; plan_id: string; coupon_code?: string } }
@@ -27,6 +28,13 @@ export function PlanSection({ profileId, connection }: { profileId: string; conn
   const [prolongErrors, setProlongErrors] = useState<FormErrors>({ fields: {} })
   const [pending, setPending] = useState<Pending>()
   const [result, setResult] = useState<string[]>()
+  // Money before payment: the confirmation states the balance it is paid from, loaded fresh when it opens.
+  const balance = useAccount((s) => s.byProfile[profileId]?.balance)
+  const loadAccount = useAccount((s) => s.load)
+  const asking = pending !== undefined
+  useEffect(() => {
+    if (asking) void loadAccount(profileId)
+  }, [asking, profileId, loadAccount])
 
   if (!plan) {
     return (
@@ -184,6 +192,8 @@ export function PlanSection({ profileId, connection }: { profileId: string; conn
               ? t('connectionDetail.plan.changeBody', { from: plan.id, plan: pending.body.plan_id })
               : t('connectionDetail.plan.prolongBody', { plan: plan.id, days: pending.body.days, expires: localTimeText(plan.expires_at) }),
             pending.body.coupon_code ? t('connectionDetail.plan.couponNote', { code: pending.body.coupon_code }) : '',
+            t('connectionDetail.plan.paidFor', { name: connection.basic_info.name }),
+            balance !== undefined ? t('connectionDetail.plan.balance', { balance }) : t('connectionDetail.plan.balanceLoading'),
           ].filter(Boolean).join(' ')}
           confirmLabel={pending.kind === 'change' ? t('connectionDetail.plan.changeConfirm') : t('connectionDetail.plan.prolongConfirm')}
           danger={false}
