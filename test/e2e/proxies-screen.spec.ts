@@ -150,7 +150,7 @@ test('selected proxies: check them (results in each row), export them, copy one 
   await dialog.getByRole('button', { name: 'Close' }).click()
 
   const first = london.sort((a, b) => a.port - b.port)[0]!
-  await page.getByRole('button', { name: `Copy the line of proxy 127.0.0.1:${first.port}` }).click()
+  await page.getByRole('button', { name: `Copy proxy line: 127.0.0.1:${first.port}` }).click()
   await expect.poll(() => app.desktop.clipboard.at(-1) ?? '').toContain(String(first.port))
 })
 
