@@ -42,7 +42,7 @@ test('lists every link with its connection and URL; creates one for a chosen con
   await row.getByRole('button', { name: 'Copy URL of Reboot (night shift)' }).click()
   await expect(row.getByRole('status')).toHaveText('Copied.')
   expect(app.desktop.clipboard.at(-1)).toMatch(new RegExp(`/actionlinks/do/reboot/${created.id}$`))
-  await expect(row.locator('time')).toHaveAttribute('title', /\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC\)$/)
+  await expect(row.locator('time')).toHaveAttribute('title', /\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC\)?$/)
 
   await page.getByRole('button', { name: 'Delete Reboot (night shift)' }).click()
   await page.getByRole('dialog', { name: 'Delete the “Reboot” link?' }).getByRole('button', { name: 'Delete link' }).click()

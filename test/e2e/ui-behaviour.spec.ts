@@ -111,3 +111,19 @@ test('the theme chosen in the app wins over the system one and is remembered', a
   await page.getByLabel('Theme').selectOption('system')
   expect(await luminance()).toBeLessThan(80)
 })
+
+test('F5 refreshes the screen in view, not only Connections: the Proxies screen shows a change made elsewhere', async ({ app }) => {
+  const { page } = app
+  const sim = await app.simulator()
+  await expect(grid(page)).toBeVisible()
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Proxies', exact: true }).click()
+  const proxies = page.getByRole('main').getByRole('grid')
+  await expect(proxies.getByRole('row').nth(1)).toBeVisible()
+  // The proxy in the first row (the list is virtualized and sorted: not every proxy is on screen).
+  const firstRow = (await proxies.getByRole('row').nth(1).innerText()).replace(/\s+/g, ' ')
+  const proxy = [...sim.state.proxies.values()].find((p) => firstRow.includes(`:${p.port} `) || firstRow.endsWith(`:${p.port}`))!
+  expect(proxy).toBeDefined()
+  proxy.description = 'changed on the website'
+  await page.keyboard.press('F5')
+  await expect(proxies.getByText('changed on the website')).toBeVisible()
+})

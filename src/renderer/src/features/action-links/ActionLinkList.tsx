@@ -109,7 +109,7 @@ export function ActionLinkList({ connId }: { connId?: string }) {
         <button type="button" className="primary" disabled={account && !connections?.length} onClick={() => setEditing({ kind: 'create', ...(connId ? { connId } : {}) })}>
           {t('actionLinks.add')}
         </button>
-        <button type="button" onClick={() => void links.refresh()} disabled={links.loading}>
+        <button type="button" data-shortcut="refresh" onClick={() => void links.refresh()} disabled={links.loading}>
           {t('actionLinks.refresh')}
         </button>
       </div>

@@ -109,6 +109,7 @@ function DetailHeader({ connId, onBack }: { connId: string; onBack(): void }) {
         </span>
         <button
           type="button"
+          data-shortcut="refresh"
           onClick={() => {
             void connection.refresh()
             void statuses.refresh()

@@ -56,7 +56,7 @@ export function ProxiesScreen() {
       <div className="list-toolbar">
         <ProxyFilters profileId={profileId} view={view} connections={withProxies} />
         <div className="list-toolbar-end">
-          <button type="button" onClick={refresh} disabled={loading}>
+          <button type="button" data-shortcut="refresh" onClick={refresh} disabled={loading}>
             {loading ? t('proxies.refreshing') : t('proxies.refresh')}
           </button>
         </div>

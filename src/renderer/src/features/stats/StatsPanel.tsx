@@ -43,7 +43,7 @@ export function StatsPanel({ connId }: { connId: string }) {
             change(next)
           }}
         />
-        <button type="button" onClick={refresh} disabled={stats.loading}>
+        <button type="button" data-shortcut="refresh" onClick={refresh} disabled={stats.loading}>
           {t('stats.refresh')}
         </button>
       </div>

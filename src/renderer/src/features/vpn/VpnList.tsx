@@ -74,7 +74,7 @@ export function VpnList({ connId }: { connId?: string }) {
             {t('vpn.add')}
           </button>
         )}
-        <button type="button" onClick={() => void vpn.refresh()} disabled={vpn.loading}>
+        <button type="button" data-shortcut="refresh" onClick={() => void vpn.refresh()} disabled={vpn.loading}>
           {t('vpn.refresh')}
         </button>
         {account && (
