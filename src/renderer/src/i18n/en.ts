@@ -118,5 +118,9 @@ export const en = {
   time: timeEn,
 } as const
 
-type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> }
+// A count string is `key_one` + `key_other` in English; other languages add the plural forms their rules need
+// (Russian: `key_few`, `key_many`), so those suffixes are allowed beyond the English keys. A test checks each
+// language has exactly the English base keys and all of its own plural forms.
+type PluralExtras = { [key: `${string}_${'zero' | 'two' | 'few' | 'many'}`]: string }
+type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> } & PluralExtras
 export type Catalogue = Strings<typeof en>

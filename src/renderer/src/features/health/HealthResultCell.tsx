@@ -83,7 +83,8 @@ export function HealthResultCell({ itemKey }: HealthResultCellProps) {
   const exitIp = latest ? latest.exitIp : last?.exitIp
   const country = latest ? latest.geo?.country : last?.country
   const mismatch = latest ? latest.ipMismatch === true : last?.ipMismatch === true
-  const message = latest?.error ?? t(`health.statusHelp.${status}`)
+  // The translated text per status code is what a reader sees; main's raw error detail (English) stays on hover.
+  const message = t(`health.statusHelp.${status}`)
   const checkedAt = latest?.checkedAt ?? last?.checkedAt ?? ''
   return (
     <span className="health-cell" title={[historyTitle, `${localTimeText(checkedAt, TIME_OF_DAY)} (${utcText(checkedAt)})`].filter(Boolean).join('\n')}>
@@ -98,7 +99,11 @@ export function HealthResultCell({ itemKey }: HealthResultCellProps) {
           {t('health.ipMismatchShort')}
         </span>
       )}
-      {latest?.status !== 'ok' && latest?.error && <span className="health-muted">{latest.error}</span>}
+      {latest?.status !== 'ok' && latest?.error && (
+        <span className="health-muted" title={latest.error}>
+          {message}
+        </span>
+      )}
       {history && <Trend entries={history} label={t('health.trend')} />}
     </span>
   )

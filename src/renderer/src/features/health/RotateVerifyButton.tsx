@@ -83,7 +83,7 @@ export function RotateVerifyDialog({ connectionIds, names, proxyId, onClose }: R
           {results.map((r) => (
             <li key={r.connectionId} className={r.ok ? '' : 'health-warn'}>
               {r.ok
-                ? t('health.rotate.changed', { name: nameOf(r.connectionId), old: r.oldIp ?? '', new: r.newIp ?? '', seconds: r.seconds, attempts: r.attempts })
+                ? t('health.rotate.changed', { name: nameOf(r.connectionId), old: r.oldIp ?? '', new: r.newIp ?? '', seconds: r.seconds, count: r.attempts })
                 : t('health.rotate.failed', { name: nameOf(r.connectionId), message: r.status === 'cancelled' ? t('health.rotate.cancelled') : r.message })}
               {r.ok && r.waitedUnique ? ` (${t('health.rotate.uniqueNote')})` : ''}
             </li>
