@@ -163,7 +163,7 @@ test('downloads every VPN file into a zip, and into a folder with one failing ac
     await section.getByRole('button', { name: 'Download all into a folder…' }).click()
     await expect(section.getByRole('status').filter({ hasText: `Wrote ${vpns.length - 1} files into ${folder}` })).toBeVisible({ timeout: 15_000 })
     const brokenName = `${sim.state.connections.get(broken.connectionId)!.name} - ${broken.name}`
-    await expect(section.getByText('1 could not be downloaded:')).toBeVisible()
+    await expect(section.getByText('1 file could not be downloaded:')).toBeVisible()
     await expect(section.getByRole('listitem').filter({ hasText: brokenName })).toBeVisible()
     expect(readdirSync(folder).filter((f) => f.endsWith('.ovpn'))).toHaveLength(vpns.length - 1)
     expect(readdirSync(folder).filter((f) => !f.endsWith('.ovpn'))).toEqual([])

@@ -103,6 +103,6 @@ export const exportsEn = {
   manyRenamed: '{{name}} (instead of {{instead}})',
   manyNames: 'Files written ({{count}})',
   manyFailedTitle_one: '{{count}} file could not be downloaded:',
-  manyFailedTitle_other: '{{count}} could not be downloaded:',
+  manyFailedTitle_other: '{{count}} files could not be downloaded:',
   manyNothing: 'Nothing was written.',
 } as const
