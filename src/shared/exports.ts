@@ -4,7 +4,8 @@
  */
 import { z } from 'zod'
 import { idSchema as id } from './contract/kit'
-import { ADDRESS_CHOICES, DEFAULT_TEMPLATE, PROXY_FORMATS, parseTemplate } from './proxy-list/format'
+import { ADDRESS_CHOICES, PROXY_FORMATS } from './proxy-list/format'
+import { DEFAULT_TEMPLATE, parseTemplate } from './proxy-list/template'
 import type { AddressChoice, FormatNote, ProxyFormat, SkippedProxy } from './proxy-list/format'
 
 /** What to export and how. `proxyIds` absent = every proxy access of the active account. */

@@ -5,7 +5,8 @@
  */
 import { Option, type Command } from 'commander'
 import { writeFileAtomic } from '../../main/fs/atomic-write'
-import { ADDRESS_CHOICES, DEFAULT_TEMPLATE, PROXY_FORMATS, parseTemplate, type AddressChoice, type ProxyFormat } from '../../shared/proxy-list/format'
+import { ADDRESS_CHOICES, PROXY_FORMATS, type AddressChoice, type ProxyFormat } from '../../shared/proxy-list/format'
+import { DEFAULT_TEMPLATE, parseTemplate } from '../../shared/proxy-list/template'
 import { CliError, EXIT, usageError, type ExitCode } from '../exit-codes'
 import { accountOptions, withAccount, type CliContext, type CommonFlags } from '../context'
 import { cliExportsService } from '../services'

@@ -3,7 +3,8 @@
  * and in templates: `socks5://host:port`, never `socks5://:@host:port` (issue 18, point 3).
  */
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_TEMPLATE, PROXY_FORMATS, formatProxies, type ExportableProxy, type ProxyFormat } from '../../../src/shared/proxy-list/format'
+import { PROXY_FORMATS, formatProxies, type ExportableProxy, type ProxyFormat } from '../../../src/shared/proxy-list/format'
+import { DEFAULT_TEMPLATE } from '../../../src/shared/proxy-list/template'
 import { parseProxyLines } from '../../../src/shared/proxy-list/parse'
 
 const noauth: ExportableProxy = {

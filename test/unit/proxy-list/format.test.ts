@@ -1,13 +1,7 @@
 /** Writing proxy lists in each format, byte for byte, and reading each back as the same proxies. */
 import { describe, expect, it } from 'vitest'
-import {
-  PROXY_FIELDS,
-  ProxyTemplateError,
-  formatProxies,
-  parseTemplate,
-  type ExportableProxy,
-  type ProxyFormat,
-} from '../../../src/shared/proxy-list/format'
+import { formatProxies, type ExportableProxy, type ProxyFormat } from '../../../src/shared/proxy-list/format'
+import { PROXY_FIELDS, ProxyTemplateError, parseTemplate } from '../../../src/shared/proxy-list/template'
 import { parseProxyLines } from '../../../src/shared/proxy-list/parse'
 import { createdProxyAccess, proxyAccessList, updatedProxyAccess } from '../iproxy/seed-examples'
 
