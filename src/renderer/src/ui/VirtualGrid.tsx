@@ -5,8 +5,8 @@
  * aria-rowindex and aria-selected, sortable column headers with aria-sort, and every control a native,
  * keyboard-reachable element with an accessible name.
  */
-import { memo, useEffect, useRef } from 'react'
-import type { CSSProperties, ReactNode } from 'react'
+import { memo, useEffect, useRef, useState } from 'react'
+import type { CSSProperties, ReactNode, RefObject } from 'react'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import type { SortDirection } from '../stores/list-view'
 import './virtual-grid.css'
@@ -25,7 +25,16 @@ export interface GridColumn<R> {
   hideLabel?: boolean
   /** Extra class of the column's cells (e.g. vgrid-actions for a row's buttons). */
   cellClassName?: string
+  /**
+   * Folds the column away when the grid is narrower than FOLD_WIDTH[fold] px, so the least important columns
+   * disappear at 900 px instead of the row scrolling sideways: 'medium' goes first (below 960 px), 'narrow' next
+   * (below 720 px). Absent: always shown.
+   */
+  fold?: keyof typeof FOLD_WIDTH
 }
+
+/** Grid widths (px) below which a column with that `fold` is left out. */
+export const FOLD_WIDTH = { medium: 960, narrow: 720 } as const
 
 /** Row selection with a check column; absent for lists that are not selected from. */
 export interface GridSelection<R> {
@@ -62,9 +71,11 @@ const NOTHING_SELECTED: ReadonlySet<string> = new Set()
 const CHECK_COLUMN = '40px'
 
 export function VirtualGrid<R>(props: VirtualGridProps<R>) {
-  const { rows, columns, rowHeight, rowId, selection, sorting } = props
-  const selected = selection?.selected ?? NOTHING_SELECTED
+  const { rows, rowHeight, rowId, selection, sorting } = props
   const scrollRef = useRef<HTMLDivElement>(null)
+  const width = useElementWidth(scrollRef)
+  const columns = props.columns.filter((c) => c.fold === undefined || width === undefined || width >= FOLD_WIDTH[c.fold])
+  const selected = selection?.selected ?? NOTHING_SELECTED
   const selectAllRef = useRef<HTMLInputElement>(null)
   // The virtualizer's functions change with every scroll; this component is rendered normally (not compiled).
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -198,3 +209,18 @@ function GridRowImpl<R>({ row, id, index, start, height, template, columns, sele
 }
 
 const GridRow = memo(GridRowImpl) as typeof GridRowImpl
+
+/** The element's width as laid out, kept current by a ResizeObserver; undefined before the first layout. */
+function useElementWidth(ref: RefObject<HTMLElement | null>): number | undefined {
+  const [width, setWidth] = useState<number>()
+  useEffect(() => {
+    const element = ref.current
+    if (!element) return
+    const observer = new ResizeObserver(([entry]) => {
+      if (entry) setWidth(Math.round(entry.contentRect.width))
+    })
+    observer.observe(element)
+    return () => observer.disconnect()
+  }, [ref])
+  return width
+}
