@@ -9,6 +9,7 @@ import { memo, useEffect, useRef, useState } from 'react'
 import type { CSSProperties, ReactNode, RefObject } from 'react'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import type { SortDirection } from '../stores/list-view'
+import { useArrowRows } from './use-arrow-rows'
 import './virtual-grid.css'
 
 export interface GridColumn<R> {
@@ -70,13 +71,21 @@ const NOTHING_SELECTED: ReadonlySet<string> = new Set()
 
 const CHECK_COLUMN = '40px'
 
+/** The least a track takes: its first px length ("minmax(130px, 2fr)" → 130, "96px" → 96, "1fr" → 0). */
+const trackMinimum = (track: string) => Number(/(\d+(?:\.\d+)?)px/.exec(track)?.[1] ?? 0)
+
+/** The body's row selector: the header row (aria-rowindex 1) is not moved to with the arrows. */
+const BODY_ROW = '.vgrid-body [role=row][aria-rowindex]'
+
 export function VirtualGrid<R>(props: VirtualGridProps<R>) {
   const { rows, rowHeight, rowId, selection, sorting } = props
   const scrollRef = useRef<HTMLDivElement>(null)
-  const width = useElementWidth(scrollRef)
+  const width = useElementSize(scrollRef, 'width')
   const columns = props.columns.filter((c) => c.fold === undefined || width === undefined || width >= FOLD_WIDTH[c.fold])
   const selected = selection?.selected ?? NOTHING_SELECTED
   const selectAllRef = useRef<HTMLInputElement>(null)
+  const headRef = useRef<HTMLDivElement>(null)
+  const headHeight = useElementSize(headRef, 'height')
   // The virtualizer's functions change with every scroll; this component is rendered normally (not compiled).
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
@@ -84,9 +93,21 @@ export function VirtualGrid<R>(props: VirtualGridProps<R>) {
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
     overscan: 8,
+    // The sticky header covers the top of the scroller: a row scrolled to (arrow keys) lands below it.
+    scrollPaddingStart: headHeight ?? 0,
     getItemKey: (index) => rowId(rows[index] as R),
   })
-  const template: CSSProperties = { gridTemplateColumns: [...(selection ? [CHECK_COLUMN] : []), ...columns.map((c) => c.width)].join(' ') }
+  const tracks = [...(selection ? [CHECK_COLUMN] : []), ...columns.map((c) => c.width)]
+  // Every row (header and body) is as wide as the grid or its tracks' minimums, whichever is more: the rows scroll
+  // sideways together only when the shown columns cannot fit (after folding), never because of a fixed min-width.
+  const minWidth = tracks.reduce((sum, track) => sum + trackMinimum(track), 0)
+  const template: CSSProperties = { gridTemplateColumns: tracks.join(' '), minWidth }
+  // Up/Down/Home/End move between rows; a row out of view is not in the DOM, so the virtualizer scrolls to it first.
+  const onKeyDown = useArrowRows(BODY_ROW, {
+    count: rows.length,
+    indexOf: (row) => Number(row.getAttribute('aria-rowindex')) - 2,
+    reveal: (index) => virtualizer.scrollToIndex(index, { align: 'auto' }),
+  })
   const shownSelected = rows.reduce((n, row) => (selected.has(rowId(row)) ? n + 1 : n), 0)
   const allSelected = rows.length > 0 && shownSelected === rows.length
   useEffect(() => {
@@ -102,8 +123,9 @@ export function VirtualGrid<R>(props: VirtualGridProps<R>) {
       aria-colcount={columns.length + (selection ? 1 : 0)}
       aria-multiselectable={selection ? true : undefined}
       className={`vgrid ${props.fit ? 'vgrid-fit' : ''} ${props.className ?? ''}`}
+      onKeyDown={onKeyDown}
     >
-      <div role="rowgroup" className="vgrid-head">
+      <div role="rowgroup" className="vgrid-head" ref={headRef}>
         <div role="row" aria-rowindex={1} className="vgrid-row" style={template}>
           {selection && (
             <div role="columnheader" className="vgrid-cell vgrid-check">
@@ -157,6 +179,7 @@ export function VirtualGrid<R>(props: VirtualGridProps<R>) {
               start={item.start}
               height={rowHeight}
               template={template.gridTemplateColumns as string}
+              minWidth={minWidth}
               columns={columns}
               selected={selection ? selected.has(id) : undefined}
               className={props.rowClassName?.(row)}
@@ -177,6 +200,7 @@ interface GridRowProps<R> {
   start: number
   height: number
   template: string
+  minWidth: number
   columns: readonly GridColumn<R>[]
   /** undefined: the grid has no selection. */
   selected: boolean | undefined
@@ -185,14 +209,14 @@ interface GridRowProps<R> {
   onToggle: ((id: string) => void) | undefined
 }
 
-function GridRowImpl<R>({ row, id, index, start, height, template, columns, selected, className, selectLabel, onToggle }: GridRowProps<R>) {
+function GridRowImpl<R>({ row, id, index, start, height, template, minWidth, columns, selected, className, selectLabel, onToggle }: GridRowProps<R>) {
   return (
     <div
       role="row"
       aria-rowindex={index + 2}
       aria-selected={selected}
       className={`vgrid-row ${selected ? 'is-selected' : ''} ${className ?? ''}`}
-      style={{ gridTemplateColumns: template, height, transform: `translateY(${start}px)` }}
+      style={{ gridTemplateColumns: template, minWidth, height, transform: `translateY(${start}px)` }}
     >
       {selected !== undefined && (
         <div role="gridcell" className="vgrid-cell vgrid-check">
@@ -210,17 +234,18 @@ function GridRowImpl<R>({ row, id, index, start, height, template, columns, sele
 
 const GridRow = memo(GridRowImpl) as typeof GridRowImpl
 
-/** The element's width as laid out, kept current by a ResizeObserver; undefined before the first layout. */
-function useElementWidth(ref: RefObject<HTMLElement | null>): number | undefined {
-  const [width, setWidth] = useState<number>()
+/** The element's width or height as laid out, kept current by a ResizeObserver; undefined before the first layout. */
+function useElementSize(ref: RefObject<HTMLElement | null>, side: 'width' | 'height'): number | undefined {
+  const [size, setSize] = useState<number>()
   useEffect(() => {
     const element = ref.current
     if (!element) return
     const observer = new ResizeObserver(([entry]) => {
-      if (entry) setWidth(Math.round(entry.contentRect.width))
+      // The width inside the border (what columns share); the height with it (what a sticky header covers).
+      if (entry) setSize(Math.round(side === 'width' ? entry.contentRect.width : element.offsetHeight))
     })
     observer.observe(element)
     return () => observer.disconnect()
-  }, [ref])
-  return width
+  }, [ref, side])
+  return size
 }

@@ -50,7 +50,7 @@ export function CheckButton({ items, name, label: labelOverride, batchTitle, sho
 
   return (
     <span className="health-check-button">
-      <button type="button" aria-label={accessible} disabled={items.length === 0 || busy || running} onClick={() => void run()}>
+      <button type="button" aria-label={accessible} title={label} disabled={items.length === 0 || busy || running} onClick={() => void run()}>
         {busy || running ? t('health.checking') : label}
       </button>
       {error && (

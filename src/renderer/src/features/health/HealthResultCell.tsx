@@ -1,15 +1,23 @@
-import { useEffect } from 'react'
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useShallow } from 'zustand/react/shallow'
 import type { HealthHistoryEntry } from '../../../../shared/health'
 import { useHealthStore } from '../../stores/health'
 import { localTimeText, TIME_OF_DAY, utcText } from '../../ui/time-text'
+import { HealthDetailsDialog } from './HealthDetailsDialog'
+import { useHealthItem } from './health-item'
 import { statusTone } from './health-status-tone'
 import './health.css'
 
 interface HealthResultCellProps {
   /** The proxy id of an account proxy, or a pasted line's key (`healthItemKey`). */
   itemKey: string
+  /** The proxy as the user knows it (its address or pasted line): names the details dialog. */
+  name: string
+  /**
+   * 'all' (a Proxies grid's one health column): badge, latency, IP, country, the failed check's text and the trend.
+   * 'summary' (the Health screen, whose message and trend have columns of their own): without those two.
+   */
+  parts?: 'all' | 'summary'
 }
 
 /** A tiny latency sparkline of the last checks (failed checks drawn at the top). */
@@ -27,24 +35,64 @@ function Trend({ entries, label }: { entries: HealthHistoryEntry[]; label: strin
   )
 }
 
-/** Status badge, latency, exit IP and country of a proxy's last check, with its history in the title. */
-export function HealthResultCell({ itemKey }: HealthResultCellProps) {
+/** The latency trend of an item's last checks (the Health screen's trend column). */
+export function HealthTrend({ itemKey }: { itemKey: string }) {
   const { t } = useTranslation()
-  const { item, checking, history, callError, requestHistory } = useHealthStore(
-    useShallow((s) => ({
-      item: s.results[itemKey],
-      checking: s.checking[itemKey] === true,
-      history: s.history[itemKey],
-      callError: s.callErrors[itemKey],
-      requestHistory: s.requestHistory,
-    })),
+  const { history } = useHealthItem(itemKey)
+  return history ? <Trend entries={history} label={t('health.trend')} /> : null
+}
+
+/** What a failed check means, cut to the row with the raw error on hover; the whole text is in the details dialog. */
+export function HealthMessage({ itemKey }: { itemKey: string }) {
+  const { t } = useTranslation()
+  const { latest } = useHealthItem(itemKey)
+  if (!latest || latest.status === 'ok' || !latest.error) return null
+  const message = t(`health.statusHelp.${latest.status}`)
+  return (
+    <span className="health-muted health-message" title={`${message}\n${latest.error}`}>
+      {message}
+    </span>
   )
+}
+
+/**
+ * Status badge, latency, exit IP and country of a proxy's last check, on one line that never wraps (a virtualized
+ * row has a fixed height). The badge opens the check's details; the history is in the cell's title.
+ */
+export function HealthResultCell({ itemKey, name, parts = 'all' }: HealthResultCellProps) {
+  const { t } = useTranslation()
+  const view = useHealthItem(itemKey)
+  const requestHistory = useHealthStore((s) => s.requestHistory)
+  const [details, setDetails] = useState(false)
   useEffect(() => {
     requestHistory(itemKey)
   }, [itemKey, requestHistory])
 
-  const latest = item?.result
-  const last = history?.at(-1)
+  const { latest, history, status, checking, callError } = view
+  if (checking) {
+    return (
+      <span className="health-cell" aria-busy="true">
+        <span className="health-muted">{t('health.checking')}</span>
+      </span>
+    )
+  }
+  if (callError && !latest) {
+    const text = t('health.callFailed', { reason: callError })
+    return (
+      <span className="health-cell">
+        <span className="health-warn health-message" role="alert" title={text}>
+          {text}
+        </span>
+      </span>
+    )
+  }
+  if (!status) {
+    return (
+      <span className="health-cell">
+        <span className="health-muted">{t('health.notChecked')}</span>
+      </span>
+    )
+  }
   const historyTitle =
     history && history.length > 0
       ? t('health.history', {
@@ -54,57 +102,32 @@ export function HealthResultCell({ itemKey }: HealthResultCellProps) {
             .join(', '),
         })
       : undefined
-
-  if (checking) {
-    return (
-      <span className="health-cell" aria-busy="true">
-        <span className="health-muted">{t('health.checking')}</span>
-      </span>
-    )
-  }
-  if (callError && !latest) {
-    return (
-      <span className="health-cell">
-        <span className="health-warn" role="alert">
-          {t('health.callFailed', { reason: callError })}
-        </span>
-      </span>
-    )
-  }
-  const status = latest?.status ?? last?.status
-  if (!status) {
-    return (
-      <span className="health-cell">
-        <span className="health-muted">{t('health.notChecked')}</span>
-      </span>
-    )
-  }
-  const ms = latest ? latest.timings.totalMs : (last?.totalMs ?? 0)
-  const exitIp = latest ? latest.exitIp : last?.exitIp
-  const country = latest ? latest.geo?.country : last?.country
-  const mismatch = latest ? latest.ipMismatch === true : last?.ipMismatch === true
-  // The translated text per status code is what a reader sees; main's raw error detail (English) stays on hover.
+  // The translated text per status code is what a reader sees; main's raw error detail (English) is in the details.
   const message = t(`health.statusHelp.${status}`)
-  const checkedAt = latest?.checkedAt ?? last?.checkedAt ?? ''
+  const { checkedAt, exitIp, mismatch } = view
   return (
-    <span className="health-cell" title={[historyTitle, `${localTimeText(checkedAt, TIME_OF_DAY)} (${utcText(checkedAt)})`].filter(Boolean).join('\n')}>
-      <span className={`health-badge health-${statusTone(status)}`} title={t('health.resultTitle', { status: t(`health.status.${status}`), message })}>
+    <span className="health-cell" title={[historyTitle, checkedAt && `${localTimeText(checkedAt, TIME_OF_DAY)} (${utcText(checkedAt)})`].filter(Boolean).join('\n')}>
+      <button
+        type="button"
+        className={`health-badge health-${statusTone(status)}`}
+        aria-haspopup="dialog"
+        aria-label={t('health.details.open', { status: t(`health.status.${status}`), name })}
+        title={t('health.resultTitle', { status: t(`health.status.${status}`), message })}
+        onClick={() => setDetails(true)}
+      >
         {t(`health.status.${status}`)}
-      </span>
-      {status !== 'cancelled' && <span>{t('health.latency', { ms: Math.round(ms) })}</span>}
-      {exitIp && <span>{exitIp}</span>}
-      {country && <span>{country}</span>}
+      </button>
+      {status !== 'cancelled' && <span>{t('health.latency', { ms: Math.round(view.ms) })}</span>}
+      {exitIp && <span className="mono">{exitIp}</span>}
+      {view.country && <span>{view.country}</span>}
       {mismatch && latest?.expectedIp && exitIp && (
         <span className="health-warn" title={t('health.ipMismatch', { ip: exitIp, expected: latest.expectedIp })}>
           {t('health.ipMismatchShort')}
         </span>
       )}
-      {latest?.status !== 'ok' && latest?.error && (
-        <span className="health-muted" title={latest.error}>
-          {message}
-        </span>
-      )}
-      {history && <Trend entries={history} label={t('health.trend')} />}
+      {parts === 'all' && <HealthMessage itemKey={itemKey} />}
+      {parts === 'all' && history && <Trend entries={history} label={t('health.trend')} />}
+      {details && <HealthDetailsDialog name={name} view={view} onClose={() => setDetails(false)} />}
     </span>
   )
 }

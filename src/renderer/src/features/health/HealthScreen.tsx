@@ -1,12 +1,14 @@
-import { useRef, useState } from 'react'
+import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useVirtualizer } from '@tanstack/react-virtual'
+import type { TFunction } from 'i18next'
 import { useShallow } from 'zustand/react/shallow'
 import { checkedTargetUrl, type HealthItemResult } from '../../../../shared/health'
 import { useHealthStore, type BatchState } from '../../stores/health'
 import { CheckButton } from './CheckButton'
 import { BatchProgress } from './BatchProgress'
-import { HealthResultCell } from './HealthResultCell'
+import { HealthMessage, HealthResultCell, HealthTrend } from './HealthResultCell'
+import type { GridColumn } from '../../ui/VirtualGrid'
+import { VirtualGrid } from '../../ui/VirtualGrid'
 import { DetectedProtocol } from './DetectedProtocol'
 import { localTimeText, TIME_OF_DAY, utcText } from '../../ui/time-text'
 import { PastedListDialog, useRejectReason } from './PastedListDialog'
@@ -15,46 +17,43 @@ import { CopyButton } from '../../ui/CopyButton'
 import './health.css'
 import { proxyStore } from '../../stores/proxies'
 
-const ROW_HEIGHT = 34
+const ROW_HEIGHT = 36
+
+interface ResultRow {
+  result: HealthItemResult
+  /** Its place in the batch (a key is unique in a batch; the index keeps React's keys so if one ever is not). */
+  index: number
+}
+
+/** A batch's columns: the result's message and trend fold away first in a narrow window; the badge opens the whole check. */
+function resultColumns(t: TFunction): GridColumn<ResultRow>[] {
+  const columns = (id: 'proxy' | 'result' | 'message' | 'trend') => t(`health.batches.columns.${id}`)
+  return [
+    {
+      id: 'proxy',
+      label: columns('proxy'),
+      width: 'minmax(170px, 2fr)',
+      header: true,
+      render: ({ result: r }) => (
+        <span className="health-label" title={r.label}>
+          <DetectedProtocol result={r.result} />
+          {r.label}
+        </span>
+      ),
+    },
+    { id: 'result', label: columns('result'), width: 'minmax(230px, 2fr)', render: ({ result: r }) => <HealthResultCell itemKey={r.key} name={r.label} parts="summary" /> },
+    { id: 'message', label: columns('message'), width: 'minmax(120px, 2fr)', fold: 'narrow', render: ({ result: r }) => <HealthMessage itemKey={r.key} /> },
+    { id: 'trend', label: columns('trend'), width: '84px', fold: 'medium', render: ({ result: r }) => <HealthTrend itemKey={r.key} /> },
+  ]
+}
 
 /** A batch's results, virtualized (a pasted list can hold thousands of lines). */
 function BatchResults({ results, label }: { results: HealthItemResult[]; label: string }) {
   const { t } = useTranslation()
-  const parent = useRef<HTMLDivElement>(null)
-  // TanStack Virtual's functions cannot be memoized by the React Compiler; this component is skipped on purpose.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const rows = useVirtualizer({ count: results.length, getScrollElement: () => parent.current, estimateSize: () => ROW_HEIGHT, overscan: 10 })
+  const columns = useMemo(() => resultColumns(t), [t])
+  const rows = useMemo(() => results.map((result, index) => ({ result, index })), [results])
   if (results.length === 0) return null
-  return (
-    <div className="health-results" ref={parent} role="table" aria-label={label} aria-rowcount={results.length + 1}>
-      <div className="health-row health-head" role="row">
-        <span role="columnheader">{t('health.batches.columns.proxy')}</span>
-        <span role="columnheader">{t('health.batches.columns.result')}</span>
-      </div>
-      <div style={{ height: rows.getTotalSize(), position: 'relative' }}>
-        {rows.getVirtualItems().map((v) => {
-          const r = results[v.index] as HealthItemResult
-          return (
-            <div
-              key={`${r.key}-${v.index}`}
-              className="health-row"
-              role="row"
-              aria-rowindex={v.index + 2}
-              style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${v.start}px)`, height: ROW_HEIGHT }}
-            >
-              <span role="cell" className="health-label" title={r.label}>
-                <DetectedProtocol result={r.result} />
-                {r.label}
-              </span>
-              <span role="cell">
-                <HealthResultCell itemKey={r.key} />
-              </span>
-            </div>
-          )
-        })}
-      </div>
-    </div>
-  )
+  return <VirtualGrid label={label} rows={rows} columns={columns} rowId={(row) => `${row.result.key}-${row.index}`} rowHeight={ROW_HEIGHT} fit className="health-results" />
 }
 
 /** For a pasted list: copies the proxies that passed, one URL a line, for the user's other tools. */

@@ -30,7 +30,7 @@ function columnsFor(t: TFunction, now: number, open: (connId: string) => void, o
   const connectionColumn: GridColumn<ProxyRow> = {
     id: 'connection',
     label: label('connection'),
-    width: 'minmax(130px, 1.5fr)',
+    width: 'minmax(120px, 1.5fr)',
     header: true,
     render: (row) =>
       row.connectionName !== undefined ? (
@@ -53,12 +53,13 @@ function columnsFor(t: TFunction, now: number, open: (connId: string) => void, o
           </>
         ),
       }
-    : { id: 'address', label: label('address'), width: 'minmax(150px, 1.3fr)', header: true, render: (row) => <span className="mono">{proxyAddress(row)}</span> }
+    : { id: 'address', label: label('address'), width: 'minmax(130px, 1.2fr)', header: true, render: (row) => <span className="mono">{proxyAddress(row)}</span> }
   const { service, auth, description, expires, health } = sharedColumns(t, now, label)
   const copy: GridColumn<ProxyRow> = {
     id: 'copy',
     label: t('proxies.columns.copy'),
-    width: '160px',
+    width: 'minmax(140px, 0.8fr)',
+    cellClassName: 'vgrid-actions',
     sortable: false,
     render: (row) => (
       <Suspense fallback={null}>
@@ -66,13 +67,27 @@ function columnsFor(t: TFunction, now: number, open: (connId: string) => void, o
       </Suspense>
     ),
   }
-  if (one === undefined) return [connectionColumn, service, addressColumn, auth, description, expires, health, copy]
+  // At 900 px (a grid about 630 px wide) the row keeps its name, address, last check and buttons; the rest folds.
+  if (one === undefined) return [connectionColumn, { ...service, fold: 'narrow' }, addressColumn, auth, description, expires, health, copy]
   const { connId, onEdit } = one
   return [
     addressColumn,
     service,
     auth,
-    { id: 'allowList', label: t('proxyAccess.allowList'), width: 'minmax(110px, 1fr)', render: (row) => <span className="mono">{(row.proxy.acl_inbound_ips ?? []).join(', ') || '—'}</span> },
+    {
+      id: 'allowList',
+      label: t('proxyAccess.allowList'),
+      width: 'minmax(90px, 1fr)',
+      fold: 'medium',
+      render: (row) => {
+        const list = (row.proxy.acl_inbound_ips ?? []).join(', ')
+        return (
+          <span className="mono" title={list || undefined}>
+            {list || '—'}
+          </span>
+        )
+      },
+    },
     expires,
     description,
     health,
@@ -80,7 +95,9 @@ function columnsFor(t: TFunction, now: number, open: (connId: string) => void, o
       id: 'actions',
       label: t('proxyAccess.actions'),
       hideLabel: true,
-      width: '400px',
+      // Room for Check, Copy, Edit and Delete at their natural width in English; a longer language shortens them
+      // with an ellipsis (each keeps its full name) rather than pushing them out of view.
+      width: 'minmax(290px, 2fr)',
       cellClassName: 'vgrid-actions',
       render: (row) => (
         <>
@@ -88,10 +105,16 @@ function columnsFor(t: TFunction, now: number, open: (connId: string) => void, o
             <CheckButton items={[{ connectionId: connId, proxyId: row.id }]} name={proxyAddress(row)} />
             <CopyProxyLineButton proxyId={row.id} name={proxyAddress(row)} />
           </Suspense>
-          <button type="button" aria-label={t('proxyAccess.editLabel', { address: proxyAddress(row) })} onClick={() => onEdit({ kind: 'edit', proxy: row.proxy })}>
+          <button type="button" title={t('proxyAccess.edit')} aria-label={t('proxyAccess.editLabel', { address: proxyAddress(row) })} onClick={() => onEdit({ kind: 'edit', proxy: row.proxy })}>
             {t('proxyAccess.edit')}
           </button>
-          <button type="button" className="danger" aria-label={t('proxyAccess.deleteLabel', { address: proxyAddress(row) })} onClick={() => onEdit({ kind: 'delete', proxy: row.proxy })}>
+          <button
+            type="button"
+            className="danger"
+            title={t('proxyAccess.delete')}
+            aria-label={t('proxyAccess.deleteLabel', { address: proxyAddress(row) })}
+            onClick={() => onEdit({ kind: 'delete', proxy: row.proxy })}
+          >
             {t('proxyAccess.delete')}
           </button>
         </>
@@ -107,13 +130,14 @@ function sharedColumns(t: TFunction, now: number, label: (id: ProxyColumn) => st
     {
       id: 'service',
       label: label('service'),
-      width: '80px',
+      width: '72px',
       render: (row) => <span>{t(`proxies.service.${row.service as 'http'}`, { defaultValue: row.service })}</span>,
     },
     {
       id: 'auth',
       label: label('auth'),
-      width: 'minmax(130px, 1fr)',
+      width: 'minmax(110px, 1fr)',
+      fold: 'medium',
       render: (row) => (
         <>
           <span>{t(`proxies.auth.${row.auth as 'userpass'}`, { defaultValue: row.auth })}</span>
@@ -121,11 +145,12 @@ function sharedColumns(t: TFunction, now: number, label: (id: ProxyColumn) => st
         </>
       ),
     },
-    { id: 'description', label: label('description'), width: 'minmax(80px, 1fr)', render: (row) => <span title={row.description}>{row.description ?? ''}</span> },
+    { id: 'description', label: label('description'), width: 'minmax(80px, 1fr)', fold: 'medium', render: (row) => <span title={row.description}>{row.description ?? ''}</span> },
     {
       id: 'expires',
       label: label('expires'),
-      width: 'minmax(110px, 1fr)',
+      width: 'minmax(100px, 1fr)',
+      fold: 'narrow',
       render: (row) => {
         const state = expiryClass(row, now)
         if (row.expiresAt === undefined) return <span className="muted">{t('proxies.expiry.never')}</span>
@@ -142,11 +167,11 @@ function sharedColumns(t: TFunction, now: number, label: (id: ProxyColumn) => st
     {
       id: 'health',
       label: t('proxies.columns.health'),
-      width: 'minmax(120px, 1.2fr)',
+      width: 'minmax(110px, 1.2fr)',
       sortable: false,
       render: (row) => (
         <Suspense fallback={null}>
-          <HealthResultCell itemKey={row.id} />
+          <HealthResultCell itemKey={row.id} name={proxyAddress(row)} />
         </Suspense>
       ),
     },
