@@ -59,7 +59,7 @@ test('a pasted list: each good line checked with its exit IP, the bad line liste
   await expect(batch.getByText(/Line 2: /)).toBeVisible()
   await expect(batch.getByText('definitely not a proxy line')).toBeVisible()
 
-  const results = batch.getByRole('table', { name: 'Pasted list (2)' })
+  const results = batch.getByRole('grid', { name: 'Pasted list (2)' })
   for (const g of good) {
     const row = results.getByRole('row').filter({ hasText: g.label })
     await expect(row.getByText('OK', { exact: true })).toBeVisible()
@@ -107,7 +107,7 @@ test('"Check all account proxies" checks every proxy of the demo account by id',
   const batch = page.getByRole('region', { name: `All account proxies (${total})` })
   await expect(batch.getByRole('status')).toHaveText(new RegExp(`^${total} of ${total} checked — Finished`), { timeout: 30_000 })
   const [usable] = proxyLines(sim, 1)
-  const row = batch.getByRole('table').getByRole('row').filter({ hasText: usable!.label })
+  const row = batch.getByRole('grid').getByRole('row').filter({ hasText: usable!.label })
   await expect(row.getByText('OK', { exact: true })).toBeVisible()
   await expect(row.getByText(usable!.ip, { exact: true })).toBeVisible()
 })
@@ -146,7 +146,7 @@ test('a SOCKS5 line without a scheme (iProxy’s own form) comes back working, m
   await pasteAndCheck(page, `127.0.0.1:${p.port}:${p.login}:${p.password}`)
   const batch = page.getByRole('region', { name: 'Pasted list (1)' })
   await expect(batch.getByRole('status')).toHaveText(/1 of 1 checked — Finished/, { timeout: 20_000 })
-  const row = batch.getByRole('table', { name: 'Pasted list (1)' }).getByRole('row').filter({ hasText: `${p.login}@127.0.0.1:${p.port}` })
+  const row = batch.getByRole('grid', { name: 'Pasted list (1)' }).getByRole('row').filter({ hasText: `${p.login}@127.0.0.1:${p.port}` })
   await expect(row.getByText('OK', { exact: true })).toBeVisible()
   await expect(row.getByText('SOCKS5', { exact: true })).toBeVisible()
   await batch.getByRole('button', { name: 'Copy working proxies (1)' }).click()
