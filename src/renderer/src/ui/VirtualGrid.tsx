@@ -3,7 +3,9 @@
  * selectable and sortable: only the rows in view (plus a few) are in the DOM, each at a fixed height so rows never
  * overlap. It keeps grid semantics: role="grid" with aria-rowcount, rows with
  * aria-rowindex and aria-selected, sortable column headers with aria-sort, and every control a native,
- * keyboard-reachable element with an accessible name.
+ * keyboard-reachable element with an accessible name. Up/Down/Home/End move focus row to row (scrolling rows not
+ * rendered yet into view). Cells never wrap: what does not fit ends in an ellipsis, and the least important
+ * columns fold away in a narrow window (`fold`) so the rest fit without scrolling sideways.
  */
 import { memo, useEffect, useRef, useState } from 'react'
 import type { CSSProperties, ReactNode, RefObject } from 'react'
