@@ -89,7 +89,22 @@ export function BulkActions({ profileId, selection, selectionProxies, onDone }: 
         <button type="button" className="danger" disabled={busy || none} onClick={() => setConfirmReboot(true)}>
           {t('connections.bulk.reboot')}
         </button>
-        <Suspense fallback={null}>
+        <Suspense
+          fallback={
+            // The same buttons while their code loads, so the toolbar keeps its size (and the list its place).
+            <>
+              <button type="button" disabled>
+                {t('health.rotate.button')}
+              </button>
+              <button type="button" disabled>
+                {t('connections.bulk.checkProxies', { count: selectionProxies.length })}
+              </button>
+              <button type="button" disabled>
+                {t('connections.bulk.exportProxies', { count: selectionProxies.length })}
+              </button>
+            </>
+          }
+        >
           <RotateVerifyButton connectionIds={selection.map((s) => s.id)} names={Object.fromEntries(selection.map((s) => [s.id, s.name]))} />
           <CheckButton
             items={[...selectionProxies]}

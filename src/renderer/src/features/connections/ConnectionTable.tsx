@@ -7,6 +7,7 @@ import { useNavigation } from '../../stores/navigation'
 import { daysLeft, EXPIRING_SOON_DAYS } from './format'
 import type { ConnectionRow } from './connection-rows'
 import { LocalTime } from '../../ui/LocalTime'
+import { DATE_TIME, localTimeText, utcText } from '../../ui/time-text'
 import type { GridColumn } from '../../ui/VirtualGrid'
 import { VirtualGrid } from '../../ui/VirtualGrid'
 import { ExitIpCell, LastCheckCell, UptimeCell } from './board-cells'
@@ -29,15 +30,20 @@ export function countryName(code: string, language: string): string {
   }
 }
 
-function planCell(row: ConnectionRow, now: number, t: TFunction) {
+/** The date part of the app's one date format ("30 Dec 2026"); the full local time and UTC on hover. */
+const DATE_ONLY: Intl.DateTimeFormatOptions = { dateStyle: 'medium' }
+
+function planCell(row: ConnectionRow, now: number, t: TFunction, language: string) {
   if (row.expiresAt === undefined) return <span className="muted">{t('connections.noPlan')}</span>
   const days = daysLeft(row.expiresAt, now)
   const state = days <= 0 ? 'plan-expired' : days <= EXPIRING_SOON_DAYS ? 'plan-soon' : 'plan-ok'
   return (
     <>
-      <span className={`plan ${state}`}>{days <= 0 ? t('connections.expired') : t('connections.daysLeft', { count: days })}</span>
+      <span className={`plan ${state}`}>{days <= 0 ? t('connections.expired') : t('connections.board.daysLeft', { count: days })}</span>
       <small className="muted">
-        <LocalTime value={row.expiresAt} />
+        <time dateTime={new Date(row.expiresAt).toISOString()} title={`${localTimeText(row.expiresAt, DATE_TIME, language)} (${utcText(row.expiresAt)})`}>
+          {localTimeText(row.expiresAt, DATE_ONLY, language)}
+        </time>
       </small>
     </>
   )
@@ -61,11 +67,12 @@ interface ColumnContext {
  */
 function columnsFor({ t, language, now, wide, open, onOutcome }: ColumnContext): GridColumn<ConnectionRow>[] {
   const label = (id: ConnectionColumn) => t(`connections.columns.${id}`)
+  const russian = language.startsWith('ru')
   const columns: Array<GridColumn<ConnectionRow> | false> = [
     {
       id: 'name',
       label: label('name'),
-      width: 'minmax(130px, 1.4fr)',
+      width: 'minmax(100px, 1.4fr)',
       header: true,
       render: (row) => (
         <>
@@ -79,7 +86,7 @@ function columnsFor({ t, language, now, wide, open, onOutcome }: ColumnContext):
     {
       id: 'status',
       label: label('status'),
-      width: 'minmax(104px, 1fr)',
+      width: 'minmax(124px, 1fr)',
       render: (row) => (
         <>
           <span className={`status status-${row.status}`}>
@@ -94,17 +101,17 @@ function columnsFor({ t, language, now, wide, open, onOutcome }: ColumnContext):
         </>
       ),
     },
-    { id: 'uptime', label: label('uptime'), width: '100px', fold: 'narrow', render: (row) => <UptimeCell row={row} t={t} language={language} /> },
-    { id: 'lastCheck', label: label('lastCheck'), width: 'minmax(104px, 1fr)', fold: 'narrow', render: (row) => <LastCheckCell row={row} t={t} /> },
-    { id: 'exitIp', label: label('exitIp'), width: 'minmax(136px, 1.2fr)', render: (row) => <ExitIpCell row={row} t={t} /> },
+    { id: 'uptime', label: label('uptime'), width: '98px', fold: 'narrow', render: (row) => <UptimeCell row={row} t={t} language={language} /> },
+    { id: 'lastCheck', label: label('lastCheck'), width: 'minmax(96px, 1fr)', fold: 'narrow', render: (row) => <LastCheckCell row={row} t={t} /> },
+    { id: 'exitIp', label: label('exitIp'), width: 'minmax(146px, 1.2fr)', render: (row) => <ExitIpCell row={row} t={t} /> },
     {
       id: 'ipChanges',
       label: label('ipChanges'),
-      width: '100px',
+      width: '90px',
       fold: 'medium',
       render: (row) => <span className="num">{row.ipChanges24h ?? '—'}</span>,
     },
-    { id: 'plan', label: label('plan'), width: 'minmax(100px, 0.9fr)', fold: 'narrow', render: (row) => planCell(row, now, t) },
+    { id: 'plan', label: label('plan'), width: 'minmax(108px, 0.9fr)', fold: 'narrow', render: (row) => planCell(row, now, t, language) },
     wide && {
       id: 'phone',
       label: label('phone'),
@@ -132,7 +139,7 @@ function columnsFor({ t, language, now, wide, open, onOutcome }: ColumnContext):
       id: 'actions',
       label: t('connections.board.actions'),
       // Two stacked buttons: as wide as the longer label in the interface's language.
-      width: language.startsWith('ru') ? '200px' : '128px',
+      width: russian ? '188px' : '128px',
       sortable: false,
       hideLabel: true,
       cellClassName: 'board-actions',

@@ -31,6 +31,8 @@ export const connectionsEn = {
   },
   board: {
     noHistory: 'Not seen yet',
+    daysLeft_one: '{{count}} day left',
+    daysLeft_other: '{{count}} days left',
     uptime24h: '24 h: {{value}}',
     uptime7d: '7 days: {{value}}',
     notChecked: 'Not checked',
@@ -61,7 +63,7 @@ export const connectionsEn = {
   bulk: {
     label: 'Actions on the selection',
     selected: 'Selected: {{count}}',
-    none: 'Select connections for actions on several at once',
+    none: 'Nothing selected',
     checkProgress: 'Check of the selected proxies',
     changeIp: 'Change IP',
     reboot: 'Reboot',
