@@ -33,6 +33,8 @@ async function checkEverything(page: Page, sim: Simulator) {
 const top = async (locator: Locator) => (await locator.boundingBox())!.y
 
 test('after checks and a status change: uptime, last check, exit IP seen N ago, IP changes; screenshots', async ({ app }) => {
+  // Two rounds of real checks through the simulator's proxies.
+  test.slow()
   const { page } = app
   const sim = await app.simulator()
   await expect(dataRows(page)).toHaveCount(12)
@@ -82,6 +84,7 @@ test('after checks and a status change: uptime, last check, exit IP seen N ago, 
 })
 
 test('an exit IP two phones share is flagged with a badge that says which; filters by warning, status and exit IP; sort', async ({ app }) => {
+  test.slow()
   const { page } = app
   const sim = await app.simulator()
   await expect(dataRows(page)).toHaveCount(12)
@@ -152,9 +155,11 @@ test('an exit IP two phones share is flagged with a badge that says which; filte
 test('quick actions per row: copy the proxy line, change IP; each named after its visible text', async ({ app }) => {
   const { page } = app
   const sim = await app.simulator()
+  await expect(dataRows(page)).toHaveCount(12)
   const berlin = row(page, 'Berlin Telekom')
   const copy = berlin.getByRole('button', { name: 'Copy proxy line: Berlin Telekom' })
-  await expect(copy).toHaveText('Copy proxy line')
+  // The button comes with the account's proxy list (the third of the home screen's requests).
+  await expect(copy).toHaveText('Copy proxy line', { timeout: 15_000 })
   await copy.click()
   const proxy = [...sim.state.proxies.values()].find((p) => p.connectionId === connOf(sim, 'Berlin Telekom').id)!
   await expect.poll(() => app.desktop.clipboard.at(-1) ?? '').toContain(String(proxy.port))

@@ -320,7 +320,7 @@ test('New connection on a VIP server, without auto-prolongation; Escape closes t
 test("clicking a connection's name opens its detail", async ({ app }) => {
   const { page } = app
   await openHome(page)
-  await row(page, 'London EE').getByRole('button', { name: 'London EE' }).click()
+  await row(page, 'London EE').getByRole('button', { name: 'London EE', exact: true }).click()
   await expect(grid(page)).toHaveCount(0)
   await expect(page.getByRole('tablist')).toBeVisible()
   await expect(page.locator('#detail-tab-overview')).toHaveAttribute('aria-selected', 'true')
