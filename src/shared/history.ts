@@ -99,6 +99,8 @@ export interface BoardRow {
   uptime24h?: number
   uptime7d?: number
   lastCheck?: LastCheck
+  /** The latest exit IP seen on the connection from any source (checks, change IP, the API's IP history), and when. */
+  exitIp?: { ip: string; lastSeen: number }
   ipChanges24h: number
   /** The exit IP came back on this connection within the reuse window / is in use on another connection too. */
   repeatedIp: boolean

@@ -39,6 +39,7 @@ export class BoardQuery {
   private readonly uptime: SqlStatement<UptimeRow>
   private readonly lastChecks: SqlStatement<LastCheckRow>
   private readonly ipChanges: SqlStatement<{ connection: number; changes: number }>
+  private readonly latestIps: SqlStatement<{ connection: number; ip: string; last_at: number }>
 
   constructor(
     db: SqlDatabase,
@@ -78,6 +79,13 @@ export class BoardQuery {
          AND EXISTS (SELECT 1 FROM ip_periods q WHERE q.connection = p.connection AND q.family = p.family AND q.first_at < p.first_at)
        GROUP BY p.connection`,
     )
+    // The newest stretch of each IP family (one index probe each); the one seen last is the connection's exit IP.
+    this.latestIps = db.prepare(
+      `SELECT c.id AS connection, p.ip, p.last_at
+       FROM connections c
+       CROSS JOIN (SELECT 4 AS family UNION ALL SELECT 6) f
+       JOIN ip_periods p ON p.id = (SELECT id FROM ip_periods WHERE connection = c.id AND family = f.family AND first_at <= ?1 ORDER BY first_at DESC LIMIT 1)`,
+    )
   }
 
   rows(now: number, reuseWindowMs: number): BoardRow[] {
@@ -90,6 +98,11 @@ export class BoardQuery {
       if (!seen || row.at > seen.at) lastChecks.set(row.connection, row)
     }
     const ipChanges = new Map(this.ipChanges.all(now, day).map((row) => [row.connection, row.changes]))
+    const latestIps = new Map<number, { ip: string; last_at: number }>()
+    for (const row of this.latestIps.all(now)) {
+      const seen = latestIps.get(row.connection)
+      if (!seen || row.last_at > seen.last_at) latestIps.set(row.connection, row)
+    }
     const { shared, repeated } = this.ledger.flagged(now - reuseWindowMs, reuseWindowMs)
     return this.connections.all().map((c) => {
       const up = uptime.get(c.id)
@@ -112,6 +125,8 @@ export class BoardQuery {
         if (check.exit_ip) row.lastCheck.exitIp = check.exit_ip
         if (check.error) row.lastCheck.error = check.error
       }
+      const ip = latestIps.get(c.id)
+      if (ip) row.exitIp = { ip: ip.ip, lastSeen: ip.last_at }
       return row
     })
   }

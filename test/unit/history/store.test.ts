@@ -172,6 +172,8 @@ describe('queries', () => {
       uptime24h: 22 / 24,
       uptime7d: (7 * 24 - 6 - 2) / (7 * 24),
       lastCheck: { at: now - 5 * MIN, status: 'auth_failed', ok: false, totalMs: 42, error: 'The proxy refused the login or password.' },
+      // The last check saw no IP: the exit IP is the one seen last by any check.
+      exitIp: { ip: '192.0.2.3', lastSeen: now - HOUR },
       ipChanges24h: 3,
       repeatedIp: true,
       sharedIp: true,
@@ -179,6 +181,7 @@ describe('queries', () => {
     const c2 = rows.find((r) => r.connectionId === 'c2')!
     expect(c2).toMatchObject({ status: 'online', statusSince: now - 12 * HOUR, uptime24h: 1, uptime7d: 1, ipChanges24h: 0, repeatedIp: false, sharedIp: true })
     expect(c2.lastCheck).toEqual({ at: now - HOUR + MIN, status: 'ok', ok: true, totalMs: 150.4, exitIp: '192.0.2.3' })
+    expect(c2.exitIp).toEqual({ ip: '192.0.2.3', lastSeen: now - HOUR + MIN })
 
     // A day later the repeat and the sharing are out of the 24 h window.
     const later = store.board(now + 2 * DAY_MS).find((r) => r.connectionId === 'c1')!

@@ -11,12 +11,12 @@ interface ConnectionFiltersProps {
   countries: readonly string[]
 }
 
-/** Search as you type, and the status and country filters. */
+/** Search as you type (name, ID, city, phone, exit IP), and the status, country and "has warning" filters. */
 export function ConnectionFilters({ profileId, view, countries }: ConnectionFiltersProps) {
   const { t, i18n } = useTranslation()
   const patch = useConnectionsView((s) => s.patch)
   const id = useId()
-  const filtered = view.search !== '' || view.status !== '' || view.country !== ''
+  const filtered = view.search !== '' || view.status !== '' || view.country !== '' || view.warning
   return (
     <div className="filters" role="search">
       <div className="filter">
@@ -51,8 +51,12 @@ export function ConnectionFilters({ profileId, view, countries }: ConnectionFilt
           ))}
         </select>
       </div>
+      <label className="filter filter-check">
+        <input type="checkbox" checked={view.warning} onChange={(event) => patch(profileId, { warning: event.target.checked })} />
+        {t('connections.warningFilter')}
+      </label>
       {filtered && (
-        <button type="button" className="filters-clear" onClick={() => patch(profileId, { search: '', status: '', country: '' })}>
+        <button type="button" className="filters-clear" onClick={() => patch(profileId, { search: '', status: '', country: '', warning: false })}>
           {t('connections.clearFilters')}
         </button>
       )}

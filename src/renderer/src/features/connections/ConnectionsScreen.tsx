@@ -1,7 +1,9 @@
 /**
- * The home screen: every connection of the account with its live status, location, phone, plan, proxy count and
- * last activity. Three account-wide requests however many connections there are (connections, statuses, proxy
- * accesses); statuses refresh every 30 s while the screen is visible, and on demand.
+ * The home screen, the fleet board: every connection of the account with its live status and plan, joined with
+ * what the history database knows of it (uptime, last check, current exit IP and its warnings, IP changes). Three
+ * account-wide requests however many connections there are (connections, statuses, proxy accesses) and one local
+ * history read; statuses refresh every 30 s while the screen is visible, and on demand, and the board follows them
+ * and every finished check.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -15,6 +17,8 @@ import { buildRows, filterRows, proxyCounts, sortRows } from './connection-rows'
 import { LocalTime } from '../../ui/LocalTime'
 import './connections.css'
 import { connectionStore, reloadStatuses, useStatuses } from '../../stores/connections'
+import { reloadBoard, reloadBoardAfterChecks, useBoard } from '../../stores/board'
+import type { RowOutcome } from './RowActions'
 import { proxyStore } from '../../stores/proxies'
 
 export const STATUS_REFRESH_MS = 30_000
@@ -28,6 +32,8 @@ export function ConnectionsScreen() {
   const view = useConnectionsView(selectConnectionsView(profileId))
   const [creating, setCreating] = useState(false)
   const [notice, setNotice] = useState<string>()
+  const [rowOutcome, setRowOutcome] = useState<RowOutcome>()
+  const board = useBoard()
 
   // Statuses every 30 s while this screen is shown and the window visible: one request for all connections.
   useEffect(() => {
@@ -37,6 +43,21 @@ export function ConnectionsScreen() {
     }, STATUS_REFRESH_MS)
     return () => clearInterval(timer)
   }, [profileId])
+
+  // The history records what the statuses and connections calls returned: read the board after each of them, and
+  // after checks and changes of IP finish anywhere in the app.
+  useEffect(() => {
+    if (profileId && (statuses.loadedAt !== undefined || connections.loadedAt !== undefined)) void reloadBoard(profileId)
+  }, [profileId, statuses.loadedAt, connections.loadedAt])
+  useEffect(() => (profileId ? reloadBoardAfterChecks(profileId) : undefined), [profileId])
+
+  const onRowOutcome = useCallback(
+    (outcome: RowOutcome) => {
+      setRowOutcome(outcome)
+      if (profileId) void reloadStatuses(profileId)
+    },
+    [profileId],
+  )
 
   const refreshAll = useCallback(() => {
     if (!profileId) return
@@ -51,11 +72,11 @@ export function ConnectionsScreen() {
   // "now" moves with each statuses refresh, so days left and sorting by plan stay current without a timer per row.
   const now = statuses.loadedAt ?? connections.loadedAt ?? 0
   const counts = useMemo(() => proxyCounts(proxies.data), [proxies.data])
-  const rows = useMemo(() => buildRows(connections.data ?? [], statuses.data, counts), [connections.data, statuses.data, counts])
+  const rows = useMemo(() => buildRows(connections.data ?? [], statuses.data, counts, board.data), [connections.data, statuses.data, counts, board.data])
   const sorted = useMemo(() => sortRows(rows, view.sort, now), [rows, view.sort, now])
   const shown = useMemo(
-    () => filterRows(sorted, { search: view.search, status: view.status, country: view.country }),
-    [sorted, view.search, view.status, view.country],
+    () => filterRows(sorted, { search: view.search, status: view.status, country: view.country, warning: view.warning }),
+    [sorted, view.search, view.status, view.country, view.warning],
   )
   const countries = useMemo(() => [...new Set(rows.map((r) => r.country).filter(Boolean))].sort(), [rows])
   const selection = useMemo(() => sorted.filter((row) => view.selected.has(row.id)).map((row) => ({ id: row.id, name: row.name })), [sorted, view.selected])
@@ -73,6 +94,7 @@ export function ConnectionsScreen() {
     { error: connections.error, retry: () => void connections.refresh() },
     { error: statuses.error, retry: () => void statuses.refresh() },
     { error: proxies.error, retry: () => void proxies.refresh() },
+    { error: board.error, retry: () => void board.refresh() },
   ]
 
   if (!profileId) return null
@@ -111,8 +133,16 @@ export function ConnectionsScreen() {
             {t('connections.shown', { shown: shown.length, total: rows.length })}
           </p>
           {shown.length === 0 && <p className="empty-state">{t('connections.noMatch')}</p>}
-          <ConnectionTable profileId={profileId} rows={shown} view={view} now={now} />
+          <ConnectionTable profileId={profileId} rows={shown} view={view} now={now} onOutcome={onRowOutcome} />
         </>
+      )}
+      {rowOutcome && (
+        <div className={`connections-float row-outcome ${rowOutcome.failed ? 'outcome-failed' : ''}`}>
+          <p role={rowOutcome.failed ? 'alert' : 'status'}>{rowOutcome.text}</p>
+          <button type="button" onClick={() => setRowOutcome(undefined)}>
+            {t('connections.bulk.dismiss')}
+          </button>
+        </div>
       )}
       {creating && (
         <NewConnectionDialog
