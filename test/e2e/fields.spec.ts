@@ -57,7 +57,7 @@ test('Overview: the current exit IP with when it was seen, and every device and 
   await expect(device.getByTestId('device-agent_setup_complete')).toHaveText('Yes — the iProxy app on the phone is fully set up.')
   await expect(device.getByTestId('device-owner_mode_enabled')).toContainText('No — the app is not the phone’s device owner')
   await expect(device.getByTestId('device-mobile_data_always_on')).toContainText('Yes — Android keeps mobile data on')
-  await expect(device.getByTestId('device-wifi_split_enabled')).toContainText('No — off: the app and proxy traffic use the same network.')
+  await expect(device.getByTestId('device-wifi_split_enabled')).toContainText('No — the app and proxy traffic use the same network.')
   await expect(device.getByTestId('device-is_onboarding')).toHaveText('No — the first setup is done.')
 
   // A connection whose phone never reported in: still being set up, the phone's flags unknown (not hidden).

@@ -333,8 +333,8 @@ export const connectionDetailEn = {
     },
     wifi_split_enabled: {
       label: 'Wi-Fi split',
-      yes: 'on: the app reaches iProxy over Wi-Fi while proxy traffic goes through mobile data.',
-      no: 'off: the app and proxy traffic use the same network.',
+      yes: 'the app reaches iProxy over Wi-Fi while proxy traffic goes through mobile data.',
+      no: 'the app and proxy traffic use the same network.',
       unknown: 'the phone has not said whether Wi-Fi split is on.',
     },
     is_onboarding: {
