@@ -4,6 +4,7 @@
  */
 import { z } from 'zod'
 import { idSchema as id } from './contract/kit'
+import { rfc3339 } from './iproxy/common'
 import { ADDRESS_CHOICES, PROXY_FORMATS } from './proxy-list/format'
 import { DEFAULT_TEMPLATE, parseTemplate } from './proxy-list/template'
 import type { AddressChoice, FormatNote, ProxyFormat, SkippedProxy } from './proxy-list/format'
@@ -135,4 +136,20 @@ export interface OvpnManyResult {
   failed: Array<{ name: string; reason: string }>
   /** Files written that run programs when opened (in the app: those the user chose to save anyway). */
   withScripts: OvpnWithScripts[]
+}
+
+/** The account's connections as CSV (shared/csv-tables.ts); `connectionIds` absent = every connection. */
+export const connectionsCsvInputSchema = z.strictObject({
+  connectionIds: z.array(id).min(1, 'choose at least one connection').max(10_000).optional(),
+})
+export type ConnectionsCsvInput = z.input<typeof connectionsCsvInputSchema>
+
+/** A connection's IP history over a window (RFC 3339 bounds, as the statistics take them) as CSV. */
+export const ipHistoryCsvInputSchema = z.strictObject({ connId: id, from: rfc3339, to: rfc3339 })
+export type IpHistoryCsvInput = z.input<typeof ipHistoryCsvInputSchema>
+
+/** A table saved as CSV: where, and how many rows (the header not counted). */
+export interface SavedTable {
+  path: string
+  rows: number
 }

@@ -262,15 +262,14 @@ test('New connection: validation on the named field, server failure keeps the dr
   await expect(dialog.getByRole('radio', { name: 'Country and city' })).toBeChecked()
 
   // The shared validator names the fields before anything is sent.
-  await dialog.getByRole('textbox', { name: 'Country code' }).fill('u')
   await dialog.getByRole('button', { name: 'Create' }).click()
   await expect(dialog.getByRole('textbox', { name: 'Name' })).toHaveAttribute('aria-invalid', 'true')
   await expect(dialog.getByText('must be 1–256 characters')).toBeVisible()
-  await expect(dialog.getByRole('textbox', { name: 'Country code' })).toHaveAttribute('aria-invalid', 'true')
+  await expect(dialog.getByRole('combobox', { name: 'Country' })).toHaveAttribute('aria-invalid', 'true')
   await expect(dialog.getByText('must be a 2-letter country code such as us')).toBeVisible()
 
-  await dialog.getByRole('textbox', { name: 'Country code' }).fill('us')
-  await dialog.getByRole('textbox', { name: 'City' }).fill('lax')
+  await dialog.getByRole('combobox', { name: 'Country' }).selectOption('us')
+  await dialog.getByRole('combobox', { name: 'City' }).fill('lax')
   await dialog.getByRole('textbox', { name: 'Name' }).fill('LA AT&T')
   await dialog.getByRole('textbox', { name: 'Description (optional)' }).fill('for the LA team')
 
@@ -279,7 +278,7 @@ test('New connection: validation on the named field, server failure keeps the dr
   await dialog.getByRole('button', { name: 'Create' }).click()
   await expect(dialog.getByRole('alert')).toBeVisible()
   await expect(dialog.getByRole('textbox', { name: 'Name' })).toHaveValue('LA AT&T')
-  await expect(dialog.getByRole('textbox', { name: 'City' })).toHaveValue('lax')
+  await expect(dialog.getByRole('combobox', { name: 'City' })).toHaveValue('lax')
   const count = sim.state.connections.size
 
   sim.faults.clear()

@@ -28,6 +28,8 @@ function calls(service: ExportsService): Pick<Implementations, ExportsCallName> 
     'exports.preview': (input) => service.preview(input),
     'exports.saveOvpn': (input) => service.saveOvpn(input),
     'exports.saveOvpnMany': (input) => service.saveOvpnMany(input),
+    'exports.saveConnectionsCsv': (input) => service.saveConnectionsCsv(input),
+    'exports.saveIpHistoryCsv': (input) => service.saveIpHistoryCsv(input),
     'exports.getPreferences': () => service.getPreferences(),
     'exports.setPreferences': (input) => service.setPreferences(input),
   }

@@ -7,6 +7,9 @@ import type { UiLanguage } from '../../shared/bridge'
 export interface DialogText {
   saveProxies: string
   saveOvpn: string
+  /** The connections list and a connection's IP history as CSV (table-files.ts). */
+  saveConnections: string
+  saveIpHistory: string
   ovpnFolder: string
   ovpnZip: string
   /** The Health screen's "Open a file…" for a list of proxies to check. */
@@ -19,6 +22,8 @@ export const DIALOG_TEXT: Record<UiLanguage, DialogText> = {
   en: {
     saveProxies: 'Save proxies',
     saveOvpn: 'Save OpenVPN config',
+    saveConnections: 'Save connections as CSV',
+    saveIpHistory: 'Save IP history as CSV',
     ovpnFolder: 'Choose a folder for the OpenVPN configs',
     ovpnZip: 'Save OpenVPN configs as a zip',
     openProxyList: 'Open a list of proxies to check',
@@ -27,6 +32,8 @@ export const DIALOG_TEXT: Record<UiLanguage, DialogText> = {
   ru: {
     saveProxies: 'Сохранить прокси',
     saveOvpn: 'Сохранить конфигурацию OpenVPN',
+    saveConnections: 'Сохранить подключения в CSV',
+    saveIpHistory: 'Сохранить историю IP в CSV',
     ovpnFolder: 'Выберите папку для конфигураций OpenVPN',
     ovpnZip: 'Сохранить конфигурации OpenVPN в zip-архив',
     openProxyList: 'Открыть список прокси для проверки',

@@ -34,8 +34,9 @@ import { writeChosenFile } from './new-file'
 import { DIALOG_TEXT, type DialogText } from './dialog-text'
 import { createPreferencesStore } from './preferences'
 import { createClipboardGuard } from './clipboard-guard'
+import { createTableExports } from './table-files'
 
-export type ExportsClient = Pick<IproxyClient, 'proxies' | 'connections' | 'vpn'>
+export type ExportsClient = Pick<IproxyClient, 'proxies' | 'connections' | 'vpn' | 'stats'>
 
 export interface ExportsServiceOptions {
   client: () => ExportsClient
@@ -62,6 +63,7 @@ export function createExportsService(options: ExportsServiceOptions) {
   const text = (): DialogText => DIALOG_TEXT[options.language?.() ?? 'en']
   const preferences = createPreferencesStore(options.userDataDir)
   const clipboard = createClipboardGuard(desktop)
+  const tables = createTableExports(client, desktop, text)
 
   async function connectionNames(): Promise<Record<string, string>> {
     const names: Record<string, string> = {}
@@ -201,6 +203,9 @@ export function createExportsService(options: ExportsServiceOptions) {
     },
 
     writeOvpnMany,
+
+    saveConnectionsCsv: tables.saveConnectionsCsv,
+    saveIpHistoryCsv: tables.saveIpHistoryCsv,
 
     /** On quit: a copy with passwords still on the clipboard is cleared. */
     dispose: (): Promise<void> => clipboard.dispose(),

@@ -50,8 +50,8 @@ export function accountDataCalls(client: () => IproxyClient): Pick<Implementatio
     'stats.uptime': ({ connId, from, to }) => client().stats.uptime(connId, { from, to }),
     'stats.ipHistory': ({ connId, from, to }) => client().stats.ipHistory(connId, { from, to }),
 
-    'actionLinks.list': () => client().actionLinks.list(),
-    'actionLinks.listByConnection': ({ connId }) => client().actionLinks.listByConnection(connId),
+    'actionLinks.list': (filter) => client().actionLinks.list(filter ?? {}),
+    'actionLinks.listByConnection': ({ connId, ...filter }) => client().actionLinks.listByConnection(connId, filter),
     'actionLinks.create': ({ connId, body }) => client().actionLinks.create(connId, body),
     'actionLinks.delete': ({ connId, linkId }) => client().actionLinks.delete(connId, linkId),
     'actionLinks.execute': async ({ connId, linkId }) => {

@@ -4,7 +4,9 @@
  */
 import { z } from 'zod'
 import {
+  connectionsCsvInputSchema,
   exportPreferencesSchema,
+  ipHistoryCsvInputSchema,
   ovpnManyInputSchema,
   ovpnSaveInputSchema,
   proxyExportInputSchema,
@@ -16,6 +18,7 @@ import {
   type ProxyExportPreview,
   type SavedOvpn,
   type SavedProxies,
+  type SavedTable,
 } from '../exports'
 import { call } from './kit'
 
@@ -38,6 +41,10 @@ export const exportsContract = {
     saveOvpn: call<SavedOvpn | Cancelled | OvpnNeedsConfirmation>()(ovpnSaveInputSchema),
     /** Many .ovpn files into a chosen folder or one .zip; files that run programs are confirmed as for `saveOvpn`. */
     saveOvpnMany: call<OvpnManyResult | Cancelled | OvpnNeedsConfirmation>()(ovpnManyInputSchema),
+    /** The account's connections (with their state) as a CSV file: "Save as…" then an atomic write. */
+    saveConnectionsCsv: call<SavedTable | Cancelled>()(connectionsCsvInputSchema),
+    /** A connection's IP history over the window as a CSV file, fetched by main from the API. */
+    saveIpHistoryCsv: call<SavedTable | Cancelled>()(ipHistoryCsvInputSchema),
     getPreferences: call<ExportPreferences>()(z.undefined()),
     setPreferences: call<ExportPreferences>()(exportPreferencesSchema.partial().strict()),
   },

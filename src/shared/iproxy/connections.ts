@@ -101,10 +101,17 @@ export const connectionSchema = z.looseObject({
       manufacturer: optionalText,
       model: optionalText,
       android_version: optionalText,
+      mobile_data_always_on: z.boolean().optional(),
+      owner_mode_enabled: z.boolean().optional(),
     }).optional(),
     app_id: optionalText,
     app_version: optionalText,
+    build_number: optionalText,
+    agent_setup_complete: z.boolean().optional(),
+    ready_to_change_ip: z.boolean().optional(),
+    wifi_split_enabled: z.boolean().optional(),
     last_activity_at: optionalText,
+    installation_id: optionalText,
   }).optional(),
 })
 export type Connection = z.output<typeof connectionSchema>

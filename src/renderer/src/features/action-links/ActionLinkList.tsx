@@ -3,11 +3,11 @@
  * every link of the account (the Action links screen, with each link's connection) or one connection's (its tab).
  * One component for both, on the one action-links store. A reboot asks first; changing the IP runs at once.
  */
-import { useMemo, useState } from 'react'
+import { useId, useMemo, useState } from 'react'
 import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
-import type { ActionLink } from '../../../../shared/iproxy'
-import { actionLinkStore } from '../../stores/action-links'
+import { ACTION_LINK_ACTIONS, type ActionLink, type ActionLinkAction } from '../../../../shared/iproxy'
+import { useActionLinks } from '../../stores/action-links'
 import { useConnectionNames } from '../../stores/connections'
 import { CopyButton } from '../../ui/CopyButton'
 import { errorMessage } from '../../ui/error-message'
@@ -82,7 +82,9 @@ function columnsFor(t: TFunction, { names, running, run, edit }: RowHandlers): G
 export function ActionLinkList({ connId }: { connId?: string }) {
   const { t } = useTranslation()
   const account = connId === undefined
-  const links = actionLinkStore.useList(connId)
+  const [action, setAction] = useState<ActionLinkAction>()
+  const links = useActionLinks(connId, action)
+  const filterId = useId()
   // The account-wide screen names each link's connection and lets the user choose one when creating.
   const { connections, names } = useConnectionNames(account)
   const [editing, setEditing] = useState<ActionLinkEditing>()
@@ -112,11 +114,22 @@ export function ActionLinkList({ connId }: { connId?: string }) {
         <button type="button" data-shortcut="refresh" onClick={() => void links.refresh()} disabled={links.loading}>
           {t('actionLinks.refresh')}
         </button>
+        <label htmlFor={filterId}>{t('actionLinks.filterLabel')}</label>
+        <select id={filterId} value={action ?? ''} onChange={(e) => setAction((e.target.value || undefined) as ActionLinkAction | undefined)}>
+          <option value="">{t('actionLinks.filterAll')}</option>
+          {ACTION_LINK_ACTIONS.map((a) => (
+            <option key={a} value={a}>
+              {actionLabel(a, t)}
+            </option>
+          ))}
+        </select>
       </div>
       <RefreshNotice error={links.error} onRetry={() => void links.refresh()} />
       <Outcome outcome={outcome} />
       {!list && links.loading && <p>{t('app.loading')}</p>}
-      {list && list.length === 0 && <p className="empty-state">{account ? t('actionLinks.emptyAccount') : t('actionLinks.empty')}</p>}
+      {list && list.length === 0 && (
+        <p className="empty-state">{action ? t('actionLinks.emptyFiltered', { action: actionLabel(action, t) }) : account ? t('actionLinks.emptyAccount') : t('actionLinks.empty')}</p>
+      )}
       {list && list.length > 0 && (
         <VirtualGrid label={t('actionLinks.tableLabel')} rows={list} columns={columns} rowId={(link) => link.id} rowHeight={52} fit className="access-grid" />
       )}

@@ -1,9 +1,11 @@
-import { useId, useState } from 'react'
+import { useId, useMemo, useState } from 'react'
 import type { FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { createConnectionRequestSchema } from '../../../../shared/iproxy'
 import type { CreateConnectionRequest, CreatedConnection } from '../../../../shared/iproxy'
 import { getApi } from '../../bridge'
+import { connectionStore } from '../../stores/connections'
+import { countryGroups, knownCities } from './server-locations'
 import { Dialog } from '../../ui/Dialog'
 import { formErrors } from '../../ui/form-errors'
 import { TextField } from '../../ui/TextField'
@@ -44,8 +46,11 @@ function errorsByField(fields: Record<string, string>): Partial<Record<Field, st
 
 /** Creates a connection by country + city or on a VIP server; the draft survives a failed save. */
 export function NewConnectionDialog({ onClose, onCreated }: { onClose(): void; onCreated(created: CreatedConnection, name: string): void }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const id = useId()
+  const connections = connectionStore.useList().data
+  const countries = useMemo(() => countryGroups(connections, i18n.language), [connections, i18n.language])
+  const cities = useMemo(() => knownCities(connections), [connections])
   const [draft, setDraft] = useState<Draft>(EMPTY)
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({})
   const [formError, setFormError] = useState<string>()
@@ -95,21 +100,57 @@ export function NewConnectionDialog({ onClose, onCreated }: { onClose(): void; o
         </fieldset>
         {draft.where === 'location' ? (
           <div className="form-row">
-            <TextField
-              label={t('connections.create.country')}
-              hint={t('connections.create.countryHint')}
-              value={draft.country}
-              maxLength={2}
-              onChange={(event) => set({ country: event.target.value })}
-              error={errors.country}
-            />
+            <div className="field">
+              <label htmlFor={`${id}-country`}>{t('connections.newConnection.country')}</label>
+              <select
+                id={`${id}-country`}
+                value={draft.country}
+                aria-invalid={errors.country ? true : undefined}
+                aria-describedby={errors.country ? `${id}-country-error` : `${id}-country-hint`}
+                onChange={(event) => set({ country: event.target.value, city: '' })}
+              >
+                <option value="">{t('connections.newConnection.chooseCountry')}</option>
+                {countries.used.length > 0 && (
+                  <optgroup label={t('connections.newConnection.usedCountries')}>
+                    {countries.used.map((c) => (
+                      <option key={c.code} value={c.code}>
+                        {c.name} ({c.code})
+                      </option>
+                    ))}
+                  </optgroup>
+                )}
+                <optgroup label={t('connections.newConnection.otherCountries')}>
+                  {countries.others.map((c) => (
+                    <option key={c.code} value={c.code}>
+                      {c.name} ({c.code})
+                    </option>
+                  ))}
+                </optgroup>
+              </select>
+              <small id={`${id}-country-hint`} className="field-hint">
+                {t('connections.newConnection.countryHint')}
+              </small>
+              {errors.country && (
+                <small id={`${id}-country-error`} className="field-error" role="alert">
+                  {errors.country}
+                </small>
+              )}
+            </div>
             <TextField
               label={t('connections.create.city')}
               hint={t('connections.create.cityHint')}
+              list={`${id}-cities`}
+              autoComplete="off"
               value={draft.city}
               onChange={(event) => set({ city: event.target.value })}
               error={errors.city}
             />
+            {/* The city codes known for the chosen country: the account's connections' and the documented ones. */}
+            <datalist id={`${id}-cities`}>
+              {(cities.get(draft.country) ?? []).map((city) => (
+                <option key={city} value={city} />
+              ))}
+            </datalist>
           </div>
         ) : (
           <TextField
@@ -126,10 +167,21 @@ export function NewConnectionDialog({ onClose, onCreated }: { onClose(): void; o
           onChange={(event) => set({ description: event.target.value })}
           error={errors.description}
         />
-        <label className="checkbox">
-          <input type="checkbox" checked={draft.prolongation} onChange={(event) => set({ prolongation: event.target.checked })} />
-          {t('connections.create.prolongation')}
-        </label>
+        <div className="field">
+          <label className="checkbox">
+            <input
+              type="checkbox"
+              checked={draft.prolongation}
+              aria-describedby={`${id}-prolongation`}
+              onChange={(event) => set({ prolongation: event.target.checked })}
+            />
+            {t('connections.create.prolongation')}
+          </label>
+          {/* What the choice does and when money is taken, for the choice as it stands now. */}
+          <small id={`${id}-prolongation`} className="field-hint" aria-live="polite">
+            {draft.prolongation ? t('connections.newConnection.prolongationOn') : t('connections.newConnection.prolongationOff')}
+          </small>
+        </div>
         {formError && (
           <p role="alert" className="form-error">
             {formError}

@@ -7,6 +7,8 @@ import { useTranslation } from 'react-i18next'
 import { OvpnManyReport, OvpnScriptsConfirmation, useOvpnMany } from './DownloadOvpnManyButton'
 import { ProxyExportForm } from './ProxyExportForm'
 import { ClipboardClearSetting } from './ClipboardClearSetting'
+import { SaveCsvButton } from './SaveCsvButton'
+import { getApi } from '../../bridge'
 import './exports.css'
 import { connectionStore } from '../../stores/connections'
 import { proxyStore } from '../../stores/proxies'
@@ -24,7 +26,7 @@ export function ExportsScreen() {
   const [service, setService] = useState('')
   const [auth, setAuth] = useState('')
   const many = useOvpnMany()
-  const ids = { scope: useId(), connection: useId(), service: useId(), auth: useId(), proxies: useId(), vpn: useId() }
+  const ids = { scope: useId(), connection: useId(), service: useId(), auth: useId(), proxies: useId(), vpn: useId(), connections: useId() }
 
   const all = useMemo(() => proxies.data ?? [], [proxies.data])
   const connectionOptions = useMemo(() => {
@@ -141,6 +143,12 @@ export function ExportsScreen() {
         </div>
         <OvpnManyReport result={many.result} error={many.error} />
         <OvpnScriptsConfirmation many={many} />
+      </section>
+
+      <section aria-labelledby={ids.connections} className="exports-section">
+        <h2 id={ids.connections}>{t('exports.connectionsTitle')}</h2>
+        <p className="muted">{t('exports.connectionsIntro')}</p>
+        <SaveCsvButton label={t('exports.connectionsCsv')} disabled={connections.data?.length === 0} save={() => getApi().exports.saveConnectionsCsv({})} />
       </section>
     </div>
   )

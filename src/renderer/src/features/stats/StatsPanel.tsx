@@ -4,6 +4,8 @@ import type { StatsWindow } from '../../stores/stats'
 import { useCachedEntry } from '../../stores/cache'
 import { connectionStatsCache, statsKey, useConnectionStats } from '../../stores/stats'
 import { RefreshNotice } from '../../ui/RefreshNotice'
+import { getApi } from '../../bridge'
+import { SaveCsvButton } from '../exports/SaveCsvButton'
 import { LocalTime } from '../../ui/LocalTime'
 import { HourPortChart, IpHistoryTable, TrafficByDayChart, UptimeTimeline } from './charts'
 import type { Preset } from './RangePicker'
@@ -71,6 +73,11 @@ export function StatsPanel({ connId }: { connId: string }) {
           </section>
           <section aria-labelledby={`${connId}-ips`}>
             <h3 id={`${connId}-ips`}>{t('stats.ipHistory')}</h3>
+            <SaveCsvButton
+              label={t('stats.ipHistoryCsv')}
+              disabled={shown.data.ipHistory.length === 0}
+              save={() => getApi().exports.saveIpHistoryCsv({ connId, from: shown.window.from, to: shown.window.to })}
+            />
             <IpHistoryTable entries={shown.data.ipHistory} />
           </section>
         </div>

@@ -27,6 +27,14 @@ function columnsFor(t: TFunction, names: Map<string, string> | undefined, edit: 
       : []),
     { id: 'status', label: t('vpn.status'), width: '80px', render: (vpn) => <span>{vpn.status}</span> },
     { id: 'expires', label: t('vpn.expires'), width: 'minmax(110px, 1fr)', render: (vpn) => <LocalTime value={vpn.expires_at} fallback={t('vpn.never')} /> },
+    {
+      id: 'dns',
+      label: t('vpn.dns'),
+      width: 'minmax(100px, 1fr)',
+      fold: 'medium',
+      // The DNS servers the VPN hands out (the connection's Global DNS); none = the phone's mobile network's own.
+      render: (vpn) => (vpn.dns.length > 0 ? <span className="mono" title={vpn.dns.join(', ')}>{vpn.dns.join(', ')}</span> : <span className="muted">{t('vpn.dnsDefault')}</span>),
+    },
     { id: 'description', label: t('vpn.description'), width: 'minmax(80px, 1fr)', render: (vpn) => <span title={vpn.description}>{vpn.description ?? ''}</span> },
     {
       id: 'actions',

@@ -31,4 +31,7 @@ export const actionLinksEn = {
   deleteBody: 'The link’s URL stops working at once for everyone who has it. This cannot be undone.',
   deleteConfirm: 'Delete link',
   deleted: 'Action link deleted.',
+  filterLabel: 'Show',
+  filterAll: 'All actions',
+  emptyFiltered: 'No links for “{{action}}” here. Choose “All actions” to see the others.',
 } as const

@@ -32,4 +32,7 @@ export const actionLinksRu: Catalogue['actionLinks'] = {
   deleteBody: 'URL ссылки сразу перестанет работать у всех, у кого он есть. Это нельзя отменить.',
   deleteConfirm: 'Удалить ссылку',
   deleted: 'Ссылка-действие удалена.',
+  filterLabel: 'Показать',
+  filterAll: 'Все действия',
+  emptyFiltered: 'Здесь нет ссылок «{{action}}». Выберите «Все действия», чтобы увидеть остальные.',
 }

@@ -105,4 +105,11 @@ export const exportsEn = {
   manyFailedTitle_one: '{{count}} file could not be downloaded:',
   manyFailedTitle_other: '{{count}} files could not be downloaded:',
   manyNothing: 'Nothing was written.',
+  connectionsTitle: 'Connections',
+  connectionsIntro: 'Every connection of the account as a spreadsheet: name, state, location, plan and when it ends, auto-prolong, phone and app. Cells that would start a formula get an apostrophe in front.',
+  connectionsCsv: 'Connections as CSV…',
+  savingCsv: 'Saving…',
+  savedRows_one: 'Saved {{count}} row to {{path}}.',
+  savedRows_other: 'Saved {{count}} rows to {{path}}.',
+  saveFailed: 'Nothing was saved: {{reason}}',
 } as const

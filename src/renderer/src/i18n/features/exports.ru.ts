@@ -140,4 +140,13 @@ export const exportsRu: Catalogue['exports'] = {
   manyFailedTitle_many: 'Не удалось скачать: {{count}}:',
   manyFailedTitle_other: 'Не удалось скачать: {{count}}:',
   manyNothing: 'Ничего не записано.',
+  connectionsTitle: 'Подключения',
+  connectionsIntro: 'Все подключения аккаунта таблицей: название, состояние, место, тариф и его окончание, автопродление, телефон и приложение. Перед ячейками, которые таблица приняла бы за формулу, ставится апостроф.',
+  connectionsCsv: 'Подключения в CSV…',
+  savingCsv: 'Сохранение…',
+  savedRows_one: 'Сохранена {{count}} строка в {{path}}.',
+  savedRows_few: 'Сохранены {{count}} строки в {{path}}.',
+  savedRows_many: 'Сохранено {{count}} строк в {{path}}.',
+  savedRows_other: 'Сохранено {{count}} строки в {{path}}.',
+  saveFailed: 'Ничего не сохранено: {{reason}}',
 }

@@ -37,4 +37,5 @@ export const statsEn = {
   time: 'Time',
   showMore: 'Show more ({{shown}} of {{total}})',
   pager: { previous: 'Previous', next: 'Next', range: '{{from}}–{{to}} of {{total}}', ipHistory: 'IP history pages', sms: 'SMS pages' },
+  ipHistoryCsv: 'Download CSV…',
 } as const

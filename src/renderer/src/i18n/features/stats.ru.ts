@@ -38,4 +38,5 @@ export const statsRu: Catalogue['stats'] = {
   time: 'Время',
   showMore: 'Показать ещё ({{shown}} из {{total}})',
   pager: { previous: 'Назад', next: 'Вперёд', range: '{{from}}–{{to}} из {{total}}', ipHistory: 'Страницы истории IP', sms: 'Страницы SMS' },
+  ipHistoryCsv: 'Скачать CSV…',
 }

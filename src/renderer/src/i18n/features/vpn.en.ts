@@ -33,4 +33,6 @@ export const vpnEn = {
   deleteBody: 'Devices using this OpenVPN access are disconnected and its .ovpn file stops working. This cannot be undone.',
   deleteConfirm: 'Delete VPN access',
   deleted: 'VPN access “{{name}}” deleted.',
+  dns: 'DNS',
+  dnsDefault: 'Network default',
 } as const

@@ -34,4 +34,6 @@ export const vpnRu: Catalogue['vpn'] = {
   deleteBody: 'Устройства, использующие этот доступ OpenVPN, будут отключены, а его файл .ovpn перестанет работать. Это нельзя отменить.',
   deleteConfirm: 'Удалить VPN-доступ',
   deleted: 'VPN-доступ «{{name}}» удалён.',
+  dns: 'DNS',
+  dnsDefault: 'По умолчанию сети',
 }

@@ -3,6 +3,8 @@ import type { Connection } from '../../../../../shared/iproxy'
 import { BasicInfoSection } from './BasicInfoSection'
 import { CommandsSection } from './CommandsSection'
 import { DangerSection } from './DangerSection'
+import { DeviceSection } from './DeviceSection'
+import { ExitIpSection } from './ExitIpSection'
 import { KeysSection } from './KeysSection'
 import { LocalTime } from '../../../ui/LocalTime'
 import { PlanSection } from './PlanSection'
@@ -19,7 +21,8 @@ export function OverviewTab({ connId }: { connId: string }) {
     <div className="overview">
       <BasicInfoSection profileId={profileId} connection={data} />
       <Facts connection={data} />
-      <DeviceFacts connection={data} />
+      <ExitIpSection connId={connId} />
+      <DeviceSection connection={data} />
       <PlanSection profileId={profileId} connection={data} />
       <CommandsSection connId={connId} name={data.basic_info.name} />
       <KeysSection connId={connId} />
@@ -50,40 +53,6 @@ function Facts({ connection }: { connection: Connection }) {
           <LocalTime value={info.updated_at} fallback={t('connectionDetail.none')} />
         </dd>
       </dl>
-    </section>
-  )
-}
-
-function DeviceFacts({ connection }: { connection: Connection }) {
-  const { t } = useTranslation()
-  const app = connection.app_data
-  const device = app?.device_info
-  const none = t('connectionDetail.none')
-  return (
-    <section className="detail-section" aria-labelledby="overview-device">
-      <h3 id="overview-device">{t('connectionDetail.overview.deviceTitle')}</h3>
-      {!app ? (
-        <p className="empty-state">{t('connectionDetail.overview.noDevice')}</p>
-      ) : (
-        <dl className="facts">
-          <dt>{t('connectionDetail.overview.manufacturer')}</dt>
-          <dd>{device?.manufacturer || none}</dd>
-          <dt>{t('connectionDetail.overview.model')}</dt>
-          <dd>{device?.model || none}</dd>
-          <dt>{t('connectionDetail.overview.android')}</dt>
-          <dd>{device?.android_version || none}</dd>
-          <dt>{t('connectionDetail.overview.rooted')}</dt>
-          <dd>{device?.is_root === undefined ? none : t(device.is_root ? 'connectionDetail.yes' : 'connectionDetail.no')}</dd>
-          <dt>{t('connectionDetail.overview.appId')}</dt>
-          <dd className="mono">{app.app_id || none}</dd>
-          <dt>{t('connectionDetail.overview.appVersion')}</dt>
-          <dd>{app.app_version || none}</dd>
-          <dt>{t('connectionDetail.overview.lastActivity')}</dt>
-          <dd>
-            <LocalTime value={app.last_activity_at} fallback={t('connectionDetail.none')} />
-          </dd>
-        </dl>
-      )}
     </section>
   )
 }
