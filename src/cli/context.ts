@@ -3,7 +3,7 @@
  * folder. `withAccount` opens the account, runs the command, and always closes it (sockets, the demo simulator).
  */
 import { type Command } from 'commander'
-import { openAccount, type Account, type AccountFlags } from './account'
+import type { Account, AccountFlags } from './account'
 import { resolveDataDir } from './data-dir'
 import type { Output } from './output'
 
@@ -44,6 +44,8 @@ export function accountOptions(cmd: Command, json = true): Command {
 
 export async function withAccount<T>(ctx: CliContext, flags: CommonFlags, run: (account: Account, dataDir: string) => Promise<T>): Promise<T> {
   const dataDir = resolveDataDir(flags.dataDir, ctx.env)
+  // Loaded here, not at the top: the API client (undici, the API's schemas) is not needed for --help or --version.
+  const { openAccount } = await import('./account')
   const account = await openAccount(flags, dataDir, ctx.env, ctx.out)
   ctx.keySource = account.source
   try {

@@ -5,7 +5,7 @@
  * IPROXY_DEBUG=1.
  */
 import { AppError } from '../main/app-error'
-import { IproxyAuthError, IproxyError, IproxyValidationError } from '../main/iproxy'
+import { IproxyAuthError, IproxyError, IproxyValidationError } from '../main/iproxy/api-errors'
 import { CliError, EXIT, type ExitCode } from './exit-codes'
 
 export interface Failure {

@@ -7,7 +7,7 @@
 import { InvalidArgumentError, Option, type Command } from 'commander'
 import { readTextFile } from '../../main/fs/read-text-file'
 import { emptyCounts, MAX_LIST_TEXT, PROTOCOL_CHOICES, type HealthItem, type HealthProgress, type ProtocolChoice, type RejectedListLine } from '../../shared/health'
-import { openAccount, hasKeySource, type Account } from '../account'
+import type { Account } from '../account'
 import { createCheckPrinter, resultRecord, type CheckSummary } from '../check-report'
 import { accountOptions, type CliContext, type CommonFlags } from '../context'
 import { resolveDataDir } from '../data-dir'
@@ -15,7 +15,6 @@ import { EXIT, usageError, type ExitCode } from '../exit-codes'
 import { createProgress } from '../progress'
 import { readAll } from '../read-input'
 import { collectIds, namesById, requireKnownConnections } from '../select'
-import { cliHealthService } from '../services'
 
 interface CheckFlags extends CommonFlags {
   all?: boolean
@@ -81,6 +80,7 @@ export function registerCheck(program: Command, ctx: CliContext, run: (action: (
         const sources = [flags.all, flags.connection, file].filter((s) => s !== undefined).length
         if (sources !== 1) throw usageError('Say what to check: --all, --connection ID..., or --file LIST (- for stdin); exactly one of them.')
         const dataDir = resolveDataDir(flags.dataDir, ctx.env)
+        const { openAccount, hasKeySource } = await import('../account')
         // A list needs no key; a key source given anyway is used (the demo's echo, for instance).
         const account = file === undefined || hasKeySource(flags, ctx.env) ? await openAccount(flags, dataDir, ctx.env, ctx.out) : undefined
         if (account) ctx.keySource = account.source
@@ -123,6 +123,7 @@ async function runCheck(ctx: CliContext, flags: CheckFlags, file: string | undef
     progress.update(p.done, p.total, failed)
     if (p.finished) finished()
   }
+  const { cliHealthService } = await import('../services')
   const health = cliHealthService({ account, dataDir, env: ctx.env, onProgress })
   try {
     if (file !== undefined) {

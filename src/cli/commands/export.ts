@@ -9,7 +9,6 @@ import { ADDRESS_CHOICES, PROXY_FORMATS, type AddressChoice, type ProxyFormat } 
 import { DEFAULT_TEMPLATE, parseTemplate } from '../../shared/proxy-list/template'
 import { CliError, EXIT, usageError, type ExitCode } from '../exit-codes'
 import { accountOptions, withAccount, type CliContext, type CommonFlags } from '../context'
-import { cliExportsService } from '../services'
 import { collectIds, requireKnownConnections } from '../select'
 
 interface ExportFlags extends CommonFlags {
@@ -50,6 +49,7 @@ export function registerExport(program: Command, ctx: CliContext, run: (action: 
             proxyIds = proxies.filter((p) => wanted.has(p.connection_id)).map((p) => p.id)
             if (proxyIds.length === 0) throw new CliError(EXIT.failed, 'nothing_to_export', 'These connections have no proxies to export.')
           }
+          const { cliExportsService } = await import('../services')
           const service = cliExportsService(account, dataDir)
           const { text, summary } = await service.render({ format: flags.format, address: flags.address, ...(template !== undefined ? { template } : {}), ...(proxyIds ? { proxyIds } : {}) })
           if (flags.out) await writeFileAtomic(flags.out, text)

@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path'
 import type { Command } from 'commander'
-import { HISTORY_DB_FILE, HistoryFileError, openHistoryReader, type HistoryReader } from '../../main/history'
+import type { HistoryReader } from '../../main/history'
 import { DAY_MS, HISTORY_KINDS, type HistoryKind, type TimelineEvent } from '../../shared/history'
 import { dataDirOption, type CliContext } from '../context'
 import { resolveDataDir } from '../data-dir'
@@ -29,7 +29,9 @@ export function parseDuration(text: string): number {
   return Number(match[1]) * UNITS[match[2]!]!
 }
 
-function withReader<T>(ctx: CliContext, flags: HistoryFlags, use: (reader: HistoryReader) => T): T {
+/** The database module (libsql) is loaded here, when a history command runs, not for --help or --version. */
+async function withReader<T>(ctx: CliContext, flags: HistoryFlags, use: (reader: HistoryReader) => T): Promise<T> {
+  const { HISTORY_DB_FILE, HistoryFileError, openHistoryReader } = await import('../../main/history')
   const path = join(resolveDataDir(flags.dataDir, ctx.env), HISTORY_DB_FILE)
   let reader: HistoryReader
   try {
@@ -76,7 +78,7 @@ export function registerHistory(program: Command, ctx: CliContext, run: (action:
           throw usageError(`--kind "${flags.kind}" is not one of ${HISTORY_KINDS.join(', ')}.`)
         }
         const to = Date.now()
-        const timeline = withReader(ctx, flags, (reader) =>
+        const timeline = await withReader(ctx, flags, (reader) =>
           reader.events({
             from: Math.max(0, to - since),
             to,
@@ -109,7 +111,7 @@ export function registerHistory(program: Command, ctx: CliContext, run: (action:
     .action((flags: HistoryFlags) =>
       run(async () => {
         if (flags.connection && !flags.repeats) {
-          const ips = withReader(ctx, flags, (reader) => reader.exitIps(flags.connection!))
+          const ips = await withReader(ctx, flags, (reader) => reader.exitIps(flags.connection!))
           if (flags.json) ctx.out.json({ connectionId: flags.connection, ips })
           else if (ips.length === 0) ctx.out.note(`No exit IP seen on ${flags.connection}.`)
           else
@@ -120,7 +122,7 @@ export function registerHistory(program: Command, ctx: CliContext, run: (action:
           return EXIT.ok
         }
         const now = Date.now()
-        let reuse = withReader(ctx, flags, (reader) => reader.ipReuse(now))
+        let reuse = await withReader(ctx, flags, (reader) => reader.ipReuse(now))
         if (flags.connection) reuse = reuse.filter((r) => r.connections.some((c) => c.connectionId === flags.connection))
         if (flags.json) ctx.out.json({ reuse })
         else if (reuse.length === 0) ctx.out.note('No exit IP was repeated or shared in the last 24 h.')

@@ -5,11 +5,9 @@
  */
 import { dirname, join } from 'node:path'
 import type { Command } from 'commander'
-import { assertWritableFolder } from '../../main/exports/ovpn-files'
 import { accountOptions, withAccount, type CliContext, type CommonFlags } from '../context'
 import { CliError, EXIT, type ExitCode } from '../exit-codes'
 import { collectIds, requireKnownConnections } from '../select'
-import { cliExportsService } from '../services'
 
 interface OvpnFlags extends CommonFlags {
   connection?: string[]
@@ -34,6 +32,7 @@ export function registerOvpn(program: Command, ctx: CliContext, run: (action: ()
         withAccount(ctx, flags, async (account, dataDir) => {
           const { client } = account
           const target = flags.zip && !flags.out.toLowerCase().endsWith('.zip') ? join(flags.out, ZIP_NAME) : flags.out
+          const [{ assertWritableFolder }, { cliExportsService }] = await Promise.all([import('../../main/exports/ovpn-files'), import('../services')])
           await assertWritableFolder(flags.zip ? dirname(target) : target)
           let items: Array<{ connId: string; ovpnId: string }> | undefined
           if (flags.connection) {

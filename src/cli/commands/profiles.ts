@@ -5,15 +5,11 @@
  */
 import { mkdir } from 'node:fs/promises'
 import type { Command } from 'commander'
-import { createKeychain } from '../../main/secrets/keychain'
-import { createProfileService } from '../../main/secrets/profile-service'
 import { IPROXY_DEFAULT_BASE_URL } from '../../shared/iproxy'
-import { findProfile } from '../account'
 import { dataDirOption, type CliContext } from '../context'
 import { resolveDataDir } from '../data-dir'
 import { EXIT, usageError, type ExitCode } from '../exit-codes'
 import { promptHidden, readAll } from '../read-input'
-import { cliLogger } from '../services'
 
 interface ProfileFlags {
   dataDir?: string
@@ -21,9 +17,16 @@ interface ProfileFlags {
   url?: string
 }
 
-function profileService(ctx: CliContext, flags: ProfileFlags) {
+/** Loaded when a profiles command runs: the keychain and the profile store are not needed for --help. */
+async function profileService(ctx: CliContext, flags: ProfileFlags) {
   const dataDir = resolveDataDir(flags.dataDir, ctx.env)
-  return { dataDir, profiles: createProfileService({ dataDir, keychain: createKeychain(), log: cliLogger(ctx.env) }) }
+  const [{ createKeychain }, { createProfileService }, { findProfile }, { cliLogger }] = await Promise.all([
+    import('../../main/secrets/keychain'),
+    import('../../main/secrets/profile-service'),
+    import('../account'),
+    import('../services'),
+  ])
+  return { dataDir, findProfile, profiles: createProfileService({ dataDir, keychain: createKeychain(), log: cliLogger(ctx.env) }) }
 }
 
 async function readKey(ctx: CliContext, name: string): Promise<string> {
@@ -44,7 +47,7 @@ export function registerProfiles(program: Command, ctx: CliContext, run: (action
     .addHelpText('after', '\nExample:\n  iproxy profiles list --json')
     .action((flags: ProfileFlags) =>
       run(async () => {
-        const { profiles: service, dataDir } = profileService(ctx, flags)
+        const { profiles: service, dataDir } = await profileService(ctx, flags)
         const list = (await service.list()).map((p) => ({ id: p.id, name: p.name, baseUrl: p.baseUrl, keyHint: p.keyHint, createdAt: p.createdAt, activeInApp: p.active }))
         if (flags.json) ctx.out.json({ dataDir, profiles: list })
         else if (list.length === 0) ctx.out.note(`No profiles in ${dataDir}. Add one with "iproxy profiles add NAME".`)
@@ -59,7 +62,7 @@ export function registerProfiles(program: Command, ctx: CliContext, run: (action
     .addHelpText('after', '\nExamples:\n  iproxy profiles add Work            (asks for the key)\n  printf %s "$KEY" | iproxy profiles add Work')
     .action((name: string, flags: ProfileFlags) =>
       run(async () => {
-        const { profiles: service, dataDir } = profileService(ctx, flags)
+        const { profiles: service, dataDir, findProfile } = await profileService(ctx, flags)
         if (findProfile((await service.list()).filter((p) => !p.demo), name)) {
           throw usageError(`A profile named "${name}" exists already. Remove it first, or choose another name.`)
         }
@@ -78,7 +81,7 @@ export function registerProfiles(program: Command, ctx: CliContext, run: (action
     .addHelpText('after', '\nExample:\n  iproxy profiles remove Work')
     .action((name: string, flags: ProfileFlags) =>
       run(async () => {
-        const { profiles: service } = profileService(ctx, flags)
+        const { profiles: service, findProfile } = await profileService(ctx, flags)
         const profile = findProfile((await service.list()).filter((p) => !p.demo), name)
         if (!profile) throw usageError(`No profile named "${name}". Run "iproxy profiles list" to see them.`)
         await service.remove({ id: profile.id })

@@ -9,7 +9,6 @@ import { accountOptions, withAccount, type CliContext, type CommonFlags } from '
 import { errorEntry } from '../errors'
 import { EXIT, type ExitCode } from '../exit-codes'
 import { namesById, requireKnownConnections } from '../select'
-import { cliHealthService } from '../services'
 import { wholeNumber } from './check'
 
 export interface RotateRecord {
@@ -50,6 +49,7 @@ export function registerRotate(program: Command, ctx: CliContext, run: (action: 
           const unique = [...new Set(ids)]
           let records: RotateRecord[]
           if (flags.verify) {
+            const { cliHealthService } = await import('../services')
             const health = cliHealthService({ account, dataDir, env: ctx.env })
             try {
               const results = await health.rotateAndVerify(unique, flags.timeout ? { timeoutMs: flags.timeout * 1000 } : {})

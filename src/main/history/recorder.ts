@@ -45,7 +45,7 @@ export class HistoryRecorder {
       return at
     })
     return this.write(() => {
-      const sightings: Array<[number, string, number]> = []
+      const sightings: Array<[connection: number, ip: string, at: number]> = []
       batch.forEach((record, index) => {
         const at = times[index]!
         const connection = record.connectionId ? this.connection(record.connectionId, at) : null
@@ -68,9 +68,16 @@ export class HistoryRecorder {
         )
         if (connection !== null && r.exitIp) sightings.push([connection, r.exitIp, at])
       })
-      // In time order: a batch's results finish in any order, and stretches are built forwards.
-      sightings.sort((a, b) => a[2] - b[2])
-      for (const [connection, ip, at] of sightings) this.sighting(connection, ip, 'check', at)
+      // Each connection's in time order: a batch's results finish in any order, and stretches are built forwards.
+      // A run of sightings of the same IP (a phone's proxies checked together) is written as one: a batch then
+      // costs one stretch update per phone instead of one per check.
+      sightings.sort((a, b) => a[0] - b[0] || a[2] - b[2])
+      for (let i = 0; i < sightings.length; ) {
+        const [connection, ip] = sightings[i]!
+        const times: number[] = []
+        for (; i < sightings.length && sightings[i]![0] === connection && sightings[i]![1] === ip; i++) times.push(sightings[i]![2])
+        this.sighting(connection, ip, 'check', times)
+      }
       return batch.length
     })
   }
@@ -124,7 +131,7 @@ export class HistoryRecorder {
   recordExitIp(connectionId: string, ip: string, source: IpSource, at: number): void {
     if (!isIpAddress(ip)) throw new Error(`"${ip}" is not an IP address`)
     if (!Number.isFinite(at)) throw new Error('the time of the sighting is not a number')
-    this.write(() => this.sighting(this.connection(connectionId, at), ip, source, at))
+    this.write(() => this.sighting(this.connection(connectionId, at), ip, source, [at]))
   }
 
   /** The Console API's IP history of a connection (`ip_history` entries), as sightings from the API. */
@@ -137,7 +144,7 @@ export class HistoryRecorder {
     }
     sightings.sort((a, b) => a[1] - b[1])
     return this.write(() => {
-      for (const [ip, at] of sightings) this.sighting(this.connection(connectionId, at), ip, 'api', at)
+      for (const [ip, at] of sightings) this.sighting(this.connection(connectionId, at), ip, 'api', [at])
       return sightings.length
     })
   }
@@ -201,12 +208,16 @@ export class HistoryRecorder {
   }
 
   /**
-   * One sighting of an exit IP: it extends the stretch of the same IP it falls into or next to, else starts a
-   * stretch of its own. Handles sightings out of order (the API's IP history arrives after the checks).
+   * Sightings of one exit IP on one connection, `times` in order with no other IP seen between them: each extends
+   * the stretch of the same IP it falls into or next to, else starts a stretch of its own. Handles sightings out of
+   * order (the API's IP history arrives after the checks).
    */
-  private sighting(connection: number, ip: string, source: IpSource, at: number): void {
+  private sighting(connection: number, ip: string, source: IpSource, times: readonly number[]): void {
     const family = ip.includes(':') ? 6 : 4
     const bit = SOURCE_BITS[source]
+    const at = times[0]!
+    const last = times.at(-1)!
+    const count = times.length
     // The usual case, answered from memory: a sighting at or after the start of the connection's latest stretch.
     const key = `${connection}:${family}`
     let latest = this.latestPeriods.get(key)
@@ -216,29 +227,34 @@ export class HistoryRecorder {
       this.latestPeriods.set(key, latest)
     }
     if (latest === null || at >= latest.first) {
+      // Every later time of the run lands here too: at or after this stretch's start, the same IP.
       if (latest?.ip === ip) {
-        this.s.extendPeriod.run(at, bit, latest.id)
-        latest.last = Math.max(latest.last, at)
+        this.s.extendPeriod.run(last, count, bit, latest.id)
+        latest.last = Math.max(latest.last, last)
         return
       }
       if (latest === null || at >= latest.last) {
         const previous = this.s.lastSameIp.get(ip, connection, at)?.last_at ?? null
-        const id = this.s.addPeriod.run(connection, ip, family, at, at, bit, previous === null ? null : at - previous).lastInsertRowid
-        this.latestPeriods.set(key, { id, ip, first: at, last: at })
+        const id = this.s.addPeriod.run(connection, ip, family, at, last, count, bit, previous === null ? null : at - previous).lastInsertRowid
+        this.latestPeriods.set(key, { id, ip, first: at, last })
         return
       }
     }
-    // Out of order (the API's IP history, or a sighting inside another IP's stretch): read, then forget the cache.
+    // Out of order (the API's IP history, or a sighting inside another IP's stretch): one at a time, from the file.
     this.latestPeriods.delete(key)
+    for (const time of times) this.sightingOutOfOrder(connection, ip, family, bit, time)
+  }
+
+  private sightingOutOfOrder(connection: number, ip: string, family: 4 | 6, bit: number, at: number): void {
     const before = this.s.periodBefore.get(connection, family, at)
     if (before?.ip === ip) {
-      this.s.extendPeriod.run(at, bit, before.id)
+      this.s.extendPeriod.run(at, 1, bit, before.id)
       this.s.regap.run(ip, connection)
       return
     }
     const after = this.s.periodAfter.get(connection, family, at)
     if (after?.ip === ip) this.s.startPeriodEarlier.run(at, bit, after.id)
-    else this.s.addPeriod.run(connection, ip, family, at, at, bit, null)
+    else this.s.addPeriod.run(connection, ip, family, at, at, 1, bit, null)
     // Stretches of this IP on this connection may now come back after a different gap: work them all out again.
     this.s.regap.run(ip, connection)
   }
@@ -288,10 +304,10 @@ function prepareStatements(db: SqlDatabase) {
     periodAfter: db.prepare<{ id: number; ip: string }>(
       'SELECT id, ip FROM ip_periods WHERE connection = ? AND family = ? AND first_at > ? ORDER BY first_at ASC LIMIT 1',
     ),
-    extendPeriod: db.prepare('UPDATE ip_periods SET last_at = max(last_at, ?), sightings = sightings + 1, sources = sources | ? WHERE id = ?'),
+    extendPeriod: db.prepare('UPDATE ip_periods SET last_at = max(last_at, ?), sightings = sightings + ?, sources = sources | ? WHERE id = ?'),
     startPeriodEarlier: db.prepare('UPDATE ip_periods SET first_at = ?, sightings = sightings + 1, sources = sources | ? WHERE id = ?'),
     addPeriod: db.prepare(
-      'INSERT INTO ip_periods (connection, ip, family, first_at, last_at, sightings, sources, returned_after) VALUES (?, ?, ?, ?, ?, 1, ?, ?)',
+      'INSERT INTO ip_periods (connection, ip, family, first_at, last_at, sightings, sources, returned_after) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     ),
     lastSameIp: db.prepare<{ last_at: number | null }>('SELECT max(last_at) AS last_at FROM ip_periods WHERE ip = ? AND connection = ? AND first_at < ?'),
     regap: db.prepare(

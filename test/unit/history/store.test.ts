@@ -52,6 +52,29 @@ describe('records', () => {
     await again.close()
   })
 
+  test("a batch's checks of one phone make its IP stretches: counted, in time order whatever order they finish", async () => {
+    const store = await open(tempDir())
+    // Four proxies of c1 on one IP, then a new IP, then the first again; results arrive out of order. c2 in between.
+    store.recordChecks([
+      check('p3', 'c1', T0 + 3_000, { ip: '192.0.2.1' }),
+      check('p1', 'c1', T0 + 1_000, { ip: '192.0.2.1' }),
+      check('q1', 'c2', T0 + 1_500, { ip: '198.51.100.9' }),
+      check('p5', 'c1', T0 + 5_000, { ip: '192.0.2.2' }),
+      check('p2', 'c1', T0 + 2_000, { ip: '192.0.2.1' }),
+      check('p4', 'c1', T0 + 4_000, { ip: '192.0.2.1' }),
+      check('p6', 'c1', T0 + 6_000, { ip: '192.0.2.1' }),
+    ])
+    // The next batch: the latest IP seen again, and one check from before it (finished late: inside another stretch).
+    store.recordChecks([check('p1', 'c1', T0 + 7_000, { ip: '192.0.2.1' }), check('p7', 'c1', T0 + 4_500, { ip: '192.0.2.2' })])
+    const ips = store.exitIps('c1').map((e) => [e.ip, e.firstSeen, e.lastSeen, e.periods, e.sightings])
+    expect(ips).toEqual([
+      ['192.0.2.1', T0 + 1_000, T0 + 7_000, 2, 6],
+      ['192.0.2.2', T0 + 4_500, T0 + 5_000, 1, 2],
+    ])
+    expect(store.exitIps('c2').map((e) => [e.ip, e.sightings])).toEqual([['198.51.100.9', 1]])
+    await store.close()
+  })
+
   test('a batch with one bad result is refused whole, naming it, and nothing of it is stored', async () => {
     const store = await open(tempDir())
     const bad = check('px2', 'c1', T0)
