@@ -3,6 +3,7 @@
  * bundling, so it loads the same way): the app's checkMany on a simulator of the given size, with check results
  * written to the history database as the app and `iproxy check` do. It times the work from inside, after its
  * imports, so (CLI wall time − this) is what running the command adds: Node's start, loading, arguments, exit.
+ * It prints the CPU time of the same stretch too (process.cpuUsage), for the CPU-time comparison.
  * Usage: node cli-in-process.mjs <dataDir> <connections>x<proxiesPerConnection>; prints one JSON line.
  */
 import { startSimulator } from '../../src/main/demo'
@@ -18,6 +19,7 @@ async function main(): Promise<void> {
   const [connections, proxiesPerConnection] = (scaleArg ?? '').split('x').map(Number)
   if (!dataDir || !connections || !proxiesPerConnection) throw new Error('usage: cli-in-process <dataDir> <connections>x<proxiesPerConnection>')
   const t0 = performance.now()
+  const cpu0 = process.cpuUsage()
   const sim = await startSimulator({ scale: { connections, proxiesPerConnection }, bindListeners: true })
   const client = createIproxyClient({ apiKey: sim.apiKey, baseUrl: sim.baseUrl })
   const log = () => {}
@@ -47,7 +49,8 @@ async function main(): Promise<void> {
   await history.dispose()
   await client.close()
   await sim.stop()
-  process.stdout.write(`${JSON.stringify({ ms: performance.now() - t0, checked, ok })}\n`)
+  const cpu = process.cpuUsage(cpu0)
+  process.stdout.write(`${JSON.stringify({ ms: performance.now() - t0, cpuMs: (cpu.user + cpu.system) / 1000, checked, ok })}\n`)
 }
 
 main().then(
