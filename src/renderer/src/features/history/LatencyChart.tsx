@@ -9,9 +9,9 @@ import type { LatencySeries } from '../../../../shared/history'
 import { localTimeText, utcText } from '../../ui/time-text'
 import { axisProps, tooltipStyle, useChartColors } from '../stats/charts'
 
-/** Tick labels: the hour for a day's range, the date for longer ones. */
+/** Tick labels: the time of day for a day's range (buckets of minutes), the date too for longer ones. */
 const SHORT: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit' }
-const LONG: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short' }
+const LONG: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }
 
 export function LatencyChart({ series }: { series: LatencySeries }) {
   const { t } = useTranslation()
@@ -29,7 +29,7 @@ export function LatencyChart({ series }: { series: LatencySeries }) {
   const summary =
     average === undefined ? t('history.latency.summaryNoOk', { count: checks, failures }) : t('history.latency.summary', { count: checks, failures, ms: average })
   if (checks === 0) return <p className="empty-state">{t('history.latency.empty')}</p>
-  const ticks = series.bucketMs >= 3_600_000 * 6 ? LONG : SHORT
+  const ticks = series.bucketMs > 10 * 60_000 ? LONG : SHORT
   return (
     <div ref={ref} className="chart-block history-chart">
       <p data-testid="latency-summary">{summary}</p>

@@ -62,14 +62,14 @@ export function RetentionForm() {
               setSaved(false)
             }}
           />
-          <span id={`${id}-hint`} className="field-hint">
-            {t('history.retention.hint')}
-          </span>
         </div>
         <button type="submit" className="primary" disabled={saving || days === undefined}>
           {saving ? t('app.saving') : t('app.save')}
         </button>
       </form>
+      <p id={`${id}-hint`} className="field-hint">
+        {t('history.retention.hint')}
+      </p>
       {shownError && (
         <p role="alert" className="form-error">
           {shownError}
