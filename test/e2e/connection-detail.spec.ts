@@ -35,7 +35,7 @@ test.describe('frame', () => {
     await openDetail(page, 'Moscow MTS 01')
     await expect(page.getByTestId('detail-status')).toHaveText('Status: Online')
     const tabs = page.getByRole('tablist', { name: 'Connection sections' }).getByRole('tab')
-    await expect(tabs).toHaveText(['Overview', 'Settings', 'Proxies', 'VPN', 'Statistics', 'Action links', 'SMS', 'Team'])
+    await expect(tabs).toHaveText(['Overview', 'Settings', 'Proxies', 'VPN', 'Statistics', 'History', 'Action links', 'SMS', 'Team'])
     const overview = page.getByRole('tab', { name: 'Overview' })
     await expect(overview).toHaveAttribute('aria-selected', 'true')
     await overview.focus()

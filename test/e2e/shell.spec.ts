@@ -11,7 +11,7 @@ test('the shell shows every section and the version main reports through the bri
   const info = harnessAppInfo()
   await expect(page.getByTestId('app-version')).toHaveText(`${info.name} ${info.version}`)
   const nav = page.getByRole('navigation', { name: 'Sections' })
-  for (const label of ['Connections', 'Proxies', 'VPN', 'Statistics', 'Action links', 'Health checks', 'Exports', 'Account', 'Profiles', 'Help']) {
+  for (const label of ['Connections', 'Proxies', 'VPN', 'Statistics', 'Action links', 'Health checks', 'History', 'Exports', 'Account', 'Profiles', 'Help']) {
     await expect(nav.getByRole('button', { name: label, exact: true })).toBeVisible()
   }
   await nav.getByRole('button', { name: 'Proxies', exact: true }).click()

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { useShallow } from 'zustand/react/shallow'
 import type { UiLanguage } from '../../shared/bridge'
 import { getApi } from './bridge'
+import { HistoryNotice } from './features/history/HistoryNotice'
 import { FirstRunScreen } from './features/profiles/FirstRunScreen'
 import { AppHeader } from './features/shell/AppHeader'
 import { RecoveredNotice } from './features/shell/RecoveredNotice'
@@ -34,6 +35,7 @@ export function App() {
       <div className="content">
         <AppHeader />
         <RecoveredNotice />
+        <HistoryNotice />
         <main>
           <ErrorBoundary>{firstRun ? <FirstRunScreen /> : <SectionView />}</ErrorBoundary>
         </main>

@@ -3,7 +3,7 @@
  * as the preload and every call reaching the same handler table `main/ipc.ts` registers, on the real services.
  * Only Electron's IPC transport is replaced (by a Playwright binding).
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { test as base } from '@playwright/test'
@@ -69,14 +69,17 @@ export function skipWithoutChromium(): void {
   base.skip(!chromium.available && !systemPartsRequired, `Chromium not available (${chromium.reason})`)
 }
 
-export const test = base.extend<{ app: AppHarness; demoMode: boolean }>({
+export const test = base.extend<{ app: AppHarness; demoMode: boolean; seedUserData: Record<string, string | Uint8Array> }>({
   /** Starts main as `--demo` does: straight into the embedded simulator's account. */
   demoMode: [false, { option: true }],
-  app: async ({ page, demoMode }, use) => {
+  /** Files (name → contents) put into the data folder before main starts: a damaged history.sqlite, an old file to import. */
+  seedUserData: [{}, { option: true }],
+  app: async ({ page, demoMode, seedUserData }, use) => {
     const server = await serveDirectory(RENDERER_DIR)
     const pageUrl = `${server.origin}/index.html`
     const logs: string[] = []
     const userDataDir = mkdtempSync(join(tmpdir(), 'iproxy-e2e-userdata-'))
+    for (const [name, contents] of Object.entries(seedUserData)) writeFileSync(join(userDataDir, name), contents)
     // As the app does: every line also to the rotating log file in the data folder (Help's diagnostics read it).
     const logFile = createLogFile({ dir: logDirOf(userDataDir) })
     const log = createLogger((line, entry) => {

@@ -11,6 +11,7 @@ import { helpEn } from './features/help.en'
 import { shellEn } from './features/shell.en'
 import { errorsEn } from './features/errors.en'
 import { timeEn } from './features/time.en'
+import { historyEn } from './features/history.en'
 
 /** English: the reference catalogue. Every other language has exactly these keys (a test checks it). */
 export const en = {
@@ -41,6 +42,7 @@ export const en = {
     stats: 'Statistics',
     actionLinks: 'Action links',
     health: 'Health checks',
+    history: 'History',
     exports: 'Exports',
     account: 'Account',
     profiles: 'Profiles',
@@ -116,6 +118,7 @@ export const en = {
   shell: shellEn,
   errors: errorsEn,
   time: timeEn,
+  history: historyEn,
 } as const
 
 // A count string is `key_one` + `key_other` in English; other languages add the plural forms their rules need

@@ -12,6 +12,7 @@ import { helpRu } from './features/help.ru'
 import { shellRu } from './features/shell.ru'
 import { errorsRu } from './features/errors.ru'
 import { timeRu } from './features/time.ru'
+import { historyRu } from './features/history.ru'
 
 export const ru: Catalogue = {
   app: {
@@ -41,6 +42,7 @@ export const ru: Catalogue = {
     stats: 'Статистика',
     actionLinks: 'Ссылки-действия',
     health: 'Проверки',
+    history: 'История',
     exports: 'Экспорт',
     account: 'Аккаунт',
     profiles: 'Профили',
@@ -115,4 +117,5 @@ export const ru: Catalogue = {
   shell: shellRu,
   errors: errorsRu,
   time: timeRu,
+  history: historyRu,
 }

@@ -8,6 +8,7 @@ export const SECTIONS = [
   'stats',
   'actionLinks',
   'health',
+  'history',
   'exports',
   'account',
   'profiles',
@@ -17,7 +18,7 @@ export const SECTIONS = [
 export type SectionId = (typeof SECTIONS)[number]
 
 /** The tabs of a connection's detail view. */
-export const DETAIL_TABS = ['overview', 'settings', 'proxies', 'vpn', 'stats', 'actionLinks', 'sms', 'team'] as const
+export const DETAIL_TABS = ['overview', 'settings', 'proxies', 'vpn', 'stats', 'history', 'actionLinks', 'sms', 'team'] as const
 export type DetailTab = (typeof DETAIL_TABS)[number]
 
 interface NavigationState {

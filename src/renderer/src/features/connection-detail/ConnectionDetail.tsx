@@ -20,6 +20,7 @@ const TABS: Record<DetailTab, TabComponent> = {
   proxies: tab(() => import('../proxies/ConnectionProxies').then((m) => m.ConnectionProxies)),
   vpn: tab(() => import('../vpn/VpnList').then((m) => m.VpnList)),
   stats: tab(() => import('./tabs/StatsTab').then((m) => m.StatsTab)),
+  history: tab(() => import('../history/HistoryTab').then((m) => m.HistoryTab)),
   actionLinks: tab(() => import('../action-links/ActionLinkList').then((m) => m.ActionLinkList)),
   sms: tab(() => import('./sms/SmsTab').then((m) => m.SmsTab)),
   team: tab(() => import('./team/TeamTab').then((m) => m.TeamTab)),

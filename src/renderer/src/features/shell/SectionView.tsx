@@ -16,6 +16,7 @@ const StatsScreen = lazy(() => import('../stats/StatsScreen').then((m) => ({ def
 const ActionLinksScreen = lazy(() => import('../action-links/ActionLinkList').then((m) => ({ default: m.ActionLinkList })))
 const HealthScreen = lazy(() => import('../health/HealthScreen').then((m) => ({ default: m.HealthScreen })))
 const HelpScreen = lazy(() => import('../help/HelpScreen').then((m) => ({ default: m.HelpScreen })))
+const HistoryScreen = lazy(() => import('../history/HistoryScreen').then((m) => ({ default: m.HistoryScreen })))
 const ExportsScreen = lazy(() => import('../exports/ExportsScreen').then((m) => ({ default: m.ExportsScreen })))
 
 const SCREENS: Record<SectionId, ComponentType> = {
@@ -25,6 +26,7 @@ const SCREENS: Record<SectionId, ComponentType> = {
   stats: StatsScreen,
   actionLinks: ActionLinksScreen,
   health: HealthScreen,
+  history: HistoryScreen,
   exports: ExportsScreen,
   account: AccountScreen,
   profiles: ProfilesScreen,

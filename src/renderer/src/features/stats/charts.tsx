@@ -26,7 +26,7 @@ interface ChartColors {
 const FALLBACK: ChartColors = { text: '#1c1f24', muted: '#5d6470', border: '#d9dde4', panel: '#fff', in: '#2f6fde', out: '#e07b00', series: ['#2f6fde', '#e07b00', '#2e9d5b', '#a24bd1', '#c62828', '#00838f'] }
 
 /** The chart colours of the current theme, from CSS variables on `ref`'s element. */
-function useChartColors(): [RefObject<HTMLDivElement | null>, ChartColors] {
+export function useChartColors(): [RefObject<HTMLDivElement | null>, ChartColors] {
   const ref = useRef<HTMLDivElement>(null)
   const [colors, setColors] = useState<ChartColors>(FALLBACK)
   useEffect(() => {
@@ -52,7 +52,7 @@ function useChartColors(): [RefObject<HTMLDivElement | null>, ChartColors] {
   return [ref, colors]
 }
 
-function tooltipStyle(colors: ChartColors) {
+export function tooltipStyle(colors: ChartColors) {
   return {
     contentStyle: { background: colors.panel, border: `1px solid ${colors.border}`, color: colors.text, borderRadius: 6 },
     labelStyle: { color: colors.text, fontWeight: 600 },
@@ -61,7 +61,7 @@ function tooltipStyle(colors: ChartColors) {
   }
 }
 
-function axisProps(colors: ChartColors) {
+export function axisProps(colors: ChartColors) {
   return { stroke: colors.border, tick: { fill: colors.muted, fontSize: 12 }, tickLine: { stroke: colors.border } }
 }
 

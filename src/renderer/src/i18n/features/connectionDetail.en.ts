@@ -13,6 +13,7 @@ export const connectionDetailEn = {
     proxies: 'Proxies',
     vpn: 'VPN',
     stats: 'Statistics',
+    history: 'History',
     actionLinks: 'Action links',
     sms: 'SMS',
     team: 'Team',

@@ -12,6 +12,7 @@ export const connectionDetailRu: Catalogue['connectionDetail'] = {
     proxies: 'Прокси',
     vpn: 'VPN',
     stats: 'Статистика',
+    history: 'История',
     actionLinks: 'Ссылки действий',
     sms: 'SMS',
     team: 'Команда',
