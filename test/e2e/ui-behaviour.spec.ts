@@ -10,7 +10,7 @@ test.use({ demoMode: true })
 
 const grid = (page: Page) => page.getByRole('grid', { name: 'Connections' })
 const statusOf = (page: Page, name: string) =>
-  grid(page).getByRole('row').filter({ has: page.getByRole('rowheader', { name, exact: true }) }).locator('.status')
+  grid(page).getByRole('row').filter({ has: page.getByRole('button', { name, exact: true }) }).locator('.status')
 /** The status's text colour and its dot's colour, as computed. */
 const colour = (page: Page, name: string) =>
   statusOf(page, name).evaluate((el) => `${getComputedStyle(el).color} / ${getComputedStyle(el.querySelector('.status-dot')!).backgroundColor}`)
