@@ -12,6 +12,8 @@ import { expect, skipWithoutChromium, test } from './harness/fixtures'
 
 skipWithoutChromium()
 test.use({ demoMode: true })
+// Each test walks several screens (and the statistics load four API calls): three times the default time, for busy machines.
+test.beforeEach(() => test.slow())
 
 type Sim = Awaited<ReturnType<AppHarness['simulator']>>
 
@@ -125,7 +127,7 @@ test('the connections list and a connection’s IP history are saved as CSV file
     await openDetail(page, 'Moscow MTS 01')
     await page.getByRole('tab', { name: 'Statistics', exact: true }).click()
     const ipTable = page.getByRole('table', { name: 'IP history' })
-    await expect(ipTable).toBeVisible()
+    await expect(ipTable).toBeVisible({ timeout: 20_000 })
     app.desktop.nextSavePath = join(dir, 'ips.csv')
     await page.getByRole('button', { name: 'Download CSV…' }).click()
     await expect(page.getByRole('status').filter({ hasText: `to ${join(dir, 'ips.csv')}.` })).toBeVisible()
