@@ -19,6 +19,16 @@ import type {
   RotateVerifyResult,
 } from '../../../shared/health'
 
+/**
+ * What a batch checks, kept as a code and its count rather than as text: its title is written at render time, in
+ * the language shown then (BatchProgress.tsx's useBatchTitle), so switching language rewrites it.
+ */
+export type BatchKind = 'allProxies' | 'pastedList' | 'selection' | 'connectionProxies'
+export interface BatchTitle {
+  kind: BatchKind
+  count: number
+}
+
 export interface BatchState {
   batchId: string
   total: number
@@ -27,8 +37,8 @@ export interface BatchState {
   finished: boolean
   cancelling: boolean
   startedAt: number
-  /** What the batch checks: a label for the Health screen ("Pasted list", "3 proxies"). */
-  title: string
+  /** What the batch checks, for its title on the Health screen ("Pasted list (3)"). */
+  title: BatchTitle
   /** Every result of the batch, in arrival order. */
   results: HealthItemResult[]
   /** For a pasted list: the lines that could not be read. */
@@ -54,7 +64,7 @@ interface HealthState {
   rotating: Record<string, true>
 
   checkOne(item: HealthItem, options?: { throughput?: boolean }): Promise<HealthItemResult | undefined>
-  checkMany(items: HealthItem[], title: string, rejected?: RejectedListLine[]): Promise<string>
+  checkMany(items: HealthItem[], title: BatchTitle, rejected?: RejectedListLine[]): Promise<string>
   cancel(batchId: string): Promise<void>
   requestHistory(key: string): void
   /** Changes IP and verifies; `runId` (the caller's) lets `cancelRotate` stop it while it runs. */
@@ -92,7 +102,7 @@ export const useHealthStore = create<HealthState>()((set, get) => {
         finished: p.finished,
         cancelling: prev?.cancelling ?? false,
         startedAt: prev?.startedAt ?? Date.now(),
-        title: prev?.title ?? '',
+        title: prev?.title ?? { kind: 'selection', count: p.total },
         results: [...(prev?.results ?? []), ...p.results],
         ...(prev?.rejected ? { rejected: prev.rejected } : {}),
         ...(prev?.targets ? { targets: prev.targets } : {}),

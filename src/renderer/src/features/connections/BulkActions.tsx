@@ -90,7 +90,7 @@ export function BulkActions({ profileId, selection, selectionProxies, onDone }: 
             <CheckButton
               items={[...selectionProxies]}
               label={t('connections.bulk.checkProxies', { count: selectionProxies.length })}
-              batchTitle={t('connections.bulk.proxiesBatch', { count: selection.length })}
+              batchTitle={{ kind: 'connectionProxies', count: selection.length }}
             />
             <ExportProxiesButton
               proxyIds={selectionProxies.map((p) => p.proxyId)}
