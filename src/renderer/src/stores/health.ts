@@ -7,6 +7,7 @@
  */
 import { create } from 'zustand'
 import { getApi } from '../bridge'
+import { errorMessage } from '../ui/error-message'
 import { emptyCounts, healthItemKey } from '../../../shared/health'
 import type {
   HealthCounts,
@@ -148,7 +149,8 @@ export const useHealthStore = create<HealthState>()((set, get) => {
         set((s) => {
           const checking = { ...s.checking }
           delete checking[key]
-          return { checking, callErrors: { ...s.callErrors, [key]: err instanceof Error ? err.message : String(err) } }
+          // Translated by the error's code where the catalogue has it (ui/error-message.ts).
+          return { checking, callErrors: { ...s.callErrors, [key]: errorMessage(err) } }
         })
         return undefined
       }

@@ -83,8 +83,8 @@ export function HealthResultCell({ itemKey }: HealthResultCellProps) {
   const exitIp = latest ? latest.exitIp : last?.exitIp
   const country = latest ? latest.geo?.country : last?.country
   const mismatch = latest ? latest.ipMismatch === true : last?.ipMismatch === true
-  // The translated text per status code is what a reader sees; main's raw error detail (English) stays on hover.
-  const message = t(`health.statusHelp.${status}`)
+  // The translated text per status (or reason) code is what a reader sees; main's raw detail stays on hover.
+  const message = latest?.reason ? t(`health.reason.${latest.reason}`) : t(`health.statusHelp.${status}`)
   const checkedAt = latest?.checkedAt ?? last?.checkedAt ?? ''
   return (
     <span className="health-cell" title={[historyTitle, `${localTimeText(checkedAt, TIME_OF_DAY)} (${utcText(checkedAt)})`].filter(Boolean).join('\n')}>
@@ -100,7 +100,7 @@ export function HealthResultCell({ itemKey }: HealthResultCellProps) {
         </span>
       )}
       {latest?.status !== 'ok' && latest?.error && (
-        <span className="health-muted" title={latest.error}>
+        <span className="health-muted" title={latest.detail}>
           {message}
         </span>
       )}
