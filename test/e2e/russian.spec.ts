@@ -53,7 +53,7 @@ test('the English catalogue gives phrases to look for', () => {
 test('a check batch started in English is titled in Russian after switching, with its results in Russian', async ({ app }) => {
   test.setTimeout(120_000)
   const { page } = app
-  await expect(page.getByRole('grid', { name: 'Connections' })).toBeVisible()
+  await expect(page.getByRole('grid', { name: 'Connections' })).toBeVisible({ timeout: 30_000 })
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Health checks', exact: true }).click()
   await page.getByRole('button', { name: /^Check all account proxies/ }).click()
   const english = page.getByRole('heading', { level: 3, name: /^All account proxies \(\d+\)$/ })
@@ -69,7 +69,7 @@ test('a check batch started in English is titled in Russian after switching, wit
 test('every section in Russian shows no English phrase from the catalogue', async ({ app }) => {
   test.setTimeout(180_000)
   const { page } = app
-  await expect(page.getByRole('grid', { name: 'Connections' })).toBeVisible()
+  await expect(page.getByRole('grid', { name: 'Connections' })).toBeVisible({ timeout: 30_000 })
   await toRussian(page)
   const found: string[] = []
   for (const section of SECTIONS) {
@@ -82,7 +82,7 @@ test('every section in Russian shows no English phrase from the catalogue', asyn
 test('a connection’s every tab and the main dialogs in Russian show no English phrase from the catalogue', async ({ app }) => {
   test.setTimeout(180_000)
   const { page } = app
-  await expect(page.getByRole('grid', { name: 'Connections' })).toBeVisible()
+  await expect(page.getByRole('grid', { name: 'Connections' })).toBeVisible({ timeout: 30_000 })
   await toRussian(page)
   const found: string[] = []
 
