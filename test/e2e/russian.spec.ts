@@ -12,6 +12,7 @@ skipWithoutChromium()
 test.use({ demoMode: true })
 
 const PHRASES = englishPhrases()
+const DIALOG_BUTTONS = [ru.proxyAccess.add, ru.vpn.add, ru.actionLinks.add, ru.health.rotate.button]
 const SECTIONS = Object.entries(ru.sections).filter(([key]) => key !== 'label').map(([, name]) => name)
 
 /**
@@ -93,13 +94,27 @@ test('a connection’s every tab and the main dialogs in Russian show no English
 
   await page.getByRole('button', { name: 'Moscow MTS 01', exact: true }).click()
   await expect(page.getByRole('heading', { level: 2, name: 'Moscow MTS 01' })).toBeVisible()
+  const opened: string[] = []
   const tabs = await page.getByRole('tab').allTextContents()
   expect(tabs.length).toBeGreaterThan(3)
   for (const tab of tabs) {
     await page.getByRole('tab', { name: tab, exact: true }).click()
     await expect(page.getByRole('tabpanel').getByText(ru.app.loading)).toHaveCount(0, { timeout: 15_000 })
     found.push(...(await leaks(page, `Moscow MTS 01, ${tab}`)))
+    // The tab's own dialogs: adding a proxy, a VPN access, an action link; changing IP with a check.
+    for (const name of DIALOG_BUTTONS) {
+      const button = page.getByRole('tabpanel').getByRole('button', { name, exact: true })
+      if ((await button.count()) !== 1 || !(await button.isEnabled())) continue
+      await button.click()
+      const dialog = page.getByRole('dialog')
+      await expect(dialog).toBeVisible()
+      found.push(...(await leaks(page, `Moscow MTS 01, ${tab}, ${name}`)))
+      opened.push(name)
+      await page.keyboard.press('Escape')
+      await expect(dialog).toHaveCount(0)
+    }
   }
+  expect(opened.sort()).toEqual([...DIALOG_BUTTONS].sort())
 
   await show(page, ru.sections.health)
   await page.getByText(ru.health.settings.title, { exact: true }).click()
