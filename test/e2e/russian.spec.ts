@@ -126,3 +126,18 @@ test('a connection’s every tab and the main dialogs in Russian show no English
 
   expect(found).toEqual([])
 })
+
+test('a profile form’s validation problems read Russian', async ({ app }) => {
+  const { page } = app
+  await expect(page.getByRole('grid', { name: 'Connections' })).toBeVisible({ timeout: 30_000 })
+  await toRussian(page)
+  await show(page, ru.sections.profiles)
+  const form = page.getByRole('form', { name: ru.profiles.addTitle })
+  await form.getByLabel(ru.profiles.apiKey).fill('short')
+  await form.getByLabel(ru.profiles.baseUrl).fill('ftp://example.test/')
+  await form.getByRole('button', { name: ru.profiles.add }).click()
+  await expect(form.getByText(ru.profiles.rules.nameRequired)).toBeVisible()
+  await expect(form.getByText(ru.profiles.rules.keyTooShort)).toBeVisible()
+  await expect(form.getByText(ru.profiles.rules.baseUrlFormat)).toBeVisible()
+  expect(await leaks(page, ru.profiles.addTitle)).toEqual([])
+})
