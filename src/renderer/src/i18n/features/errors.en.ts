@@ -34,5 +34,6 @@ export const errorsEn = {
   timeout: 'The iProxy server did not answer in time. Check your connection and try again.',
   aborted: 'The request was cancelled.',
   bad_response: 'iProxy answered in a form this app does not expect, so the answer was not used. Try again later; if it keeps happening, tell iProxy support.',
+  serverSaid: 'The server said: “{{message}}”.',
   unknown: 'Something went wrong. Try again; if it keeps happening, the app\'s log (Help) has the details.',
 }
