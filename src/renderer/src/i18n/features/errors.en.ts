@@ -24,16 +24,17 @@ export const errorsEn = {
   read_failed: 'Could not open {{path}}: check that the file exists and that this app may read it.',
   write_failed: 'Could not save {{path}}: check that the folder exists, that you may write to it and that the disk has space.',
   // The iProxy API's codes (main/iproxy/api-errors.ts).
-  auth_rejected: 'The API key was rejected (HTTP {{status}}). Check the key saved in this profile, or create a new one in the iProxy dashboard.',
-  not_found: 'Not found: it may have been deleted elsewhere. Refresh and try again.',
-  validation_failed: 'iProxy refused the request as invalid (HTTP {{status}}). Check the values you entered.',
-  rate_limited: 'Too many requests to iProxy (HTTP 429). Wait a little and try again.',
-  server_error: 'The iProxy server had a problem (HTTP {{status}}). This is on iProxy’s side; try again in a moment.',
-  http_error: 'iProxy answered HTTP {{status}}. Try again in a moment.',
+  auth_rejected: 'The API key was rejected (HTTP {{status}}).{{said}} Check the key saved in this profile, or create a new one in the iProxy dashboard.',
+  not_found: 'Not found.{{said}} It may have been deleted elsewhere: refresh and try again.',
+  validation_failed: 'iProxy refused the request as invalid (HTTP {{status}}).{{said}} Check the values you entered.',
+  rate_limited: 'Too many requests to iProxy (HTTP 429).{{said}} Wait a little and try again.',
+  server_error: 'The iProxy server had a problem (HTTP {{status}}).{{said}} This is on iProxy’s side; try again in a moment.',
+  http_error: 'iProxy answered HTTP {{status}}.{{said}} Try again in a moment.',
   connection_failed: 'Could not reach the iProxy server. Check your internet connection, the profile’s API address, proxy or firewall, and try again.',
   timeout: 'The iProxy server did not answer in time. Check your connection and try again.',
   aborted: 'The request was cancelled.',
   bad_response: 'iProxy answered in a form this app does not expect, so the answer was not used. Try again later; if it keeps happening, tell iProxy support.',
+  /** Filled into {{said}} above (after a space) when the server gave a message; empty otherwise. */
   serverSaid: 'The server said: “{{message}}”.',
   unknown: 'Something went wrong. Try again; if it keeps happening, the app\'s log (Help) has the details.',
 }
