@@ -132,8 +132,11 @@ export interface OvpnManyResult {
    * taken by a file already in the folder, which was kept as it was.
    */
   written: Array<{ name: string; path: string; insteadOf?: string }>
-  /** Accesses that could not be exported, by `<connection> - <vpn>` name, with the reason. */
-  failed: Array<{ name: string; reason: string }>
+  /**
+   * Accesses that could not be exported, by `<connection> - <vpn>` name, with the reason in English and, when the
+   * error had one, its code (the page words it in its language by that code; the English reason shows on hover).
+   */
+  failed: Array<{ name: string; reason: string; code?: string }>
   /** Files written that run programs when opened (in the app: those the user chose to save anyway). */
   withScripts: OvpnWithScripts[]
 }

@@ -45,6 +45,9 @@ export const HEALTH_STATUS_MESSAGES: Record<HealthStatus, string> = {
   cancelled: 'The check was cancelled.',
 }
 
+export const HEALTH_REASONS = ['proxy_gone', 'no_protocol'] as const
+export type HealthReason = (typeof HEALTH_REASONS)[number]
+
 export interface HealthGeo {
   /** ISO 3166 alpha-2 where the echo service gives one, else its country name. */
   country?: string
@@ -71,8 +74,15 @@ export interface HealthTimings {
 export interface HealthCheckResult {
   ok: boolean
   status: HealthStatus
-  /** The one-line human message (the status's message, plus detail when there is some). */
+  /** The one-line message in English (the status's message, plus detail when there is some): logs, the command line. */
   error?: string
+  /**
+   * Why, more precisely than the status, as a code the page translates (`health.reason.<code>`) in place of the
+   * status's own text: the proxy left the account, or a pasted line answered as neither protocol.
+   */
+  reason?: HealthReason
+  /** The raw technical detail (a system error code, the proxy's answer), as it came: the page shows it on hover only. */
+  detail?: string
   exitIp?: string
   exitIpVersion?: 4 | 6
   geo?: HealthGeo

@@ -131,7 +131,7 @@ test.describe('overview', () => {
     await prolong.getByLabel('Coupon code (optional)').fill('NOPE')
     await prolong.getByRole('button', { name: 'Prolong…' }).click()
     const confirm = page.getByRole('dialog', { name: 'Prolong the plan by 90 days?' })
-    await expect(confirm).toContainText('extended by 90 days, paid from your account balance')
+    await expect(confirm).toContainText('prolonged by 90 days, paid from your account balance')
     await confirm.getByRole('button', { name: 'Prolong and pay' }).click()
     await expect(result).toContainText('Plan prolonged')
     await expect(result).toContainText('Coupon NOPE was not applied.')

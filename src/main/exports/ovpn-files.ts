@@ -91,9 +91,14 @@ async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) 
 }
 
 const reasonOf = (err: unknown): string => (err instanceof Error ? err.message : String(err))
+/** The error's code, for the page to word the failure in its language. */
+const codeOf = (err: unknown): { code?: string } => {
+  const code = (err as { code?: unknown } | null)?.code
+  return typeof code === 'string' ? { code } : {}
+}
 
 /** A config downloaded and verified (its bytes), or why it could not be. */
-export type LoadedOvpn = { name: string; bytes: Buffer } | { name: string; error: string }
+export type LoadedOvpn = { name: string; bytes: Buffer } | { name: string; error: string; code?: string }
 
 /**
  * Downloads and verifies every job's config, `concurrency` at a time, before anything is written: so what a file
@@ -104,7 +109,7 @@ export async function loadOvpnConfigs(jobs: readonly OvpnJob[], concurrency = 4)
     try {
       return { name: job.name, bytes: verifyOvpnConfig(await job.load(), job.name) }
     } catch (err) {
-      return { name: job.name, error: reasonOf(err) }
+      return { name: job.name, error: reasonOf(err), ...codeOf(err) }
     }
   })
 }
@@ -123,7 +128,7 @@ export async function writeOvpnFolder(folder: string, configs: readonly LoadedOv
   const result: OvpnBatchResult = { written: [], failed: [], withScripts: [] }
   for (const item of configs) {
     if ('error' in item) {
-      result.failed.push({ name: item.name, reason: item.error })
+      result.failed.push({ name: item.name, reason: item.error, ...(item.code ? { code: item.code } : {}) })
       continue
     }
     const wanted = intended(item.name)
@@ -132,7 +137,7 @@ export async function writeOvpnFolder(folder: string, configs: readonly LoadedOv
       result.written.push({ name: fileName, path: join(folder, fileName), ...(fileName === wanted ? {} : { insteadOf: wanted }) })
       result.withScripts.push(...scriptsToConfirm([item]))
     } catch (err) {
-      result.failed.push({ name: item.name, reason: reasonOf(err) })
+      result.failed.push({ name: item.name, reason: reasonOf(err), ...codeOf(err) })
     }
   }
   return result
@@ -151,7 +156,7 @@ export async function writeOvpnZip(target: string, configs: readonly LoadedOvpn[
   const mtime = options.mtime ?? new Date()
   for (const item of configs) {
     if ('error' in item) {
-      failed.push({ name: item.name, reason: item.error })
+      failed.push({ name: item.name, reason: item.error, ...(item.code ? { code: item.code } : {}) })
       continue
     }
     const fileName = unique(item.name)

@@ -237,7 +237,7 @@ export function createExportsService(options: ExportsServiceOptions) {
       seen.add(key)
       const access = byKey.get(key)
       if (!access) {
-        failed.push({ name: ref.ovpnId, reason: 'This VPN access no longer exists.' })
+        failed.push({ name: ref.ovpnId, reason: 'This VPN access no longer exists.', code: 'not_found' })
         continue
       }
       jobs.push({ name: ovpnStem(names[access.connection_id], access.name), load: () => client().vpn.getConfig(ref.connId, ref.ovpnId) })

@@ -13,7 +13,7 @@
 import { performance } from 'node:perf_hooks'
 import type { HealthCheckResult, HealthStatus, HealthTarget, HealthTimings } from '../../shared/health'
 import { Attempt, DEFAULT_TIMEOUT_MS, StoppedError } from './attempt'
-import { CheckFailure, classifyError, messageFor } from './classify'
+import { CheckFailure, classifyError, detailFor, messageFor } from './classify'
 import { parseEchoBody } from './echo'
 import { getRequestFor, getThrough, type AnswerSink, type GetRequest, type Marks } from './get-through'
 import { sharedHostResolver } from './resolve-host'
@@ -133,7 +133,11 @@ export async function checkProxy(target: HealthTarget, options: CheckOptions): P
       timings: { ...timings, totalMs: round(performance.now() - start) },
       checkedAt,
     }
-    if (status !== 'ok') result.error = messageFor(status, detail)
+    if (status !== 'ok') {
+      result.error = messageFor(status, detail)
+      const raw = detailFor(status, detail)
+      if (raw) result.detail = raw
+    }
     return result
   }
   if (options.signal?.aborted) return finish('cancelled')

@@ -19,7 +19,13 @@ export class CheckFailure extends Error {
 /** The one-line message of `status`, with `detail` in brackets when it adds something. */
 export function messageFor(status: HealthStatus, detail?: string): string {
   const base = HEALTH_STATUS_MESSAGES[status]
-  return detail && detail !== base ? `${base} (${detail})` : base
+  const extra = detailFor(status, detail)
+  return extra ? `${base} (${extra})` : base
+}
+
+/** `detail` when it adds something to the status's own message (the page shows it on hover, untranslated). */
+export function detailFor(status: HealthStatus, detail?: string): string | undefined {
+  return detail && detail !== HEALTH_STATUS_MESSAGES[status] ? detail : undefined
 }
 
 /** What a connection-level error means for the user. */

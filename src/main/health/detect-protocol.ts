@@ -33,5 +33,6 @@ export async function checkDetectingProtocol(target: PastedTarget, check: (targe
   const socks = await check({ ...target, protocol: 'socks5' })
   if (SPOKE_THE_PROTOCOL.has(socks.status)) return { ...socks, detectedProtocol: 'socks5' }
   if (socks.status !== 'proxy_error') return socks
-  return { ...socks, error: messageFor('proxy_error', 'it answered neither as an HTTP nor as a SOCKS5 proxy') }
+  const neither = 'it answered neither as an HTTP nor as a SOCKS5 proxy'
+  return { ...socks, error: messageFor('proxy_error', neither), reason: 'no_protocol', detail: neither }
 }

@@ -174,7 +174,8 @@ export function createHealthService(options: HealthServiceOptions) {
   }
 
   function problemResult(problem: string): HealthCheckResult {
-    return { ok: false, status: 'proxy_error', error: problem, timings: { totalMs: 0 }, checkedAt: new Date().toISOString() }
+    // The only problem today is a proxy gone from the account: the page says so in its language by the reason code.
+    return { ok: false, status: 'proxy_error', error: problem, reason: 'proxy_gone', timings: { totalMs: 0 }, checkedAt: new Date().toISOString() }
   }
 
   function itemResult(r: Resolved, result: HealthCheckResult): HealthItemResult {

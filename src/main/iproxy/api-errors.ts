@@ -55,6 +55,8 @@ export class IproxyError extends Error implements UserFacingError {
     const details: Record<string, unknown> = { status: this.status, method: this.method, path: this.path }
     if (this.field !== undefined) details.field = this.field
     if (this.serverBody !== undefined) details.serverBody = this.serverBody
+    // The server's own words, for the page to quote after its own wording of the code (ui/error-message.ts).
+    if (this.serverMessage !== undefined) details.serverMessage = this.serverMessage
     Object.assign(details, this.extraDetails())
     return { code: this.code, message: this.message, details }
   }

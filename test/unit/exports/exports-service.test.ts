@@ -107,6 +107,8 @@ describe('.ovpn files written directly', () => {
     const res = await writeOvpnFolder(bed.dir, await loadOvpnConfigs(jobs))
     expect(res.failed.map((f) => f.name)).toEqual(['Broken', 'Gone'])
     expect(res.failed[1]?.reason).toBe('HTTP 404: not found')
+    // The checksum failure keeps its code, so the page words it in the interface's language (errors.ovpn_checksum).
+    expect(res.failed[0]?.code).toBe('ovpn_checksum')
     expect(res.written.map((w) => w.name)).toEqual(['Phone - CON.ovpn', 'phone - con (2).ovpn'])
     expect((await readdir(bed.dir)).sort()).toEqual(['Phone - CON.ovpn', 'phone - con (2).ovpn'])
     expect(await readFile(join(bed.dir, 'phone - con (2).ovpn'), 'utf8')).toBe('three')

@@ -79,6 +79,8 @@ describe('checkProxy through the simulator', () => {
     for (const protocol of ['socks5', 'http'] as const) {
       const result = await checkProxy({ protocol, host: '127.0.0.1', port }, { echoUrl: sim.echoUrl, timeoutMs: 5_000 })
       expect(result.status, result.error).toBe('refused')
+      // The raw detail travels apart from the status (the page translates the status, shows this on hover).
+      expect(result.detail).toBe('ECONNREFUSED')
     }
   })
 

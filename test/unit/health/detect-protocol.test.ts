@@ -147,6 +147,7 @@ describe('the simulator, and lines that fail', () => {
       expect(checked.result.status).toBe('proxy_error')
       expect(checked.result.detectedProtocol).toBeUndefined()
       expect(checked.result.error).toContain('neither as an HTTP nor as a SOCKS5 proxy')
+      expect(checked.result.reason).toBe('no_protocol')
     } finally {
       for (const socket of sockets) socket.destroy()
       await new Promise<void>((r) => server.close(() => r()))

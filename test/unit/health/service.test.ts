@@ -112,6 +112,8 @@ describe('batches', () => {
     const last = await finished(batchId)
     expect(last.counts.proxy_error).toBe(1)
     expect(events.flatMap((e) => e.results)[0]!.result.error).toMatch(/no longer in the account/)
+    // The page says it in its own language by this code (health.reason.proxy_gone), not as main's English.
+    expect(events.flatMap((e) => e.results)[0]!.result.reason).toBe('proxy_gone')
   })
 })
 

@@ -65,7 +65,7 @@ describe('typed errors from real answers', () => {
     expect(error).toMatchObject({ status: 401, code: 'auth_rejected', method: 'GET', path: '/me', serverBody: { error: 'unauthorized' } })
     expect(error.message).toMatch(/API key was rejected/)
     expect(error.toBridgeError()).toEqual({
-      code: 'auth_rejected', message: error.message, details: { status: 401, method: 'GET', path: '/me', serverBody: { error: 'unauthorized' } },
+      code: 'auth_rejected', message: error.message, details: { status: 401, method: 'GET', path: '/me', serverBody: { error: 'unauthorized' }, serverMessage: 'unauthorized' },
     })
   })
 

@@ -86,6 +86,16 @@ export const en = {
       remove: 'Remove these keys from the keychain',
       removed: 'Keys removed from the keychain: {{count}}.',
     },
+    rules: {
+      nameRequired: 'enter a name',
+      nameTooLong: 'use at most 100 characters',
+      keyTooShort: 'this is too short to be an iProxy API key',
+      keyTooLong: 'this is too long to be an iProxy API key',
+      keySpaces: 'an API key has no spaces: copy it again',
+      baseUrlFormat: 'enter the API address as a full URL starting with https:// (or http:// for a local simulator)',
+      baseUrlTooLong: 'use at most 2048 characters',
+      baseUrlNotAllowed: 'the API address must start with https:// (http:// only for this computer) and hold no user name or password',
+    },
   },
   account: {
     title: 'Account',

@@ -86,6 +86,16 @@ export const ru: Catalogue = {
       remove: 'Удалить эти ключи из связки ключей',
       removed: 'Ключей удалено из связки ключей: {{count}}.',
     },
+    rules: {
+      nameRequired: 'введите название',
+      nameTooLong: 'не больше 100 символов',
+      keyTooShort: 'это слишком коротко для API-ключа iProxy',
+      keyTooLong: 'это слишком длинно для API-ключа iProxy',
+      keySpaces: 'в API-ключе нет пробелов: скопируйте его заново',
+      baseUrlFormat: 'введите адрес API полностью, начиная с https:// (или http:// для локального симулятора)',
+      baseUrlTooLong: 'не больше 2048 символов',
+      baseUrlNotAllowed: 'адрес API должен начинаться с https:// (http:// только для этого компьютера) и не содержать имени пользователя или пароля',
+    },
   },
   account: {
     title: 'Аккаунт',

@@ -7,6 +7,7 @@
  */
 import { create } from 'zustand'
 import { getApi } from '../bridge'
+import { errorMessage } from '../ui/error-message'
 import { emptyCounts, healthItemKey } from '../../../shared/health'
 import type {
   HealthCounts,
@@ -19,6 +20,16 @@ import type {
   RotateVerifyResult,
 } from '../../../shared/health'
 
+/**
+ * What a batch checks, kept as a code and its count rather than as text: its title is written at render time, in
+ * the language shown then (BatchProgress.tsx's useBatchTitle), so switching language rewrites it.
+ */
+export type BatchKind = 'allProxies' | 'pastedList' | 'selection' | 'connectionProxies'
+export interface BatchTitle {
+  kind: BatchKind
+  count: number
+}
+
 export interface BatchState {
   batchId: string
   total: number
@@ -27,8 +38,8 @@ export interface BatchState {
   finished: boolean
   cancelling: boolean
   startedAt: number
-  /** What the batch checks: a label for the Health screen ("Pasted list", "3 proxies"). */
-  title: string
+  /** What the batch checks, for its title on the Health screen ("Pasted list (3)"). */
+  title: BatchTitle
   /** Every result of the batch, in arrival order. */
   results: HealthItemResult[]
   /** For a pasted list: the lines that could not be read. */
@@ -54,7 +65,7 @@ interface HealthState {
   rotating: Record<string, true>
 
   checkOne(item: HealthItem, options?: { throughput?: boolean }): Promise<HealthItemResult | undefined>
-  checkMany(items: HealthItem[], title: string, rejected?: RejectedListLine[]): Promise<string>
+  checkMany(items: HealthItem[], title: BatchTitle, rejected?: RejectedListLine[]): Promise<string>
   cancel(batchId: string): Promise<void>
   requestHistory(key: string): void
   /** Changes IP and verifies; `runId` (the caller's) lets `cancelRotate` stop it while it runs. */
@@ -92,7 +103,7 @@ export const useHealthStore = create<HealthState>()((set, get) => {
         finished: p.finished,
         cancelling: prev?.cancelling ?? false,
         startedAt: prev?.startedAt ?? Date.now(),
-        title: prev?.title ?? '',
+        title: prev?.title ?? { kind: 'selection', count: p.total },
         results: [...(prev?.results ?? []), ...p.results],
         ...(prev?.rejected ? { rejected: prev.rejected } : {}),
         ...(prev?.targets ? { targets: prev.targets } : {}),
@@ -138,7 +149,8 @@ export const useHealthStore = create<HealthState>()((set, get) => {
         set((s) => {
           const checking = { ...s.checking }
           delete checking[key]
-          return { checking, callErrors: { ...s.callErrors, [key]: err instanceof Error ? err.message : String(err) } }
+          // Translated by the error's code where the catalogue has it (ui/error-message.ts).
+          return { checking, callErrors: { ...s.callErrors, [key]: errorMessage(err) } }
         })
         return undefined
       }

@@ -109,7 +109,7 @@ export function BulkActions({ profileId, selection, selectionProxies, onDone }: 
           <CheckButton
             items={[...selectionProxies]}
             label={t('connections.bulk.checkProxies', { count: selectionProxies.length })}
-            batchTitle={t('connections.bulk.proxiesBatch', { count: selection.length })}
+            batchTitle={{ kind: 'connectionProxies', count: selection.length }}
             showProgress={false}
             onBatchStarted={setCheckBatch}
           />

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { OvpnManyResult, OvpnRef, OvpnWithScripts } from '../../../../shared/exports'
-import { getApi } from '../../bridge'
+import { BridgeError, getApi } from '../../bridge'
 import { Dialog } from '../../ui/Dialog'
 import { errorMessage } from '../../ui/error-message'
 import { OvpnScriptsDialog } from './OvpnScriptsDialog'
@@ -76,8 +76,8 @@ export function OvpnManyReport({ result, error }: { result: OvpnManyResult | 'ca
               <p>{t('exports.manyFailedTitle', { count: result.failed.length })}</p>
               <ul>
                 {result.failed.map((f, i) => (
-                  <li key={`${f.name}-${i}`}>
-                    <strong>{f.name}</strong>: {f.reason}
+                  <li key={`${f.name}-${i}`} title={f.reason}>
+                    <strong>{f.name}</strong>: {f.code ? errorMessage(new BridgeError({ code: f.code, message: f.reason })) : f.reason}
                   </li>
                 ))}
               </ul>

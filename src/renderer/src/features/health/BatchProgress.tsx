@@ -1,6 +1,20 @@
 import { useTranslation } from 'react-i18next'
-import { useHealthStore } from '../../stores/health'
+import { useHealthStore, type BatchKind, type BatchTitle } from '../../stores/health'
 import './health.css'
+
+/** The catalogue key of each kind of batch's title. */
+const TITLE_KEYS = {
+  allProxies: 'health.batches.allProxies',
+  pastedList: 'health.batches.pastedList',
+  selection: 'health.batches.selection',
+  connectionProxies: 'connections.bulk.proxiesBatch',
+} as const satisfies Record<BatchKind, string>
+
+/** A batch's title in the language shown now (the store keeps its kind and count, never the text). */
+export function useBatchTitle(title: BatchTitle): string {
+  const { t } = useTranslation()
+  return t(TITLE_KEYS[title.kind], { count: title.count })
+}
 
 /** A batch's progress bar with its counts and a cancel button. Renders nothing for an unknown batch. */
 export function BatchProgress({ batchId }: { batchId: string }) {

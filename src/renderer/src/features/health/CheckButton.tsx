@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { healthItemKey, type HealthItem } from '../../../../shared/health'
-import { useHealthStore } from '../../stores/health'
+import { useHealthStore, type BatchTitle } from '../../stores/health'
 import { BatchProgress } from './BatchProgress'
 import { errorMessage } from '../../ui/error-message'
 
@@ -12,8 +12,8 @@ interface CheckButtonProps {
   name?: string
   /** Overrides the button text (e.g. "Check all account proxies"). */
   label?: string
-  /** The batch's title on the Health screen ("Selected proxies (N)" by default). */
-  batchTitle?: string
+  /** What the batch is, for its title on the Health screen ("Selected proxies (N)" by default). */
+  batchTitle?: BatchTitle
   /** For a selection: show the batch's progress next to the button (default true). */
   showProgress?: boolean
   onBatchStarted?(batchId: string): void
@@ -40,7 +40,7 @@ export function CheckButton({ items, name, label: labelOverride, batchTitle, sho
       return
     }
     try {
-      const id = await checkMany(items, batchTitle ?? t('health.batches.selection', { count: items.length }))
+      const id = await checkMany(items, batchTitle ?? { kind: 'selection', count: items.length })
       setBatchId(id)
       onBatchStarted?.(id)
     } catch (err) {

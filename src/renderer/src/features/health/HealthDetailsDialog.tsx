@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { Dialog } from '../../ui/Dialog'
 import { localTimeText, TIME_OF_DAY, utcText } from '../../ui/time-text'
-import type { HealthItemView } from './health-item'
+import { checkMessage, type HealthItemView } from './health-item'
 import { statusTone } from './health-status-tone'
 import './health.css'
 
@@ -19,12 +19,12 @@ export function HealthDetailsDialog({ name, view, onClose }: { name: string; vie
       <dl className="health-details">
         <dt>{t('health.details.status')}</dt>
         <dd>
-          <span className={`health-badge health-${statusTone(status)}`}>{t(`health.status.${status}`)}</span> {t(`health.statusHelp.${status}`)}
+          <span className={`health-badge health-${statusTone(status)}`}>{t(`health.status.${status}`)}</span> {checkMessage(t, status, latest)}
         </dd>
-        {latest?.error && latest.status !== 'ok' && (
+        {latest?.detail && latest.status !== 'ok' && (
           <>
             <dt>{t('health.details.error')}</dt>
-            <dd className="health-error-text">{latest.error}</dd>
+            <dd className="health-error-text">{latest.detail}</dd>
           </>
         )}
         {status !== 'cancelled' && (

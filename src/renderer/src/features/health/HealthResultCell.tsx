@@ -4,7 +4,7 @@ import type { HealthHistoryEntry } from '../../../../shared/health'
 import { useHealthStore } from '../../stores/health'
 import { localTimeText, TIME_OF_DAY, utcText } from '../../ui/time-text'
 import { HealthDetailsDialog } from './HealthDetailsDialog'
-import { useHealthItem } from './health-item'
+import { checkMessage, useHealthItem } from './health-item'
 import { statusTone } from './health-status-tone'
 import './health.css'
 
@@ -47,9 +47,9 @@ export function HealthMessage({ itemKey }: { itemKey: string }) {
   const { t } = useTranslation()
   const { latest } = useHealthItem(itemKey)
   if (!latest || latest.status === 'ok' || !latest.error) return null
-  const message = t(`health.statusHelp.${latest.status}`)
+  const message = checkMessage(t, latest.status, latest)
   return (
-    <span className="health-muted health-message" title={`${message}\n${latest.error}`}>
+    <span className="health-muted health-message" title={[message, latest.detail].filter(Boolean).join('\n')}>
       {message}
     </span>
   )
@@ -102,8 +102,8 @@ export function HealthResultCell({ itemKey, name, parts = 'all' }: HealthResultC
             .join(', '),
         })
       : undefined
-  // The translated text per status code is what a reader sees; main's raw error detail (English) is in the details.
-  const message = t(`health.statusHelp.${status}`)
+  // The translated text per status (or reason) code is what a reader sees; main's raw detail is in the details.
+  const message = checkMessage(t, status, latest)
   const { checkedAt, exitIp, mismatch } = view
   return (
     <span className="health-cell" title={[historyTitle, checkedAt && `${localTimeText(checkedAt, TIME_OF_DAY)} (${utcText(checkedAt)})`].filter(Boolean).join('\n')}>

@@ -5,7 +5,7 @@ import { useShallow } from 'zustand/react/shallow'
 import { checkedTargetUrl, type HealthItemResult } from '../../../../shared/health'
 import { useHealthStore, type BatchState } from '../../stores/health'
 import { CheckButton } from './CheckButton'
-import { BatchProgress } from './BatchProgress'
+import { BatchProgress, useBatchTitle } from './BatchProgress'
 import { HealthMessage, HealthResultCell, HealthTrend } from './HealthResultCell'
 import type { GridColumn } from '../../ui/VirtualGrid'
 import { VirtualGrid } from '../../ui/VirtualGrid'
@@ -79,9 +79,10 @@ function WorkingCopy({ batch }: { batch: BatchState }) {
 function Batch({ batch }: { batch: BatchState }) {
   const { t } = useTranslation()
   const reasonOf = useRejectReason()
+  const title = useBatchTitle(batch.title)
   return (
-    <section className="health-batch" aria-label={batch.title}>
-      <h3>{batch.title}</h3>
+    <section className="health-batch" aria-label={title}>
+      <h3>{title}</h3>
       <small className="health-muted" title={utcText(batch.startedAt)}>
         {t('health.batches.started', { time: localTimeText(batch.startedAt, TIME_OF_DAY) })}
       </small>
@@ -99,7 +100,7 @@ function Batch({ batch }: { batch: BatchState }) {
         </div>
       )}
       <WorkingCopy batch={batch} />
-      <BatchResults results={batch.results} label={batch.title} />
+      <BatchResults results={batch.results} label={title} />
     </section>
   )
 }
@@ -122,7 +123,7 @@ export function HealthScreen() {
           <CheckButton
             items={accountItems}
             label={t('health.checkAll', { count: accountItems.length })}
-            batchTitle={t('health.batches.allProxies', { count: accountItems.length })}
+            batchTitle={{ kind: 'allProxies', count: accountItems.length }}
             showProgress={false}
           />
         )}

@@ -61,7 +61,7 @@ export function PastedListDialog({ onClose, onStarted }: { onClose(): void; onSt
       }
       const batchId = await checkMany(
         parsed.items.map((i) => ({ target: i.target, label: i.label })),
-        t('health.batches.pastedList', { count: parsed.items.length }),
+        { kind: 'pastedList', count: parsed.items.length },
         parsed.rejected,
       )
       onStarted(batchId)

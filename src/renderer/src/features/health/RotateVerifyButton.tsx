@@ -81,10 +81,10 @@ export function RotateVerifyDialog({ connectionIds, names, proxyId, onClose }: R
       {results && (
         <ul className="health-rotate-results" aria-label={t('health.rotate.title')}>
           {results.map((r) => (
-            <li key={r.connectionId} className={r.ok ? '' : 'health-warn'}>
+            <li key={r.connectionId} className={r.ok ? '' : 'health-warn'} title={r.ok ? undefined : r.message}>
               {r.ok
                 ? t('health.rotate.changed', { name: nameOf(r.connectionId), old: r.oldIp ?? '', new: r.newIp ?? '', seconds: r.seconds, count: r.attempts })
-                : t('health.rotate.failed', { name: nameOf(r.connectionId), message: r.status === 'cancelled' ? t('health.rotate.cancelled') : r.message })}
+                : t('health.rotate.failed', { name: nameOf(r.connectionId), message: t(`health.rotate.status.${r.status}`) })}
               {r.ok && r.waitedUnique ? ` (${t('health.rotate.uniqueNote')})` : ''}
             </li>
           ))}

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next'
 import { useShallow } from 'zustand/react/shallow'
 import type { HealthCheckResult, HealthHistoryEntry, HealthStatus } from '../../../../shared/health'
 import { useHealthStore } from '../../stores/health'
@@ -37,4 +38,12 @@ export function useHealthItem(itemKey: string): HealthItemView {
     mismatch: latest ? latest.ipMismatch === true : last?.ipMismatch === true,
     checkedAt: latest?.checkedAt ?? last?.checkedAt ?? '',
   }
+}
+
+/**
+ * What a check's outcome means, in the interface language: main's reason code when it gave one (more precise than
+ * the status), else the status's own text. Main's raw detail is never the message: it goes on hover / in details.
+ */
+export function checkMessage(t: TFunction, status: HealthStatus, latest: HealthCheckResult | undefined): string {
+  return latest?.reason ? t(`health.reason.${latest.reason}`) : t(`health.statusHelp.${status}`)
 }

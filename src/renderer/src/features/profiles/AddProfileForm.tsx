@@ -7,6 +7,7 @@ import { useProfiles } from '../../stores/profiles'
 import { formErrors } from '../../ui/form-errors'
 import type { FormErrors } from '../../ui/form-errors'
 import { TextField } from '../../ui/TextField'
+import { profileIssueText } from './profile-rules'
 
 const addProfileSchema = z.object({ name: profileNameSchema, apiKey: apiKeyInputSchema, baseUrl: baseUrlSchema })
 
@@ -24,7 +25,7 @@ export function AddProfileForm({ onAdded }: { onAdded?: () => void }) {
     const parsed = addProfileSchema.safeParse({ name, apiKey, baseUrl })
     if (!parsed.success) {
       const fields: Record<string, string> = {}
-      for (const issue of parsed.error.issues) fields[String(issue.path[0])] ??= issue.message
+      for (const issue of parsed.error.issues) fields[String(issue.path[0])] ??= profileIssueText(t, String(issue.path[0]), issue)
       setErrors({ fields })
       return
     }

@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import { useShallow } from 'zustand/react/shallow'
 import type { ProfileSummary } from '../../../../shared/profiles'
@@ -10,6 +11,7 @@ import { errorMessage } from '../../ui/error-message'
 import { formErrors } from '../../ui/form-errors'
 import { TextField } from '../../ui/TextField'
 import { AddProfileForm } from './AddProfileForm'
+import { profileIssueText, type ProfileField } from './profile-rules'
 import { OrphanKeysNotice } from './OrphanKeysNotice'
 import { TryDemoButton } from './TryDemoButton'
 
@@ -148,8 +150,10 @@ function SingleFieldDialog(props: {
   )
 }
 
-const firstIssue = (result: { success: boolean; error?: { issues: Array<{ message: string }> } }) =>
-  result.success ? undefined : result.error?.issues[0]?.message
+const firstIssue = (t: TFunction, field: ProfileField, result: { success: boolean; error?: { issues: Array<{ code: string; message: string }> } }) => {
+  const issue = result.success ? undefined : result.error?.issues[0]
+  return issue ? profileIssueText(t, field, issue) : undefined
+}
 
 function RenameDialog({ profile, onClose }: { profile: ProfileSummary; onClose(): void }) {
   const { t } = useTranslation()
@@ -160,7 +164,7 @@ function RenameDialog({ profile, onClose }: { profile: ProfileSummary; onClose()
       label={t('profiles.name')}
       initial={profile.name}
       submitLabel={t('app.save')}
-      validate={(value) => firstIssue(profileNameSchema.safeParse(value))}
+      validate={(value) => firstIssue(t, 'name', profileNameSchema.safeParse(value))}
       submit={(value) => rename(profile.id, value.trim())}
       onClose={onClose}
     />
@@ -177,7 +181,7 @@ function ReplaceKeyDialog({ profile, onClose }: { profile: ProfileSummary; onClo
       initial=""
       secret
       submitLabel={t('profiles.replace')}
-      validate={(value) => firstIssue(apiKeyInputSchema.safeParse(value))}
+      validate={(value) => firstIssue(t, 'apiKey', apiKeyInputSchema.safeParse(value))}
       submit={(value) => replaceKey(profile.id, value.trim())}
       onClose={onClose}
     />

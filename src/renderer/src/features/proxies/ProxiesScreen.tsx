@@ -73,7 +73,7 @@ export function ProxiesScreen() {
           <Suspense fallback={null}>
             <CheckButton
               items={selectedRows.map((row) => ({ connectionId: row.connectionId, proxyId: row.id }))}
-              batchTitle={t('proxies.batchTitle', { count: selectedCount })}
+              batchTitle={{ kind: 'selection', count: selectedCount }}
             />
             <ExportProxiesButton proxyIds={selectedRows.map((row) => row.id)} />
           </Suspense>

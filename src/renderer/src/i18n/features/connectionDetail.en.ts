@@ -92,7 +92,7 @@ export const connectionDetailEn = {
     daysHint: 'A multiple of the plan’s length (30, 60, 90…).',
     prolongSubmit: 'Prolong…',
     prolongTitle: 'Prolong the plan by {{days}} days?',
-    prolongBody: 'The plan {{plan}} (now expiring {{expires}}) is extended by {{days}} days, paid from your account balance.',
+    prolongBody: 'The plan {{plan}} (now expiring {{expires}}) is prolonged by {{days}} days, paid from your account balance.',
     prolongConfirm: 'Prolong and pay',
     changed: 'Plan changed to {{plan}}; it now expires {{expires}}.',
     prolonged: 'Plan prolonged; it now expires {{expires}}.',

@@ -34,6 +34,11 @@ export const healthEn = {
   trend: 'Trend (latency of the last checks)',
   detectedProtocol: 'Protocol found by trying both: {{protocol}}',
   callFailed: 'Could not check: {{reason}}',
+  /** Said in place of the status's own text when main gives a reason code (shared/health.ts HealthReason). */
+  reason: {
+    proxy_gone: 'This proxy is no longer in the account. Refresh the list.',
+    no_protocol: 'It answered neither as an HTTP nor as a SOCKS5 proxy.',
+  },
   progress: {
     label: 'Check progress',
     counts: '{{done}} of {{total}} checked',
@@ -103,6 +108,15 @@ export const healthEn = {
     changed_one: '{{name}}: {{old}} → {{new}} in {{seconds}} s ({{count}} check)',
     changed_other: '{{name}}: {{old}} → {{new}} in {{seconds}} s ({{count}} checks)',
     failed: '{{name}}: {{message}}',
+    /** What went wrong, by main's status code (its English message shows on hover). */
+    status: {
+      changed: 'The exit IP changed.',
+      timeout: 'The exit IP did not change in time.',
+      no_proxy: 'There is no proxy to check through: create one for this connection first.',
+      check_failed: 'Could not read the current exit IP before changing it.',
+      command_failed: 'The change IP command was not accepted.',
+      cancelled: 'Cancelled.',
+    },
     uniqueNote: 'waited for an IP not used recently',
     callFailed: 'Could not start: {{reason}}',
     cancel: 'Cancel',

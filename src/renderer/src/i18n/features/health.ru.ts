@@ -43,6 +43,10 @@ export const healthRu: Catalogue['health'] = {
   trend: 'Динамика (задержка последних проверок)',
   detectedProtocol: 'Протокол определён проверкой обоих: {{protocol}}',
   callFailed: 'Не удалось проверить: {{reason}}',
+  reason: {
+    proxy_gone: 'Этого прокси больше нет в аккаунте. Обновите список.',
+    no_protocol: 'Он не ответил ни как HTTP-, ни как SOCKS5-прокси.',
+  },
   progress: {
     label: 'Ход проверки',
     counts: 'Проверено {{done}} из {{total}}',
@@ -116,6 +120,14 @@ export const healthRu: Catalogue['health'] = {
     changed_many: '{{name}}: {{old}} → {{new}} за {{seconds}} с ({{count}} проверок)',
     changed_other: '{{name}}: {{old}} → {{new}} за {{seconds}} с ({{count}} проверки)',
     failed: '{{name}}: {{message}}',
+    status: {
+      changed: 'Внешний IP сменился.',
+      timeout: 'Внешний IP не сменился за отведённое время.',
+      no_proxy: 'Нет прокси для проверки: сначала создайте прокси для этого подключения.',
+      check_failed: 'Не удалось узнать текущий внешний IP перед сменой.',
+      command_failed: 'Команда смены IP не принята.',
+      cancelled: 'Отменено.',
+    },
     uniqueNote: 'ждали IP, которого не было в последнее время',
     callFailed: 'Не удалось начать: {{reason}}',
     cancel: 'Отменить',
