@@ -25,14 +25,14 @@ function columnsFor(t: TFunction, names: Map<string, string> | undefined, edit: 
     ...(names
       ? [{ id: 'connection', label: t('vpn.connection'), width: 'minmax(110px, 1.3fr)', fold: 'medium' as const, render: (vpn: OvpnAccess) => <span>{names.get(vpn.connection_id) ?? vpn.connection_id}</span> }]
       : []),
-    { id: 'status', label: t('vpn.status'), width: '80px', render: (vpn) => <span>{vpn.status}</span> },
+    { id: 'status', label: t('vpn.status'), width: '80px', fold: 'narrow', render: (vpn) => <span>{vpn.status}</span> },
     { id: 'expires', label: t('vpn.expires'), width: 'minmax(110px, 1fr)', fold: 'narrow', render: (vpn) => <LocalTime value={vpn.expires_at} fallback={t('vpn.never')} /> },
     { id: 'description', label: t('vpn.description'), width: 'minmax(80px, 1fr)', fold: 'medium', render: (vpn) => <span title={vpn.description}>{vpn.description ?? ''}</span> },
     {
       id: 'actions',
       label: t('vpn.actions'),
       hideLabel: true,
-      width: 'minmax(330px, 2fr)',
+      width: '400px',
       cellClassName: 'vgrid-actions',
       render: (vpn) => (
         <>
