@@ -35,10 +35,10 @@ function columnsFor(t: TFunction, { names, running, run, edit }: RowHandlers): G
   return [
     { id: 'action', label: t('actionLinks.action'), width: 'minmax(100px, 1fr)', header: true, render: (link) => <span>{actionLabel(link.action, t)}</span> },
     ...(names
-      ? [{ id: 'connection', label: t('actionLinks.connection'), width: 'minmax(130px, 1.2fr)', render: (link: ActionLink) => <span>{names.get(link.connection_id) ?? link.connection_id}</span> }]
+      ? [{ id: 'connection', label: t('actionLinks.connection'), width: 'minmax(130px, 1.2fr)', fold: 'medium' as const, render: (link: ActionLink) => <span>{names.get(link.connection_id) ?? link.connection_id}</span> }]
       : []),
-    { id: 'comment', label: t('actionLinks.comment'), width: 'minmax(90px, 1fr)', render: (link) => <span title={link.comment}>{link.comment ?? ''}</span> },
-    { id: 'created', label: t('actionLinks.created'), width: 'minmax(120px, 1fr)', render: (link) => <LocalTime value={link.created_at} /> },
+    { id: 'comment', label: t('actionLinks.comment'), width: 'minmax(90px, 1fr)', fold: 'medium', render: (link) => <span title={link.comment}>{link.comment ?? ''}</span> },
+    { id: 'created', label: t('actionLinks.created'), width: 'minmax(120px, 1fr)', fold: 'narrow', render: (link) => <LocalTime value={link.created_at} /> },
     {
       id: 'url',
       label: t('actionLinks.url'),

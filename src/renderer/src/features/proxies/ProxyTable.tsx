@@ -53,12 +53,12 @@ function columnsFor(t: TFunction, now: number, open: (connId: string) => void, o
           </>
         ),
       }
-    : { id: 'address', label: label('address'), width: 'minmax(130px, 1.2fr)', header: true, render: (row) => <span className="mono">{proxyAddress(row)}</span> }
+    : { id: 'address', label: label('address'), width: 'minmax(150px, 1.2fr)', header: true, render: (row) => <span className="mono">{proxyAddress(row)}</span> }
   const { service, auth, description, expires, health } = sharedColumns(t, now, label)
   const copy: GridColumn<ProxyRow> = {
     id: 'copy',
     label: t('proxies.columns.copy'),
-    width: 'minmax(140px, 0.8fr)',
+    width: 'minmax(160px, 0.8fr)',
     cellClassName: 'vgrid-actions',
     sortable: false,
     render: (row) => (
@@ -72,22 +72,8 @@ function columnsFor(t: TFunction, now: number, open: (connId: string) => void, o
   const { connId, onEdit } = one
   return [
     addressColumn,
-    service,
+    { ...service, fold: 'narrow' },
     auth,
-    {
-      id: 'allowList',
-      label: t('proxyAccess.allowList'),
-      width: 'minmax(90px, 1fr)',
-      fold: 'medium',
-      render: (row) => {
-        const list = (row.proxy.acl_inbound_ips ?? []).join(', ')
-        return (
-          <span className="mono" title={list || undefined}>
-            {list || '—'}
-          </span>
-        )
-      },
-    },
     expires,
     description,
     health,
@@ -97,7 +83,7 @@ function columnsFor(t: TFunction, now: number, open: (connId: string) => void, o
       hideLabel: true,
       // Room for Check, Copy, Edit and Delete at their natural width in English; a longer language shortens them
       // with an ellipsis (each keeps its full name) rather than pushing them out of view.
-      width: 'minmax(290px, 2fr)',
+      width: 'minmax(340px, 2fr)',
       cellClassName: 'vgrid-actions',
       render: (row) => (
         <>
@@ -130,20 +116,30 @@ function sharedColumns(t: TFunction, now: number, label: (id: ProxyColumn) => st
     {
       id: 'service',
       label: label('service'),
-      width: '72px',
+      width: '80px',
       render: (row) => <span>{t(`proxies.service.${row.service as 'http'}`, { defaultValue: row.service })}</span>,
     },
     {
       id: 'auth',
       label: label('auth'),
-      width: 'minmax(110px, 1fr)',
+      width: 'minmax(120px, 1fr)',
       fold: 'medium',
-      render: (row) => (
-        <>
-          <span>{t(`proxies.auth.${row.auth as 'userpass'}`, { defaultValue: row.auth })}</span>
-          {row.login && <small className="muted mono col-login">{row.login}</small>}
-        </>
-      ),
+      // The login, or the IP allow-list (a column of its own would not leave the row buttons room at 1280 px).
+      render: (row) => {
+        const authText = t(`proxies.auth.${row.auth as 'userpass'}`, { defaultValue: row.auth })
+        const allowList = (row.proxy.acl_inbound_ips ?? []).join(', ')
+        const detail = [row.login, allowList].filter(Boolean).join(' · ')
+        return (
+          <>
+            <span title={authText}>{authText}</span>
+            {detail && (
+              <small className="muted mono col-login" title={detail}>
+                {detail}
+              </small>
+            )}
+          </>
+        )
+      },
     },
     { id: 'description', label: label('description'), width: 'minmax(80px, 1fr)', fold: 'medium', render: (row) => <span title={row.description}>{row.description ?? ''}</span> },
     {

@@ -23,10 +23,10 @@ function columnsFor(t: TFunction, names: Map<string, string> | undefined, edit: 
   return [
     { id: 'name', label: t('vpn.name'), width: 'minmax(120px, 1.5fr)', header: true, render: (vpn) => <span title={vpn.name}>{vpn.name}</span> },
     ...(names
-      ? [{ id: 'connection', label: t('vpn.connection'), width: 'minmax(110px, 1.3fr)', render: (vpn: OvpnAccess) => <span>{names.get(vpn.connection_id) ?? vpn.connection_id}</span> }]
+      ? [{ id: 'connection', label: t('vpn.connection'), width: 'minmax(110px, 1.3fr)', fold: 'medium' as const, render: (vpn: OvpnAccess) => <span>{names.get(vpn.connection_id) ?? vpn.connection_id}</span> }]
       : []),
-    { id: 'status', label: t('vpn.status'), width: '80px', render: (vpn) => <span>{vpn.status}</span> },
-    { id: 'expires', label: t('vpn.expires'), width: 'minmax(110px, 1fr)', render: (vpn) => <LocalTime value={vpn.expires_at} fallback={t('vpn.never')} /> },
+    { id: 'status', label: t('vpn.status'), width: '80px', fold: 'narrow', render: (vpn) => <span>{vpn.status}</span> },
+    { id: 'expires', label: t('vpn.expires'), width: 'minmax(110px, 1fr)', fold: 'narrow', render: (vpn) => <LocalTime value={vpn.expires_at} fallback={t('vpn.never')} /> },
     {
       id: 'dns',
       label: t('vpn.dns'),
@@ -35,12 +35,12 @@ function columnsFor(t: TFunction, names: Map<string, string> | undefined, edit: 
       // The DNS servers the VPN hands out (the connection's Global DNS); none = the phone's mobile network's own.
       render: (vpn) => (vpn.dns.length > 0 ? <span className="mono" title={vpn.dns.join(', ')}>{vpn.dns.join(', ')}</span> : <span className="muted">{t('vpn.dnsDefault')}</span>),
     },
-    { id: 'description', label: t('vpn.description'), width: 'minmax(80px, 1fr)', render: (vpn) => <span title={vpn.description}>{vpn.description ?? ''}</span> },
+    { id: 'description', label: t('vpn.description'), width: 'minmax(80px, 1fr)', fold: 'medium', render: (vpn) => <span title={vpn.description}>{vpn.description ?? ''}</span> },
     {
       id: 'actions',
       label: t('vpn.actions'),
       hideLabel: true,
-      width: '440px',
+      width: '400px',
       cellClassName: 'vgrid-actions',
       render: (vpn) => (
         <>
