@@ -39,11 +39,22 @@ test('the header shows a clear error and a retry when main cannot answer', async
   const { page } = app
   // The renderer treats a failed call like any failure: a message and a way to retry, not a blank screen.
   await expect(page.getByTestId('app-version')).toBeVisible()
-  app.failNextCalls('app.info', { code: 'internal', message: 'Main is busy, try again' })
+  // A code this page has no wording for (a newer main's) shows main's own message.
+  app.failNextCalls('app.info', { code: 'some_future_code', message: 'Main is busy, try again' })
   await page.reload()
   await expect(page.getByRole('alert')).toContainText('Main is busy, try again')
   await page.getByRole('button', { name: 'Retry' }).click()
   await expect(page.getByTestId('app-version')).toBeVisible()
+})
+
+test('an unexpected failure inside main reads in the interface language and points at the log', async ({ app }) => {
+  const { page } = app
+  await expect(page.getByTestId('app-version')).toBeVisible()
+  await page.evaluate(() => localStorage.setItem('iproxy.language', 'ru'))
+  app.failNextCalls('app.info', { code: 'internal', message: 'Something went wrong inside the app.' })
+  await page.reload()
+  await expect(page.getByRole('alert')).toContainText('Внутри приложения что-то пошло не так')
+  await expect(page.getByRole('alert')).not.toContainText('Something went wrong')
 })
 
 test('an error whose code has wording of its own is shown in it, not in main\'s English (response_too_large)', async ({ app }) => {
