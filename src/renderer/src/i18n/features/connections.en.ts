@@ -108,7 +108,7 @@ export const connectionsEn = {
     otherCountries: 'All countries',
     countryHint: 'Where the iProxy server your phone connects to should be. Cities known for the country are suggested below.',
     prolongationOn:
-      'On: when the plan ends, iProxy takes the price of the next period from your account balance and renews the plan by itself. Turn it off at any time in the connection’s settings.',
+      'On: when the plan ends, iProxy takes the price of the next period from your account balance and prolongs the plan by itself. Turn it off at any time in the connection’s settings.',
     prolongationOff:
       'Off: nothing is ever paid automatically. When the plan ends the connection stops working until you prolong it yourself.',
   },

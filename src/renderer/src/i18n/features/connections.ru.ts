@@ -3,7 +3,7 @@ import type { Catalogue } from '../en'
 export const connectionsRu: Catalogue['connections'] = {
   table: 'Подключения',
   search: 'Поиск подключений',
-  searchPlaceholder: 'Имя, ID, выходной IP, город…',
+  searchPlaceholder: 'Имя, ID, внешний IP, город…',
   statusFilter: 'Статус',
   countryFilter: 'Страна',
   warningFilter: 'Только с предупреждениями',
@@ -27,7 +27,7 @@ export const connectionsRu: Catalogue['connections'] = {
     lastActivity: 'Последняя активность',
     uptime: 'В сети',
     lastCheck: 'Проверка',
-    exitIp: 'Выходной IP',
+    exitIp: 'Внешний IP',
     ipChanges: 'Смены IP',
   },
   board: {
@@ -42,8 +42,8 @@ export const connectionsRu: Catalogue['connections'] = {
     checkOk: '{{status}}, {{ms}} мс',
     noExitIp: 'Неизвестен',
     seen: 'виден {{time}}',
-    sharedIp: 'Общий выходной IP: в это же время используется другим подключением.',
-    repeatedIp: 'Повторный выходной IP: вернулся к этому подключению в течение 24 часов.',
+    sharedIp: 'Общий внешний IP: в это же время используется другим подключением.',
+    repeatedIp: 'Повторный внешний IP: вернулся к этому подключению в течение 24 часов.',
     actions: 'Быстрые действия',
     changeIp: 'Сменить IP',
     changeIpOf: 'Сменить IP: {{name}}',

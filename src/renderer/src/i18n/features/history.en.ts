@@ -17,7 +17,7 @@ export const historyEn = {
     settings: 'Settings changed',
     basic_info: 'Name or description changed',
     change_plan: 'Plan changed',
-    prolongate_plan: 'Plan extended',
+    prolongate_plan: 'Plan prolonged',
     action_link: 'Action link used',
   },
   event: {
