@@ -170,7 +170,7 @@ test('New connection offers countries by name and known cities, and says plainly
 
   const prolong = dialog.getByRole('checkbox', { name: 'Prolong the plan automatically' })
   await expect(prolong).toBeChecked()
-  await expect(prolong).toHaveAccessibleDescription(/from your account balance and renews the plan by itself/)
+  await expect(prolong).toHaveAccessibleDescription(/from your account balance and prolongs the plan by itself/)
   await prolong.uncheck()
   await expect(prolong).toHaveAccessibleDescription(/nothing is ever paid automatically/)
 

@@ -165,7 +165,7 @@ test('switching profiles shows only the active account’s connections and proxi
 
   await page.getByRole('button', { name: 'Try the demo' }).click()
   const grid = page.getByRole('grid', { name: 'Connections' })
-  await expect(grid.getByRole('rowheader', { name: 'Berlin Telekom', exact: true })).toBeVisible()
+  await expect(grid.getByRole('button', { name: 'Berlin Telekom', exact: true })).toBeVisible()
 
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Profiles', exact: true }).click()
   const form = page.getByRole('form', { name: 'Add an iProxy account' })
@@ -176,12 +176,12 @@ test('switching profiles shows only the active account’s connections and proxi
   await expect(page.getByLabel('Active profile').locator('option:checked')).toHaveText('My farm')
 
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Connections', exact: true }).click()
-  await expect(grid.getByRole('rowheader', { name: 'Only In My Farm', exact: true })).toBeVisible()
-  await expect(grid.getByRole('rowheader', { name: 'Berlin Telekom', exact: true })).toHaveCount(0)
+  await expect(grid.getByRole('button', { name: 'Only In My Farm', exact: true })).toBeVisible()
+  await expect(grid.getByRole('button', { name: 'Berlin Telekom', exact: true })).toHaveCount(0)
 
   await page.getByLabel('Active profile').selectOption({ label: 'Demo (Demo)' })
-  await expect(grid.getByRole('rowheader', { name: 'Berlin Telekom', exact: true })).toBeVisible()
-  await expect(grid.getByRole('rowheader', { name: 'Only In My Farm', exact: true })).toHaveCount(0)
+  await expect(grid.getByRole('button', { name: 'Berlin Telekom', exact: true })).toBeVisible()
+  await expect(grid.getByRole('button', { name: 'Only In My Farm', exact: true })).toHaveCount(0)
 })
 
 test('a key no profile owns is named on the Profiles screen and removed from the keychain on request', async ({ app }) => {

@@ -30,14 +30,14 @@ export interface GridColumn<R> {
   cellClassName?: string
   /**
    * Folds the column away when the grid is narrower than FOLD_WIDTH[fold] px, so the least important columns
-   * disappear at 900 px instead of the row scrolling sideways: 'medium' goes first (below 960 px), 'narrow' next
-   * (below 720 px). Absent: always shown.
+   * disappear at 900 px instead of the row scrolling sideways: 'wide' goes first (below 1100 px: a 1280 px window
+   * with the sidebar), 'medium' next (below 960 px), then 'narrow' (below 720 px). Absent: always shown.
    */
   fold?: keyof typeof FOLD_WIDTH
 }
 
 /** Grid widths (px) below which a column with that `fold` is left out. */
-export const FOLD_WIDTH = { medium: 960, narrow: 720 } as const
+export const FOLD_WIDTH = { wide: 1100, medium: 960, narrow: 720 } as const
 
 /** Row selection with a check column; absent for lists that are not selected from. */
 export interface GridSelection<R> {

@@ -93,6 +93,8 @@ function focusables(el: HTMLElement): HTMLElement[] {
 function focusRow(row: HTMLElement, column: number): void {
   const goal = column >= 0 ? (focusables(row)[column] ?? row) : row
   if (goal === row && !row.hasAttribute('tabindex')) row.tabIndex = -1
-  goal.focus()
-  goal.scrollIntoView({ block: 'nearest' })
+  // The whole row comes into view, not only its focused control: a row's second line (the board's location under
+  // the name) would otherwise stay cut at the list's edge.
+  goal.focus({ preventScroll: true })
+  row.scrollIntoView({ block: 'nearest' })
 }

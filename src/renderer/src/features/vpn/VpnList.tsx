@@ -35,7 +35,7 @@ function columnsFor(t: TFunction, names: Map<string, string> | undefined, edit: 
       // The DNS servers the VPN hands out (the connection's Global DNS); none = the phone's mobile network's own.
       render: (vpn) => (vpn.dns.length > 0 ? <span className="mono" title={vpn.dns.join(', ')}>{vpn.dns.join(', ')}</span> : <span className="muted">{t('vpn.dnsDefault')}</span>),
     },
-    { id: 'description', label: t('vpn.description'), width: 'minmax(80px, 1fr)', fold: 'medium', render: (vpn) => <span title={vpn.description}>{vpn.description ?? ''}</span> },
+    { id: 'description', label: t('vpn.description'), width: 'minmax(80px, 1fr)', fold: 'wide', render: (vpn) => <span title={vpn.description}>{vpn.description ?? ''}</span> },
     {
       id: 'actions',
       label: t('vpn.actions'),

@@ -90,7 +90,7 @@ export const healthEn = {
     title: 'Check of {{name}}',
     open: '{{status}}: details of the check of {{name}}',
     status: 'Result',
-    error: 'Error in full',
+    error: 'Technical detail',
     latency: 'Time taken',
     expectedIp: 'Connection’s IP',
     checkedAt: 'Checked',

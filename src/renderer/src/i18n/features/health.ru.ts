@@ -100,7 +100,7 @@ export const healthRu: Catalogue['health'] = {
     title: 'Проверка {{name}}',
     open: '{{status}}: подробности проверки {{name}}',
     status: 'Результат',
-    error: 'Ошибка полностью',
+    error: 'Технические подробности',
     latency: 'Время',
     expectedIp: 'IP подключения',
     checkedAt: 'Проверено',
