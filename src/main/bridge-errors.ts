@@ -8,6 +8,7 @@
  */
 import { z } from 'zod'
 import type { BridgeErrorShape } from '../shared/bridge'
+import { issueFacts, type IssueFacts } from '../shared/issue-facts'
 
 /** An error whose message was written for the user and holds no secret. Typed service errors implement it. */
 export interface UserFacingError {
@@ -18,16 +19,16 @@ function isUserFacing(err: unknown): err is UserFacingError {
   return typeof err === 'object' && err !== null && typeof (err as UserFacingError).toBridgeError === 'function'
 }
 
-export interface ValidationIssue {
+/** An issue as the bridge carries it: the English message plus the code and limits the renderer words it by. */
+export interface ValidationIssue extends IssueFacts {
   /** Dotted path of the bad field, `"(input)"` when the whole input is wrong. */
   field: string
-  message: string
 }
 
 export function describeIssues(error: z.ZodError): ValidationIssue[] {
   return error.issues.map((issue) => ({
     field: issue.path.length > 0 ? issue.path.map(String).join('.') : '(input)',
-    message: issue.message,
+    ...issueFacts(issue),
   }))
 }
 

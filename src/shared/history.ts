@@ -190,7 +190,7 @@ const time = z.number().int('must be a whole number').min(0, 'must not be negati
 
 export const historyRangeSchema = z
   .strictObject({ from: time, to: time })
-  .refine((range) => range.from <= range.to, { message: 'from must not be after to', path: ['from'] })
+  .refine((range) => range.from <= range.to, { message: 'from must not be after to', path: ['from'], params: { id: 'range_order' } })
 export type HistoryRange = z.output<typeof historyRangeSchema>
 
 export const timelineQuerySchema = z.strictObject({

@@ -21,7 +21,7 @@ export const baseUrlSchema = z.url({
   .max(2048, 'use at most 2048 characters')
   .superRefine((value, ctx) => {
     const problem = apiUrlProblem(value)
-    if (problem) ctx.addIssue({ code: 'custom', message: `the API address ${problem}` })
+    if (problem) ctx.addIssue({ code: 'custom', params: { id: 'api_url' }, message: `the API address ${problem}` })
   })
 
 export const profileIdSchema = z.string().min(1).max(64)

@@ -90,7 +90,7 @@ test.describe('Proxies tab', () => {
     await expect(dialog.getByRole('alert')).toContainText('at least one IP')
     await dialog.getByLabel('IP allow-list').fill('not-an-ip')
     await dialog.getByRole('button', { name: 'Create proxy' }).click()
-    await expect(dialog.getByRole('alert')).toContainText('must be an IP address')
+    await expect(dialog.getByRole('alert')).toContainText('Not an IP address')
 
     // The server fails: the dialog stays open with the reason and everything typed.
     sim.faults.set([{ path: '/connections/*/proxy-access', method: 'POST', fault: { kind: 'status', status: 500 } }])

@@ -141,3 +141,18 @@ test('a profile form’s validation problems read Russian', async ({ app }) => {
   await expect(form.getByText(ru.profiles.rules.baseUrlFormat)).toBeVisible()
   expect(await leaks(page, ru.profiles.addTitle)).toEqual([])
 })
+
+test('a value main refuses is worded in Russian on its field, with no English', async ({ app }) => {
+  const { page } = app
+  await expect(page.getByRole('grid', { name: 'Connections' })).toBeVisible({ timeout: 30_000 })
+  await toRussian(page)
+  await show(page, ru.sections.health)
+  await page.getByText(ru.health.settings.title, { exact: true }).click()
+  const form = page.getByRole('form', { name: ru.health.settings.title })
+  // Not an http(s) address: the browser lets the text through, main's shared schema refuses it with its issues.
+  await form.getByLabel(ru.health.settings.echoUrls).fill('ftp://example.test/ip')
+  await form.getByRole('button', { name: ru.health.settings.save }).click()
+  await expect(form.getByRole('alert')).toHaveText(ru.errors.fieldIssues.url)
+  await expect(form.getByLabel(ru.health.settings.echoUrls)).toHaveAttribute('aria-invalid', 'true')
+  expect(await leaks(page, ru.health.settings.title)).toEqual([])
+})

@@ -24,8 +24,8 @@ export const LENGTH_RULE = 'must be 1–256 characters'
 /** The seed's only length rule ("min 1 and max 256 chars", /me/update-basic-info), used for every name and description. */
 export const TEXT_MAX = 256
 export const basicInfoText = z.string().min(1, LENGTH_RULE).max(TEXT_MAX, LENGTH_RULE)
-export const rfc3339 = z.string().max(64, 'must be an RFC 3339 date-time such as 2026-01-01T01:01:01Z').refine(isRfc3339, 'must be an RFC 3339 date-time such as 2026-01-01T01:01:01Z')
-export const ipAddress = z.string().max(45, 'must be an IP address such as 1.1.1.1 or 2606:4700::1111').refine(isIpAddress, 'must be an IP address such as 1.1.1.1 or 2606:4700::1111')
+export const rfc3339 = z.string().max(64, 'must be an RFC 3339 date-time such as 2026-01-01T01:01:01Z').refine(isRfc3339, { message: 'must be an RFC 3339 date-time such as 2026-01-01T01:01:01Z', params: { id: 'date' } })
+export const ipAddress = z.string().max(45, 'must be an IP address such as 1.1.1.1 or 2606:4700::1111').refine(isIpAddress, { message: 'must be an IP address such as 1.1.1.1 or 2606:4700::1111', params: { id: 'ip' } })
 export const nonEmptyId = z.string().min(1, 'is required').max(128, 'must be at most 128 characters')
 
 /**

@@ -131,11 +131,11 @@ export const createConnectionRequestSchema = z.strictObject({
 }).superRefine((body, ctx) => {
   const hasGeo = body.country !== undefined || body.city !== undefined
   if (body.server_id !== undefined && hasGeo) {
-    ctx.addIssue({ code: 'custom', path: ['server_id'], message: 'is mutually exclusive with country and city: send one or the other' })
+    ctx.addIssue({ code: 'custom', path: ['server_id'], params: { id: 'server_or_location' }, message: 'is mutually exclusive with country and city: send one or the other' })
   } else if (body.server_id === undefined && body.country === undefined) {
-    ctx.addIssue({ code: 'custom', path: ['country'], message: 'is required together with city (or send server_id for a VIP server)' })
+    ctx.addIssue({ code: 'custom', path: ['country'], params: { id: 'country_with_city' }, message: 'is required together with city (or send server_id for a VIP server)' })
   } else if (body.server_id === undefined && body.city === undefined) {
-    ctx.addIssue({ code: 'custom', path: ['city'], message: 'is required together with country' })
+    ctx.addIssue({ code: 'custom', path: ['city'], params: { id: 'city_with_country' }, message: 'is required together with country' })
   }
 })
 export type CreateConnectionRequest = z.input<typeof createConnectionRequestSchema>
@@ -164,7 +164,7 @@ export const updateSettingsRequestSchema = z.strictObject({
   telegram_status_notification_enabled: z.boolean().optional(),
   reboot_cron_string: textUpTo(LIMITS.freeText).superRefine((value, ctx) => {
     const problem = value === '' ? undefined : describeCronProblem(value)
-    if (problem) ctx.addIssue({ code: 'custom', message: `must be a 5-field cron expression or empty to disable: ${problem}` })
+    if (problem) ctx.addIssue({ code: 'custom', params: { id: 'cron' }, message: `must be a 5-field cron expression or empty to disable: ${problem}` })
   }).optional(),
   low_battery_reboot_threshold: z.number('must be a number from 0 to 95 (0 disables)')
     .min(0, 'must be a number from 0 to 95 (0 disables)').max(95, 'must be a number from 0 to 95 (0 disables)').optional(),
@@ -180,7 +180,7 @@ export const updateSettingsRequestSchema = z.strictObject({
   ip_change_wait_unique_lookbehind_minutes: wholeNumberIn(0, 64800, 'minutes').optional(),
   ip_change_enabled: z.boolean().optional(),
   ip_change_interval_minutes: wholeNumberIn(0, 1439, 'minutes').optional(),
-  macros_url: textUpTo(LIMITS.url).refine((v) => v === '' || isHttpUrl(v), 'must be a valid http(s) URL, or empty to disable').optional(),
+  macros_url: textUpTo(LIMITS.url).refine((v) => v === '' || isHttpUrl(v), { message: 'must be a valid http(s) URL, or empty to disable', params: { id: 'http_url' } }).optional(),
   app_restart_interval_minutes: wholeNumberAtLeastZero.optional(),
   connection_refresh_interval_minutes: wholeNumberAtLeastZero.optional(),
 })

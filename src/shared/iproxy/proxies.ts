@@ -31,13 +31,13 @@ export const createProxyAccessRequestSchema = z.strictObject({
   expires_at: rfc3339.optional(),
 }).superRefine((body, ctx) => {
   if (body.auth_type === 'noauth' && body.acl_inbound_policy === undefined) {
-    ctx.addIssue({ code: 'custom', path: ['acl_inbound_policy'], message: 'is required when auth_type is noauth (a proxy without a password must be limited to known IPs)' })
+    ctx.addIssue({ code: 'custom', path: ['acl_inbound_policy'], params: { id: 'acl_required_noauth' }, message: 'is required when auth_type is noauth (a proxy without a password must be limited to known IPs)' })
   }
   if (body.acl_inbound_policy !== undefined && body.auth_type !== 'noauth') {
-    ctx.addIssue({ code: 'custom', path: ['acl_inbound_policy'], message: 'is allowed only when auth_type is noauth' })
+    ctx.addIssue({ code: 'custom', path: ['acl_inbound_policy'], params: { id: 'acl_only_noauth' }, message: 'is allowed only when auth_type is noauth' })
   }
   if ((body.acl_inbound_policy !== undefined || body.acl_inbound_ips !== undefined) && (body.acl_inbound_ips?.length ?? 0) === 0) {
-    ctx.addIssue({ code: 'custom', path: ['acl_inbound_ips'], message: 'must list at least one IP address when an inbound ACL is set' })
+    ctx.addIssue({ code: 'custom', path: ['acl_inbound_ips'], params: { id: 'acl_ips_required' }, message: 'must list at least one IP address when an inbound ACL is set' })
   }
 })
 export type CreateProxyAccessRequest = z.input<typeof createProxyAccessRequestSchema>
@@ -54,10 +54,10 @@ export const updateProxyAccessRequestSchema = z.strictObject({
   expires_at: rfc3339.optional(),
 }).superRefine((body, ctx) => {
   if (body.acl_inbound_policy !== undefined && body.auth_type === 'userpass') {
-    ctx.addIssue({ code: 'custom', path: ['acl_inbound_policy'], message: 'is allowed only when auth_type is noauth' })
+    ctx.addIssue({ code: 'custom', path: ['acl_inbound_policy'], params: { id: 'acl_only_noauth' }, message: 'is allowed only when auth_type is noauth' })
   }
   if (body.acl_inbound_policy !== undefined && (body.acl_inbound_ips?.length ?? 0) === 0) {
-    ctx.addIssue({ code: 'custom', path: ['acl_inbound_ips'], message: 'must list at least one IP address when acl_inbound_policy is set' })
+    ctx.addIssue({ code: 'custom', path: ['acl_inbound_ips'], params: { id: 'acl_ips_required' }, message: 'must list at least one IP address when acl_inbound_policy is set' })
   }
 })
 export type UpdateProxyAccessRequest = z.input<typeof updateProxyAccessRequestSchema>

@@ -9,13 +9,13 @@ import { listOf, optionalText } from './common'
 /** `Date` or RFC 3339 text in, RFC 3339 text out (what goes into the query string). */
 export const timestampInputSchema = z.union([z.instanceof(Date), z.string()], 'must be a Date or an RFC 3339 date-time such as 2025-07-01T00:00:00Z').superRefine((value, ctx) => {
   const ok = value instanceof Date ? !Number.isNaN(value.getTime()) : isRfc3339(value)
-  if (!ok) ctx.addIssue({ code: 'custom', message: 'must be a valid Date or an RFC 3339 date-time such as 2025-07-01T00:00:00Z' })
+  if (!ok) ctx.addIssue({ code: 'custom', params: { id: 'date' }, message: 'must be a valid Date or an RFC 3339 date-time such as 2025-07-01T00:00:00Z' })
 }).transform((value) => (value instanceof Date ? toRfc3339(value) : value))
 
 export const statsRangeQuerySchema = z.strictObject({ from: timestampInputSchema, to: timestampInputSchema })
   .superRefine((range, ctx) => {
     if (typeof range.from === 'string' && typeof range.to === 'string' && Date.parse(range.to) < Date.parse(range.from)) {
-      ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' })
+      ctx.addIssue({ code: 'custom', path: ['to'], params: { id: 'range_order' }, message: 'must not be before from' })
     }
   })
 export type StatsRangeQuery = z.input<typeof statsRangeQuerySchema>
@@ -27,7 +27,7 @@ export const trafficByDayQuerySchema = z.strictObject({
   timezone: z.string().optional(),
 }).superRefine((range, ctx) => {
   if (typeof range.from === 'string' && typeof range.to === 'string' && Date.parse(range.to) < Date.parse(range.from)) {
-    ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' })
+    ctx.addIssue({ code: 'custom', path: ['to'], params: { id: 'range_order' }, message: 'must not be before from' })
   }
 })
 export type TrafficByDayQuery = z.input<typeof trafficByDayQuerySchema>

@@ -8,6 +8,8 @@
 import type { ZodError, ZodType } from 'zod'
 import { BridgeError } from '../bridge'
 import { errorMessage } from './error-message'
+import { issueText } from './issue-text'
+import { issueFacts, type IssueFacts } from '../../../shared/issue-facts'
 
 export interface FormErrors {
   /** Messages by field name, shown on the field the validator or the server named. */
@@ -16,7 +18,8 @@ export interface FormErrors {
   form?: string
 }
 
-interface IssueLike {
+/** An issue main sent: field and English message, and (from main's describeIssues) the code and limits. */
+interface IssueLike extends Partial<Omit<IssueFacts, 'message'>> {
   field?: unknown
   message?: unknown
 }
@@ -27,7 +30,10 @@ export function formErrors(err: unknown): FormErrors {
   if (err instanceof BridgeError && typeof err.details === 'object' && err.details !== null) {
     const details = err.details as { issues?: IssueLike[]; field?: unknown }
     for (const issue of details.issues ?? []) {
-      if (typeof issue.field === 'string' && typeof issue.message === 'string') fields[issue.field] ??= issue.message
+      // Worded in the interface language by its code and limits; an issue without a code keeps main's message.
+      if (typeof issue.field === 'string' && typeof issue.message === 'string') {
+        fields[issue.field] ??= typeof issue.code === 'string' ? issueText({ ...issue, code: issue.code, message: issue.message }) : issue.message
+      }
     }
     if (typeof details.field === 'string' && !fields[details.field]) fields[details.field] = errorMessage(err)
   }
@@ -71,13 +77,13 @@ export function serverErrors(err: unknown, fields: readonly string[]): FormError
 
 /**
  * A failed schema check's issues on the form's `fields`. `message(field)` words the app's own rule for a field
- * (translated); without it the schema's message is shown.
+ * (translated); without it the issue is worded by its code and limits (ui/issue-text.ts).
  */
 export function schemaErrors(error: ZodError, fields: readonly string[], message?: (field: string) => string): FormErrors {
   const problems = error.issues.map((issue) => {
     const path = issue.path.map(String).join('.')
     const field = fieldOf(path, fields)
-    return { path, message: message && field !== undefined ? message(field) : issue.message }
+    return { path, message: message && field !== undefined ? message(field) : issueText(issueFacts(issue)) }
   })
   return place(problems, fields, [])
 }
