@@ -20,7 +20,7 @@ export const proxyExportInputSchema = z
   .superRefine((input, ctx) => {
     if (input.format !== 'template') return
     const parsed = parseTemplate(input.template ?? '')
-    if (!parsed.ok) ctx.addIssue({ code: 'custom', path: ['template'], message: parsed.message })
+    if (!parsed.ok) ctx.addIssue({ code: 'custom', path: ['template'], message: parsed.message, params: { id: `template_${parsed.code}`, name: parsed.placeholder } })
   })
 export type ProxyExportInput = z.input<typeof proxyExportInputSchema>
 

@@ -20,6 +20,8 @@ export interface IssueFacts {
   divisor?: number
   /** A custom issue's `params.id` (shared schemas give each of theirs one). */
   id?: string
+  /** A custom issue's `params.name`: what the wording names (an export template's unknown placeholder). */
+  name?: string
 }
 
 const short = (v: unknown): string | undefined => (typeof v === 'string' && v.length <= 40 ? v : undefined)
@@ -40,6 +42,7 @@ export function issueFacts(issue: z.core.$ZodIssue): IssueFacts {
     expected: short(raw.expected),
     divisor: num(raw.divisor),
     id: short(params?.id),
+    name: short(params?.name),
   }
   // Drop the facts this code does not have, so the bridge carries only what is there.
   return Object.fromEntries(Object.entries(facts).filter(([, v]) => v !== undefined)) as unknown as IssueFacts

@@ -40,9 +40,12 @@ export class ProxyTemplateError extends Error {
 
 export type TemplatePart = { text: string } | { field: TemplatePlaceholder }
 
+/** Why a template was refused, for the page to word in its language (the message is English, for logs and the CLI). */
+export type TemplateErrorCode = 'empty' | 'line_break' | 'unclosed' | 'unknown_placeholder' | 'unopened' | 'no_placeholder'
+
 export type ParsedTemplate =
   | { ok: true; parts: TemplatePart[] }
-  | { ok: false; message: string; position: number }
+  | { ok: false; code: TemplateErrorCode; message: string; position: number; /** unknown_placeholder: it, in braces. */ placeholder?: string }
 
 const PLACEHOLDER_SET: ReadonlySet<string> = new Set(TEMPLATE_PLACEHOLDERS)
 
@@ -54,10 +57,10 @@ export function parseTemplate(template: string): ParsedTemplate {
   const parts: TemplatePart[] = []
   let text = ''
   let hasField = false
-  if (template.trim() === '') return { ok: false, message: 'The template is empty.', position: 0 }
+  if (template.trim() === '') return { ok: false, code: 'empty', message: 'The template is empty.', position: 0 }
   for (let i = 0; i < template.length; i++) {
     const ch = template[i]
-    if (ch === '\n' || ch === '\r') return { ok: false, message: 'A template is one line: remove the line break.', position: i }
+    if (ch === '\n' || ch === '\r') return { ok: false, code: 'line_break', message: 'A template is one line: remove the line break.', position: i }
     if (ch === '{') {
       if (template[i + 1] === '{') {
         text += '{'
@@ -65,10 +68,10 @@ export function parseTemplate(template: string): ParsedTemplate {
         continue
       }
       const end = template.indexOf('}', i + 1)
-      if (end < 0) return { ok: false, message: `The "{" at position ${i + 1} is never closed (write "{{" for a literal brace).`, position: i }
+      if (end < 0) return { ok: false, code: 'unclosed', message: `The "{" at position ${i + 1} is never closed (write "{{" for a literal brace).`, position: i }
       const name = template.slice(i + 1, end).trim()
       if (!PLACEHOLDER_SET.has(name)) {
-        return { ok: false, message: `Unknown placeholder {${name}}. Use one of: ${TEMPLATE_PLACEHOLDERS.map((p) => `{${p}}`).join(' ')}.`, position: i }
+        return { ok: false, code: 'unknown_placeholder', placeholder: `{${name}}`.slice(0, 40), message: `Unknown placeholder {${name}}. Use one of: ${TEMPLATE_PLACEHOLDERS.map((p) => `{${p}}`).join(' ')}.`, position: i }
       }
       if (text) parts.push({ text })
       text = ''
@@ -83,12 +86,12 @@ export function parseTemplate(template: string): ParsedTemplate {
         i++
         continue
       }
-      return { ok: false, message: `The "}" at position ${i + 1} has no opening "{" (write "}}" for a literal brace).`, position: i }
+      return { ok: false, code: 'unopened', message: `The "}" at position ${i + 1} has no opening "{" (write "}}" for a literal brace).`, position: i }
     }
     text += ch
   }
   if (text) parts.push({ text })
-  if (!hasField) return { ok: false, message: 'The template has no placeholder, so every line would be the same. Add e.g. {host}:{port}.', position: 0 }
+  if (!hasField) return { ok: false, code: 'no_placeholder', message: 'The template has no placeholder, so every line would be the same. Add e.g. {host}:{port}.', position: 0 }
   return { ok: true, parts }
 }
 

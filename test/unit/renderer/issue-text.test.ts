@@ -12,6 +12,7 @@ import { issueText } from '../../../src/renderer/src/ui/issue-text'
 import { issueFacts } from '../../../src/shared/issue-facts'
 import { describeIssues } from '../../../src/main/bridge-errors'
 import { healthSettingsUpdateSchema } from '../../../src/shared/health'
+import { proxyExportInputSchema } from '../../../src/shared/exports'
 import { createConnectionRequestSchema } from '../../../src/shared/iproxy/connections'
 import { createProxyAccessRequestSchema } from '../../../src/shared/iproxy/proxies'
 import { historyRangeSchema } from '../../../src/shared/history'
@@ -36,6 +37,15 @@ async function worded(schema: ZodType, value: unknown, lng: 'en' | 'ru'): Promis
 }
 
 describe('issue text', () => {
+  it('words an export template refused by the shared schema, naming the unknown placeholder', async () => {
+    const input = { format: 'template', address: 'ip', template: '{host}:{port}|{nope}' }
+    expect(await worded(proxyExportInputSchema, input, 'ru')).toEqual({ template: 'Неизвестная подстановка {nope}: используйте одну из перечисленных под полем' })
+    expect(await worded(proxyExportInputSchema, input, 'en')).toEqual({ template: 'Unknown placeholder {nope}: use one of those listed under the field' })
+    expect(await worded(proxyExportInputSchema, { ...input, template: 'plain text' }, 'ru')).toEqual({
+      template: 'В шаблоне нет подстановок, и все строки вышли бы одинаковыми: добавьте, например, {host}:{port}',
+    })
+  })
+
   it('words number limits and whole numbers in Russian and English', async () => {
     expect(await worded(healthSettingsUpdateSchema, { concurrency: 501, timeoutMs: 10 }, 'ru')).toEqual({ concurrency: 'Не больше 500', timeoutMs: 'Не меньше 1000' })
     expect(await worded(healthSettingsUpdateSchema, { concurrency: 501, timeoutMs: 10 }, 'en')).toEqual({ concurrency: 'At most 500', timeoutMs: 'At least 1000' })

@@ -19,7 +19,7 @@ export function issueText(issue: IssueFacts): string {
   return i18next.t(key as 'errors.fieldIssues.required', values)
 }
 
-type Wording = [key: string, values?: Record<string, number>]
+type Wording = [key: string, values?: Record<string, number | string>]
 
 function wording(issue: IssueFacts): Wording | undefined {
   const { minimum, maximum } = issue
@@ -46,7 +46,7 @@ function wording(issue: IssueFacts): Wording | undefined {
     case 'invalid_union':
       return ['oneOf']
     case 'custom':
-      return issue.id ? [`custom.${issue.id}`] : undefined
+      return issue.id ? [`custom.${issue.id}`, issue.name === undefined ? undefined : { name: issue.name }] : undefined
     default:
       return undefined
   }

@@ -78,6 +78,12 @@ export const errorsEn = {
       ip: 'Not an IP address (such as 1.1.1.1 or 2606:4700::1111)',
       http_url: 'Enter an http:// or https:// address, or leave it empty',
       api_url: 'The API address must start with https:// (http:// only for this computer) and hold no user name or password',
+      template_empty: 'The template is empty',
+      template_line_break: 'A template is one line: remove the line break',
+      template_unclosed: 'A "{" is never closed (write "{{" for a literal brace)',
+      template_unknown_placeholder: 'Unknown placeholder {{name}}: use one of those listed under the field',
+      template_unopened: 'A "}" has no opening "{" (write "}}" for a literal brace)',
+      template_no_placeholder: 'The template has no placeholder, so every line would be the same: add e.g. {host}:{port}',
     },
   },
 }
