@@ -114,6 +114,14 @@ test('the History tab shows the checks and the change of IP as events, on the la
   await expect(ips.getByRole('rowheader').filter({ hasText: after })).toHaveCount(1)
   const listed = await ips.getByRole('rowheader').allInnerTexts()
   expect(listed.indexOf(before)).toBeGreaterThan(listed.indexOf(after))
+  // iProxy's IP history holds hundreds of IPs: 50 a page, with a pager to the rest.
+  expect(listed.length).toBeLessThanOrEqual(50)
+  const pager = panel.getByRole('navigation', { name: 'Exit IP pages' })
+  await expect(pager.getByRole('status')).toHaveText(/^1–50 of \d+$/)
+  await pager.getByRole('button', { name: 'Next' }).click()
+  await expect(pager.getByRole('status')).toHaveText(/^51–/)
+  await expect(ips.getByRole('rowheader').filter({ hasText: after })).toHaveCount(0)
+  await pager.getByRole('button', { name: 'Previous' }).click()
   await expect(ips.getByRole('row').filter({ hasText: before }).locator('time')).toHaveCount(2)
 
   // A range of 7 days still holds the same events.

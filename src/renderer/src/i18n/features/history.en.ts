@@ -49,6 +49,7 @@ export const historyEn = {
   exitIps: {
     title: 'Exit IPs',
     label: 'Exit IPs of this connection, most recent first',
+    pager: 'Exit IP pages',
     empty: 'No exit IP seen yet. A check or a change of IP records it.',
     ip: 'IP',
     firstSeen: 'First seen',

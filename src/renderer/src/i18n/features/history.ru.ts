@@ -54,6 +54,7 @@ export const historyRu: Catalogue['history'] = {
   exitIps: {
     title: 'Внешние IP',
     label: 'Внешние IP этого подключения, сначала последние',
+    pager: 'Страницы внешних IP',
     empty: 'Внешних IP пока не видно. Их записывают проверки и смена IP.',
     ip: 'IP',
     firstSeen: 'Впервые',
