@@ -4,6 +4,8 @@
  * notice a page shows after main reloaded it from a crash (point 16).
  */
 import { join } from 'node:path'
+import type { FaultRule } from '../../src/main/demo'
+import { DRIFT_FAULT_RULES } from '../../src/main/demo/drift-fault'
 import { expect, harnessAppInfo, skipWithoutChromium, test } from './harness/fixtures'
 
 skipWithoutChromium()
@@ -55,4 +57,39 @@ test('after a crash main reloads the page with ?recovered=: the page says so, in
   await page.goto(app.pageUrl)
   await expect(page.getByRole('navigation', { name: 'Разделы' })).toBeVisible()
   await expect(page.getByText('Окно неожиданно остановилось')).toHaveCount(0)
+})
+
+test('Check the API: a clean verdict as documented, then each difference of a drifted service, in English and Russian; the diagnostics carry it', async ({ app }) => {
+  const { page } = app
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Help', exact: true }).click()
+  await expect(page.getByTestId('help-details')).toContainText(`Data folder${app.userDataDir}`)
+  await expect(page.getByTestId('help-details')).toContainText('Electronnot in this window')
+
+  const check = page.getByRole('button', { name: 'Check the API' })
+  await check.click()
+  await expect(page.getByTestId('api-check-verdict')).toHaveText('Verdict: the API answered as documented at every endpoint read (16).')
+  await expect(page.getByRole('region', { name: 'Differences from the documentation' })).toHaveCount(0)
+
+  const sim = await app.simulator()
+  sim.faults.set(DRIFT_FAULT_RULES as unknown as FaultRule[])
+  await check.click()
+  await expect(page.getByTestId('api-check-verdict')).toHaveText(
+    'Verdict: differences from the documentation: 5, at 3 of 16 endpoints; the app cannot read the answer at 2 of them.',
+  )
+  const table = page.getByRole('region', { name: 'Differences from the documentation' }).getByRole('table')
+  await expect(table.getByRole('row')).toHaveCount(6)
+  await expect(table.getByRole('row', { name: /loyalty_tier/ })).toContainText('A field the documentation does not mention')
+  await expect(table.getByRole('row', { name: /proxy_accesses\[\]\.port/ })).toContainText('A different type (the app cannot read this answer)')
+  await expect(table.getByRole('row', { name: /online_status/ })).toContainText('sleeping')
+
+  await page.getByRole('button', { name: 'Copy diagnostics' }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'Diagnostics copied' })).toBeVisible()
+  expect(app.desktop.clipboard.at(-1)).toContain('GET /me loyalty_tier: a field the docs do not mention')
+  sim.faults.clear()
+
+  await page.evaluate(() => localStorage.setItem('iproxy.language', 'ru'))
+  await page.reload()
+  await page.getByRole('navigation', { name: 'Разделы' }).getByRole('button', { name: 'Справка', exact: true }).click()
+  await page.getByRole('button', { name: 'Проверить API' }).click()
+  await expect(page.getByTestId('api-check-verdict')).toHaveText('Итог: API ответил по документации во всех прочитанных точках (16).')
 })
