@@ -8,10 +8,10 @@
  * The app's shell uses electron-updater itself (shell-updater.ts); this is the same contract, kept checkable.
  */
 import { createHash } from 'node:crypto'
-import { createReadStream, createWriteStream } from 'node:fs'
-import { rename, rm, stat } from 'node:fs/promises'
+import { createReadStream } from 'node:fs'
+import { open, rename, rm, stat } from 'node:fs/promises'
 import { pipeline } from 'node:stream/promises'
-import { Readable, Transform } from 'node:stream'
+import { Readable } from 'node:stream'
 import type { ReadableStream as WebReadableStream } from 'node:stream/web'
 import { load } from 'js-yaml'
 import { z } from 'zod'
@@ -160,18 +160,19 @@ export async function downloadUpdate(options: {
   const length = Number(res.headers.get('content-length') ?? Number.NaN)
   const total = options.file.size ?? (Number.isFinite(length) ? start + length : 0)
   let transferred = start
-  const counter = new Transform({
-    transform(chunk: Buffer, _enc, done) {
-      transferred += chunk.length
-      options.onProgress?.({ transferred, total })
-      done(null, chunk)
-    },
-  })
+  // Each chunk is on disk before the next is read, so an interrupted download keeps all that arrived.
+  const out = await open(part, resumed ? 'a' : 'w')
   try {
-    await pipeline(Readable.fromWeb(res.body as WebReadableStream), counter, createWriteStream(part, { flags: resumed ? 'a' : 'w' }))
+    for await (const chunk of Readable.fromWeb(res.body as WebReadableStream<Uint8Array>)) {
+      await out.write(chunk as Uint8Array)
+      transferred += (chunk as Uint8Array).length
+      options.onProgress?.({ transferred, total })
+    }
   } catch (err) {
     // The part stays: the next attempt resumes from it.
     throw new UpdateFeedError('download', `The update download was interrupted after ${transferred} bytes: ${err instanceof Error ? err.message : String(err)}`)
+  } finally {
+    await out.close()
   }
   if ((await sha512Base64(part)) !== options.file.sha512) {
     await rm(part, { force: true })
