@@ -9,7 +9,7 @@
  */
 import type { EventEmitter } from 'node:events'
 import type { AppUpdater, ProgressInfo, UpdateInfo } from 'electron-updater'
-import type { UpdateRelease } from '../../shared/update'
+import type { UpdateRelease, UpdateSettings } from '../../shared/update'
 import { maskSecrets, type Logger } from '../log'
 import { UPDATE_CHECK_INTERVAL_MS } from './model'
 import { readUpdateSettings } from './settings'
@@ -49,13 +49,17 @@ export async function startShellUpdater(options: ShellUpdaterOptions): Promise<{
     return { stop: () => undefined }
   }
   const updater: Updater = options.updater ?? ((await import('electron-updater')).autoUpdater as Updater)
-  const settings = readUpdateSettings(options.userDataDir)
+  let settings = readUpdateSettings(options.userDataDir)
+  const configure = (next: UpdateSettings) => {
+    settings = next
+    updater.autoDownload = !next.onlyNotify
+    updater.allowPrerelease = next.channel === 'beta'
+    updater.channel = next.channel === 'beta' ? 'beta' : 'latest'
+  }
   updater.logger = null
-  updater.autoDownload = !settings.onlyNotify
   updater.autoInstallOnAppQuit = true
-  updater.allowPrerelease = settings.channel === 'beta'
   updater.allowDowngrade = false
-  updater.channel = settings.channel === 'beta' ? 'beta' : 'latest'
+  configure(settings)
   const now = options.now ?? (() => new Date())
 
   updater.on('checking-for-update', () => store.dispatch({ type: 'check-started' }))
@@ -81,6 +85,7 @@ export async function startShellUpdater(options: ShellUpdaterOptions): Promise<{
     restart: () => {
       if (store.state().kind === 'ready') updater.quitAndInstall()
     },
+    configure,
   })
 
   const check = () => {

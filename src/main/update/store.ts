@@ -3,7 +3,7 @@
  * Help and the banner read it (main/app/support-calls.ts). One per process, like the updater itself. Plain Node:
  * the readers never load electron-updater.
  */
-import type { UpdateState } from '../../shared/update'
+import type { UpdateSettings, UpdateState } from '../../shared/update'
 import { INITIAL_UPDATE_STATE, reduceUpdate, type UpdateEvent } from './model'
 
 export interface UpdateActions {
@@ -11,6 +11,8 @@ export interface UpdateActions {
   download(): Promise<void>
   /** Quits and installs a downloaded update. */
   restart(): void
+  /** New settings, from the next check on. */
+  configure(settings: UpdateSettings): void
 }
 
 export interface UpdateStore {

@@ -6,6 +6,7 @@ import { useAppInfo } from '../../stores/app-info'
 import { errorMessage } from '../../ui/error-message'
 import { AboutDetails } from './AboutDetails'
 import { ApiCheck } from './ApiCheck'
+import { UpdateSettings } from './UpdateSettings'
 import './help.css'
 
 /**
@@ -47,6 +48,7 @@ export function HelpScreen() {
         <h3>{t('help.detailsTitle')}</h3>
         <AboutDetails />
       </section>
+      <UpdateSettings />
       <ApiCheck />
       <section aria-labelledby={`${previewId}-support`}>
         <h2 id={`${previewId}-support`}>{t('help.supportTitle')}</h2>
