@@ -59,4 +59,11 @@ describe('iproxy doctor', () => {
     expect(run.stdout).not.toContain('Verdict')
     expect(run.stderr).toMatch(/rejected/i)
   })
+
+  it('--help says what the exit codes mean and shows an example', async () => {
+    const run = await runCli(['doctor', '--help'])
+    expect(run.code).toBe(0)
+    expect(run.stdout).toContain('Exit: 0 as documented, 1 differences found, 3 the key was rejected.')
+    expect(run.stdout).toMatch(/Example:\n {2}iproxy doctor --demo/)
+  })
 })
