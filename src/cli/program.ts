@@ -7,6 +7,7 @@ import { Command, CommanderError } from 'commander'
 import { version } from '../../package.json'
 import { registerCheck } from './commands/check'
 import { registerConnections } from './commands/connections'
+import { registerDoctor } from './commands/doctor'
 import { registerExport } from './commands/export'
 import { registerHistory } from './commands/history'
 import { registerMe } from './commands/me'
@@ -43,7 +44,7 @@ export function buildProgram(ctx: CliContext, setExit: (code: ExitCode) => void)
       setExit(failure.exitCode)
     }
   }
-  for (const register of [registerMe, registerConnections, registerProxies, registerExport, registerCheck, registerRotate, registerOvpn, registerProfiles, registerHistory]) {
+  for (const register of [registerMe, registerConnections, registerProxies, registerExport, registerCheck, registerRotate, registerOvpn, registerProfiles, registerHistory, registerDoctor]) {
     register(program, ctx, run)
   }
   return program

@@ -12,6 +12,7 @@ import { createDesktopIntegration, createEmitter, registerIpc } from './ipc'
 import { createLogger } from './log'
 import { createLogFile, logDirOf } from './log-file'
 import { quitAfterDispose } from './quit-after-dispose'
+import { startShellUpdater } from './update/shell-updater'
 import { createKeychain } from './secrets/keychain'
 import { acquireSingleInstanceLock, createMainWindow, registerAppScheme, serveAppFiles } from './window'
 
@@ -70,6 +71,7 @@ if (!acquireSingleInstanceLock(() => mainWindow)) {
     registerIpc(createHandlerTable({ implementations: core.implementations, isTrustedSender: createSenderCheck(appPageUrl), log }))
     openWindow()
     void core.start()
+    void startShellUpdater({ log, userDataDir: app.getPath('userData'), isPackaged: app.isPackaged })
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) openWindow()
     })

@@ -8,6 +8,7 @@
  */
 import type { AppInfo, UiLanguage } from '../shared/bridge'
 import { appCalls } from './app/calls'
+import { supportCalls } from './app/support-calls'
 import { createDemoSession } from './demo/demo-session'
 import type { DemoSession } from './demo/demo-session'
 import type { DesktopIntegration, Emit } from './desktop'
@@ -77,6 +78,7 @@ export function createServices(options: ServicesOptions): Services {
       ...health.implementations,
       ...exportsDomain.implementations,
       ...historyCalls(history.store, checks.writePending),
+      ...supportCalls({ ...options, client: () => profiles.client() }),
     },
     history.store,
     options.log,

@@ -23,6 +23,7 @@ import type { CallSpec, EventSpec } from './contract/kit'
 import { profilesContract } from './contract/profiles'
 import { proxiesContract } from './contract/proxies'
 import { statsContract } from './contract/stats'
+import { supportContract } from './contract/support'
 import { vpnContract } from './contract/vpn'
 
 /** The app-wide words of the contract (the `app.info` result, the interface language), read with the bridge. */
@@ -51,6 +52,7 @@ export const calls = {
   health: healthContract.calls,
   exports: exportsContract.calls,
   history: historyContract.calls,
+  support: supportContract.calls,
 } as const
 
 export const events = {

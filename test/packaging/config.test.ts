@@ -24,7 +24,7 @@ interface Config {
   asar: boolean
   asarUnpack: string[]
   npmRebuild: boolean
-  publish: null
+  publish: Array<{ provider: string; url?: string; owner?: string; repo?: string }>
   electronFuses: Record<string, boolean>
   win: { target: Target[]; icon: string }
   nsis: Record<string, unknown>
@@ -49,7 +49,16 @@ describe('electron-builder.yml', () => {
     expect(config.files.filter((f) => !f.startsWith('!'))).toEqual(['out/main/**', 'out/preload/**', 'out/renderer/**', 'package.json'])
     expect(config.files).toContain('!**/*.map')
     expect(config.asarUnpack).toEqual(['**/node_modules/keytar/build/Release/*.node', '**/node_modules/@libsql/*/*.node'])
-    expect(config.publish).toBeNull()
+  })
+
+  test('publishes an update feed: GitHub releases first (what the app reads), a generic HTTPS feed as the alternative', () => {
+    expect(config.publish.map((p) => p.provider)).toEqual(['github', 'generic'])
+    expect(config.publish[0]).toMatchObject({ owner: expect.any(String), repo: expect.any(String) })
+    expect(config.publish[1]!.url).toMatch(/^https:\/\/[^/]+\/.*\/$/)
+    // The zip is the macOS updater's format, the AppImage Linux's: both must stay targets beside dmg and deb.
+    expect(config.mac.target.map((t) => t.target)).toContain('zip')
+    expect(config.linux.target.map((t) => t.target)).toContain('AppImage')
+    expect(pkg.dependencies['electron-updater']).toBeDefined()
   })
 
   test('release fuses: no Node mode, no NODE_OPTIONS, no inspector, asar integrity and asar-only loading, encrypted cookies, no file:// privileges', () => {

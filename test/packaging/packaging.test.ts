@@ -102,7 +102,9 @@ describe('the packaged app (electron-builder --linux dir on a stand-in Electron)
   test('the app folder holds the renamed executable, Electron’s licence and the archive', () => {
     expect(readdirSync(release.appDir).sort()).toEqual(['LICENSE.electron.txt', 'LICENSES.chromium.html', EXECUTABLE, 'resources', 'version'].sort())
     if (process.platform !== 'win32') expect(statSync(join(release.appDir, EXECUTABLE)).mode & 0o111).not.toBe(0)
-    expect(readdirSync(join(release.appDir, 'resources')).sort()).toEqual(['app.asar', 'app.asar.unpacked'])
+    expect(readdirSync(join(release.appDir, 'resources')).sort()).toEqual(['app-update.yml', 'app.asar', 'app.asar.unpacked'])
+    // What the updater reads (electron-builder.yml's first publish provider): the GitHub releases of the project.
+    expect(readFileSync(join(release.appDir, 'resources/app-update.yml'), 'utf8')).toMatch(/^provider: github$/m)
     expect(release.log).toContain('using custom unpacked Electron distribution')
   })
 

@@ -75,7 +75,9 @@ describe('the release workflow', () => {
   test('uploads installers only from dist/, and only the release job may write', () => {
     const build = workflow.jobs.build!
     const upload = build.steps.find((step) => step.uses?.startsWith('actions/upload-artifact') && String(step.with?.name).startsWith('installers-'))
-    expect(String(upload?.with?.path).trim().split('\n').sort()).toEqual(['dist/*.AppImage', 'dist/*.deb', 'dist/*.dmg', 'dist/*.exe', 'dist/*.zip'])
+    expect(String(upload?.with?.path).trim().split('\n').sort()).toEqual([
+      'dist/*.AppImage', 'dist/*.blockmap', 'dist/*.deb', 'dist/*.dmg', 'dist/*.exe', 'dist/*.zip', 'dist/beta*.yml', 'dist/latest*.yml',
+    ])
     expect(build.permissions).toBeUndefined()
 
     const release = workflow.jobs.release!
@@ -94,5 +96,38 @@ describe('the release workflow', () => {
       }
     }
     expect(text).not.toMatch(/pull_request_target/)
+  })
+
+  test('builds every OS\'s updater targets: nsis on Windows, dmg and zip on macOS, AppImage and deb on Linux', () => {
+    const build = workflow.jobs.build!
+    expect(runs(build)).toMatch(/electron-builder --\$\{\{ matrix\.platform \}\} --publish never/)
+    const builder = readFileSync(join(ROOT, 'electron-builder.yml'), 'utf8')
+    const config = yaml.load(builder) as Record<string, { target: Array<{ target: string }> }>
+    expect(config.win!.target.map((t) => t.target)).toEqual(['nsis'])
+    expect(config.mac!.target.map((t) => t.target).sort()).toEqual(['dmg', 'zip'])
+    expect(config.linux!.target.map((t) => t.target).sort()).toEqual(['AppImage', 'deb'])
+  })
+
+  test('signing and notarisation are optional: an empty secret is unset, and each skipped step prints why', () => {
+    const installers = workflow.jobs.build!.steps.find((s) => s.name === 'Installers')!
+    for (const name of ['MAC_CSC_LINK', 'WIN_CSC_LINK', 'APPLE_ID', 'APPLE_APP_SPECIFIC_PASSWORD', 'APPLE_TEAM_ID']) {
+      expect(installers.env?.[name]).toBe(`\${{ secrets.${name} }}`)
+    }
+    expect(installers.run).toMatch(/\[ -n "\$\{!name\}" \] \|\| unset "\$name"/)
+    expect(installers.run).toMatch(/::notice::macOS signing skipped: MAC_CSC_LINK is not set/)
+    expect(installers.run).toMatch(/::notice::macOS notarization skipped:/)
+    expect(installers.run).toMatch(/::notice::Windows signing skipped: WIN_CSC_LINK is not set/)
+    // No step fails for a missing secret: nothing in the workflow exits on an unset one.
+    expect(installers.run).not.toMatch(/exit 1/)
+  })
+
+  test('the publish step attaches installers and update feed to the release, a -beta tag as a pre-release', () => {
+    const release = workflow.jobs.release!
+    const publish = release.steps.find((s) => /gh release create/.test(s.run ?? ''))!
+    expect(publish.env?.GH_TOKEN).toBe('${{ github.token }}')
+    expect(publish.run).toMatch(/case "\$GITHUB_REF_NAME" in \*-\*\) prerelease="--prerelease"/)
+    expect(publish.run).toMatch(/--verify-tag \$prerelease/)
+    const download = release.steps.find((s) => s.uses?.startsWith('actions/download-artifact'))
+    expect(download?.with).toMatchObject({ pattern: 'installers-*', path: 'installers', 'merge-multiple': true })
   })
 })

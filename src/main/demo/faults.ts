@@ -6,6 +6,7 @@
  * rule wins.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { driftAnswer, type DriftChange } from './drift-fault'
 
 export type FaultStatus = 429 | 500 | 502 | 503
 
@@ -18,6 +19,8 @@ export type Fault =
   | { kind: 'stall'; partialBody?: string }
   /** A well-formed answer the simulator would not give (e.g. an .ovpn config that runs a script): 200 and this JSON. */
   | { kind: 'json'; body: unknown }
+  /** The real answer with fields added, removed or retyped (drift-fault.ts), for the API drift report. */
+  | { kind: 'drift'; changes: readonly DriftChange[] }
 
 export interface FaultRule {
   /** Glob (`*` one segment, `**` any depth, `?` one character) or a RegExp tested on the path without query. */
@@ -201,6 +204,8 @@ export async function applyFault(
       })
       res.end(MALFORMED_JSON_BODY)
       return 'handled'
+    case 'drift':
+      return driftAnswer(res, fault.changes)
     case 'json': {
       const body = JSON.stringify(fault.body)
       res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) })

@@ -8,6 +8,7 @@
  * line or serialized form contains it.
  */
 import type { Dispatcher } from 'undici'
+import { z } from 'zod'
 import { IPROXY_DEFAULT_BASE_URL } from '../../shared/iproxy'
 import { apiUrlProblem, canonicalApiUrl } from '../../shared/validators'
 import { IproxyValidationError } from './api-errors'
@@ -15,10 +16,11 @@ import { createActionLinksResource, type ActionLinksResource } from './resources
 import { createConnectionsResource, type ConnectionsResource } from './resources/connections'
 import { createMeResource, type MeResource } from './resources/me'
 import { createProxiesResource, type ProxiesResource } from './resources/proxies'
+import { createRequester, type EndpointRequest } from './resources/request'
 import { createStatsResource, type StatsResource } from './resources/stats'
 import { createVpnResource, type VpnResource } from './resources/vpn'
 import { DEFAULT_MAX_RESPONSE_BYTES } from './read-body'
-import { createTransport, type RequestTiming } from './transport'
+import { createTransport, type CallOptions, type RequestTiming } from './transport'
 
 export const DEFAULT_TIMEOUT_MS = 20_000
 /** Two retries: three attempts in all. */
@@ -59,6 +61,8 @@ export interface IproxyClient {
   readonly vpn: VpnResource
   readonly stats: StatsResource
   readonly actionLinks: ActionLinksResource
+  /** `GET` a documented path and resolve to its JSON unparsed: the API drift report (main/drift) compares it with the docs. */
+  getRaw(template: string, request: Omit<EndpointRequest<z.ZodUnknown>, 'schema'>, options?: CallOptions): Promise<unknown>
   /** Closes the client's keep-alive sockets. Calls made afterwards fail. */
   close(): Promise<void>
 }
@@ -117,6 +121,7 @@ export function createIproxyClient(options: IproxyClientOptions): IproxyClient {
     vpn: createVpnResource(transport),
     stats: createStatsResource(transport),
     actionLinks: createActionLinksResource(transport, baseUrl),
+    getRaw: (template, request, options) => createRequester(transport).get(template, { ...request, schema: z.unknown() }, options),
     close: () => transport.close(),
   }
 }

@@ -4,6 +4,7 @@ import { useShallow } from 'zustand/react/shallow'
 import type { UiLanguage } from '../../shared/bridge'
 import { getApi } from './bridge'
 import { HistoryNotice } from './features/history/HistoryNotice'
+import { UpdateBanner } from './features/help/UpdateBanner'
 import { FirstRunScreen } from './features/profiles/FirstRunScreen'
 import { AppHeader } from './features/shell/AppHeader'
 import { RecoveredNotice } from './features/shell/RecoveredNotice'
@@ -35,6 +36,7 @@ export function App() {
       <div className="content">
         <AppHeader />
         <RecoveredNotice />
+        <UpdateBanner />
         <HistoryNotice />
         <main>
           <ErrorBoundary>{firstRun ? <FirstRunScreen /> : <SectionView />}</ErrorBoundary>

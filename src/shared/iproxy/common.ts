@@ -71,9 +71,14 @@ export function listOf<T extends z.ZodType>(item: T) {
   return z.array(item).nullish().transform((list) => list ?? [])
 }
 
+/** The documented values of each openEnum, for the API drift report's strict parse (main/drift/strict.ts). */
+export const documentedValues = new WeakMap<z.ZodType, readonly string[]>()
+
 /** A string the API documents as a closed set: parsed leniently (a new value must not break a list), typed helpfully. */
-export function openEnum<const T extends readonly string[]>(_values: T) {
-  return z.string() as unknown as z.ZodType<T[number] | (string & {})>
+export function openEnum<const T extends readonly string[]>(values: T) {
+  const schema = z.string()
+  documentedValues.set(schema, values)
+  return schema as unknown as z.ZodType<T[number] | (string & {})>
 }
 
 /** A user-set field that may come back empty or missing. */

@@ -4,6 +4,9 @@ import { useShallow } from 'zustand/react/shallow'
 import { getApi } from '../../bridge'
 import { useAppInfo } from '../../stores/app-info'
 import { errorMessage } from '../../ui/error-message'
+import { AboutDetails } from './AboutDetails'
+import { ApiCheck } from './ApiCheck'
+import { UpdateSettings } from './UpdateSettings'
 import './help.css'
 
 /**
@@ -42,7 +45,11 @@ export function HelpScreen() {
           </p>
         )}
         <p>{t('help.keysNote')}</p>
+        <h3>{t('help.detailsTitle')}</h3>
+        <AboutDetails />
       </section>
+      <UpdateSettings />
+      <ApiCheck />
       <section aria-labelledby={`${previewId}-support`}>
         <h2 id={`${previewId}-support`}>{t('help.supportTitle')}</h2>
         <p>{t('help.supportIntro')}</p>
