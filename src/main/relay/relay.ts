@@ -1,0 +1,191 @@
+/**
+ * One running relay: an HTTP listener and/or a SOCKS5 listener on this computer, both forwarding each new tunnel
+ * through the upstream the failover pool picks. Plain Node (no electron): the app, the command line and the
+ * tests run the same code.
+ */
+import { createServer, type Server, type Socket } from 'node:net'
+import type { ListenerKind, RelayError, RelayStatus, RelaySwitch } from '../../shared/relay'
+import { UpstreamPool, type FailoverOptions } from './failover'
+import { startHttpListener } from './http-listener'
+import { acceptSocks5 } from './socks5-server'
+import { Traffic } from './traffic'
+import { openTunnel, TunnelError } from './tunnel'
+import { maskUrls, type Upstream } from './upstream'
+
+export interface RelayOptions {
+  id?: string
+  name?: string
+  upstreams: Upstream[]
+  /** 0 picks a free port; null or undefined: no listener of that kind. */
+  httpPort?: number | null
+  socksPort?: number | null
+  /** 127.0.0.1 unless set; any non-loopback address needs `auth`. */
+  bindAddress?: string
+  auth?: { username: string; password: string }
+  failover?: Omit<FailoverOptions, 'onSwitch'>
+  connectTimeoutMs?: number
+  onSwitch?: (change: RelaySwitch) => void
+  /** Lines without passwords (upstream labels only). */
+  log?: (line: string) => void
+}
+
+export class RelayStartError extends Error {
+  constructor(
+    readonly kind: 'port_in_use' | 'bind_needs_password' | 'no_upstream' | 'listen_failed',
+    message: string,
+    readonly port?: number,
+  ) {
+    super(message)
+  }
+}
+
+export interface RunningRelay {
+  readonly listeners: Array<{ kind: ListenerKind; port: number }>
+  readonly pool: UpstreamPool
+  status(): Omit<RelayStatus, 'id' | 'name' | 'state'>
+  close(): Promise<void>
+}
+
+export function isLoopback(address: string): boolean {
+  return address === 'localhost' || address === '::1' || /^127\.\d+\.\d+\.\d+$/.test(address)
+}
+
+export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
+  const bindAddress = options.bindAddress ?? '127.0.0.1'
+  if (!isLoopback(bindAddress) && !options.auth) {
+    throw new RelayStartError('bind_needs_password', `a relay on ${bindAddress} is reachable from other computers: set a local username and password for it first`)
+  }
+  if (options.upstreams.length === 0) throw new RelayStartError('no_upstream', 'a relay needs at least one upstream proxy')
+  const log = (line: string) => options.log?.(maskUrls(line))
+  const pool = new UpstreamPool(options.upstreams, {
+    ...options.failover,
+    onSwitch: (change) => {
+      log(`relay ${options.name ?? ''}: new tunnels now go to ${change.to} (was ${change.from ?? 'none'}): ${change.reason}`)
+      options.onSwitch?.(change)
+    },
+  })
+  const traffic = new Traffic()
+  const upstreamSockets = new Set<Socket>()
+  let lastError: RelayError | undefined
+  const noteError = (error: Error) => {
+    lastError = { kind: error instanceof TunnelError ? error.kind : 'general', message: maskUrls(error.message), at: Date.now() }
+  }
+
+  const open = async (host: string, port: number): Promise<Socket> => {
+    const choice = pool.pick()
+    if (!choice) throw new TunnelError('general', 'no upstream')
+    try {
+      const socket = await openTunnel(choice.upstream, host, port, options.connectTimeoutMs)
+      pool.succeeded(choice.index)
+      return socket
+    } catch (err) {
+      if (err instanceof TunnelError && err.upstreamFault) pool.failed(choice.index, err.message)
+      log(`relay ${options.name ?? ''}: ${choice.upstream.label} to ${host}:${port}: ${err instanceof Error ? err.message : String(err)}`)
+      throw err
+    }
+  }
+  const established = (client: Socket, upstream: Socket) => {
+    upstreamSockets.add(upstream)
+    traffic.tunnelOpened(client)
+    const done = () => {
+      client.destroy()
+      upstream.destroy()
+    }
+    client.once('close', done)
+    upstream.once('close', () => {
+      upstreamSockets.delete(upstream)
+      done()
+    })
+    client.on('error', done)
+    upstream.on('error', done)
+    client.pipe(upstream)
+    upstream.pipe(client)
+  }
+
+  const closers: Array<() => Promise<void>> = []
+  const listeners: Array<{ kind: ListenerKind; port: number }> = []
+  const closeAll = async () => {
+    traffic.stop()
+    for (const s of upstreamSockets) s.destroy()
+    traffic.destroyAll()
+    await Promise.all(closers.map((c) => c().catch(() => {})))
+  }
+  try {
+    if (options.httpPort !== undefined && options.httpPort !== null) {
+      const http = await listenOrExplain(options.httpPort, bindAddress, () =>
+        startHttpListener({
+          host: bindAddress,
+          port: options.httpPort!,
+          ...(options.auth ? { auth: options.auth } : {}),
+          open,
+          established,
+          failed: noteError,
+          accepted: (socket) => traffic.track(socket),
+          tunnelOpened: (until) => traffic.tunnelOpened(until),
+        }),
+      )
+      closers.push(http.close)
+      listeners.push({ kind: 'http', port: http.port })
+    }
+    if (options.socksPort !== undefined && options.socksPort !== null) {
+      const socks = createServer((client) => {
+        traffic.track(client)
+        acceptSocks5(client, { ...(options.auth ? { auth: options.auth } : {}), open, established, failed: noteError })
+      })
+      const port = await listenOrExplain(options.socksPort, bindAddress, () => listen(socks, options.socksPort!, bindAddress))
+      closers.push(() => new Promise<void>((resolve) => socks.close(() => resolve())))
+      listeners.push({ kind: 'socks5', port })
+    }
+  } catch (err) {
+    await closeAll()
+    throw err
+  }
+  pool.pick()
+  log(`relay ${options.name ?? ''}: ${listeners.map((l) => `${l.kind} ${bindAddress}:${l.port}`).join(', ')} via ${options.upstreams.map((u) => u.label).join(' then ')}`)
+
+  return {
+    listeners,
+    pool,
+    status: () => {
+      const { up, down } = traffic.bytes
+      return {
+        bindAddress,
+        listeners,
+        openTunnels: traffic.openTunnels,
+        bytesUp: up,
+        bytesDown: down,
+        upRate: traffic.upRate,
+        downRate: traffic.downRate,
+        activeUpstream: pool.activeIndex,
+        upstreams: pool.statuses(),
+        switches: [...pool.switches],
+        ...(lastError ? { lastError } : {}),
+      }
+    },
+    close: closeAll,
+  }
+}
+
+function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(port, host, () => {
+      server.removeListener('error', reject)
+      const address = server.address()
+      resolve(typeof address === 'object' && address ? address.port : port)
+    })
+  })
+}
+
+/** EADDRINUSE and friends as a sentence naming the port. */
+async function listenOrExplain<T>(port: number, host: string, start: () => Promise<T>): Promise<T> {
+  try {
+    return await start()
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code
+    if (code === 'EADDRINUSE') throw new RelayStartError('port_in_use', `port ${port} on ${host} is already in use by another program: choose another port or 0 for a free one`, port)
+    if (code === 'EACCES') throw new RelayStartError('listen_failed', `this computer does not allow listening on port ${port} (ports under 1024 need administrator rights)`, port)
+    if (code === 'EADDRNOTAVAIL') throw new RelayStartError('listen_failed', `${host} is not an address of this computer`, port)
+    throw err
+  }
+}
