@@ -46,17 +46,18 @@ export class UpstreamPool {
     return this.members.length
   }
 
-  /** Where the next tunnel goes. With every upstream down, the one back soonest is tried rather than none. */
-  pick(): { index: number; upstream: Upstream } | undefined {
-    if (this.members.length === 0) return undefined
+  /**
+   * Where the next tunnel goes. With every upstream down, the one back soonest is tried rather than none.
+   * `skip`: upstreams this tunnel already failed on (it then tries the next one, which is not a switch).
+   */
+  pick(skip?: ReadonlySet<number>): { index: number; upstream: Upstream } | undefined {
     const now = this.now()
-    let index = this.members.findIndex((m) => m.downUntil <= now)
-    if (index < 0) {
-      index = 0
-      for (let i = 1; i < this.members.length; i++) if (this.members[i]!.downUntil < this.members[index]!.downUntil) index = i
-    }
-    this.setActive(index, this.active === null ? 'started' : this.reasonFor(index))
-    return { index, upstream: this.members[index]!.upstream }
+    const candidates = this.members.flatMap((m, i) => (skip?.has(i) ? [] : [{ m, i }]))
+    if (candidates.length === 0) return undefined
+    const healthy = candidates.find((c) => c.m.downUntil <= now)
+    const chosen = healthy ?? candidates.reduce((a, b) => (b.m.downUntil < a.m.downUntil ? b : a))
+    if (!skip || skip.size === 0) this.setActive(chosen.i, this.active === null ? 'started' : this.reasonFor(chosen.i))
+    return { index: chosen.i, upstream: chosen.m.upstream }
   }
 
   succeeded(index: number): void {

@@ -71,17 +71,24 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
     lastError = { kind: error instanceof TunnelError ? error.kind : 'general', message: maskUrls(error.message), at: Date.now() }
   }
 
+  // A new tunnel tries the serving upstream, and on its failure the next ones: the client sees an error only
+  // when every upstream failed (or the destination itself did).
   const open = async (host: string, port: number): Promise<Socket> => {
-    const choice = pool.pick()
-    if (!choice) throw new TunnelError('general', 'no upstream')
-    try {
-      const socket = await openTunnel(choice.upstream, host, port, options.connectTimeoutMs)
-      pool.succeeded(choice.index)
-      return socket
-    } catch (err) {
-      if (err instanceof TunnelError && err.upstreamFault) pool.failed(choice.index, err.message)
-      log(`relay ${options.name ?? ''}: ${choice.upstream.label} to ${host}:${port}: ${err instanceof Error ? err.message : String(err)}`)
-      throw err
+    const tried = new Set<number>()
+    for (;;) {
+      const choice = pool.pick(tried)
+      if (!choice) throw new TunnelError('general', 'no upstream')
+      tried.add(choice.index)
+      try {
+        const socket = await openTunnel(choice.upstream, host, port, options.connectTimeoutMs)
+        pool.succeeded(choice.index)
+        return socket
+      } catch (err) {
+        log(`relay ${options.name ?? ''}: ${choice.upstream.label} to ${host}:${port}: ${err instanceof Error ? err.message : String(err)}`)
+        if (!(err instanceof TunnelError) || !err.upstreamFault) throw err
+        pool.failed(choice.index, err.message)
+        if (tried.size >= pool.size) throw err
+      }
     }
   }
   const established = (client: Socket, upstream: Socket) => {
