@@ -12,6 +12,8 @@ export interface Upstream {
   password?: string
   /** `socks5://login@host:port`: for pages and logs. */
   label: string
+  /** The account connection behind it, when it is a proxy access (switches are recorded against it). */
+  connectionId?: string
 }
 
 export class UpstreamUrlError extends Error {}
@@ -37,7 +39,17 @@ export function parseUpstreamUrl(text: string): Upstream {
 export function upstreamFromAccess(access: ProxyAccess): Upstream {
   const protocol = access.listen_service === 'socks5' ? 'socks5' : 'http'
   const host = access.hostname || access.ip
-  return makeUpstream(protocol, host, access.port, access.auth?.login, access.auth?.password)
+  return { ...makeUpstream(protocol, host, access.port, access.auth?.login, access.auth?.password), connectionId: access.connection_id }
+}
+
+/** An upstream reference: a URL (has `://`) or a proxy access ID of the account, looked up in `accesses`. */
+export function resolveUpstream(ref: string, accesses: () => Promise<readonly ProxyAccess[]>): Promise<Upstream> {
+  if (ref.includes('://')) return Promise.resolve(parseUpstreamUrl(ref))
+  return accesses().then((list) => {
+    const access = list.find((p) => p.id === ref)
+    if (!access) throw new UpstreamUrlError(`no proxy access ${ref} in the account (see "iproxy proxies")`)
+    return upstreamFromAccess(access)
+  })
 }
 
 export function makeUpstream(protocol: Upstream['protocol'], host: string, port: number, username?: string, password?: string): Upstream {
