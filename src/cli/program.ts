@@ -13,6 +13,7 @@ import { registerMe } from './commands/me'
 import { registerOvpn } from './commands/ovpn'
 import { registerProfiles } from './commands/profiles'
 import { registerProxies } from './commands/proxies'
+import { registerRelay } from './commands/relay'
 import { registerRotate } from './commands/rotate'
 import type { CliContext } from './context'
 import { describeFailure } from './errors'
@@ -43,7 +44,7 @@ export function buildProgram(ctx: CliContext, setExit: (code: ExitCode) => void)
       setExit(failure.exitCode)
     }
   }
-  for (const register of [registerMe, registerConnections, registerProxies, registerExport, registerCheck, registerRotate, registerOvpn, registerProfiles, registerHistory]) {
+  for (const register of [registerMe, registerConnections, registerProxies, registerExport, registerCheck, registerRotate, registerOvpn, registerProfiles, registerHistory, registerRelay]) {
     register(program, ctx, run)
   }
   return program
