@@ -95,6 +95,8 @@ export function acceptSocks5(client: Socket, options: Socks5Options): void {
         const early = buffered.subarray(parsed.length)
         buffered = Buffer.alloc(0)
         stage = 'opening'
+        // The client's part is done; the upstream has its own connect timeout (tunnel.ts).
+        clearTimeout(timer)
         client.removeListener('data', onData)
         client.pause()
         open(parsed.host, parsed.port, early)
