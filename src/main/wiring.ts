@@ -21,6 +21,7 @@ import { checkHistoryInStore } from './history/check-history'
 import { accountDataCalls } from './iproxy/calls'
 import type { Logger } from './log'
 import { logDirOf } from './log-file'
+import { relayCalls } from './relay/calls'
 import { profileCalls } from './secrets/calls'
 import type { SecretStore } from './secrets/keychain'
 import { createProfileService } from './secrets/profile-service'
@@ -77,6 +78,7 @@ export function createServices(options: ServicesOptions): Services {
       ...health.implementations,
       ...exportsDomain.implementations,
       ...historyCalls(history.store, checks.writePending),
+      ...relayCalls({ userDataDir: options.userDataDir, client: () => profiles.client(), log: options.log, recordAction: (a) => history.store.recordAction(a) }),
     },
     history.store,
     options.log,
