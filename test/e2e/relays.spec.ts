@@ -2,6 +2,7 @@
  * Relays (issue 23): a relay added on the screen for a demo proxy, started, used by curl (a real client), and the
  * screen shows the traffic live; its address is copied; a relay on a taken port says why; stopping it closes it.
  */
+import AxeBuilder from '@axe-core/playwright'
 import { execFile } from 'node:child_process'
 import { createServer, type AddressInfo } from 'node:net'
 import { expect, skipWithoutChromium, test } from './harness/fixtures'
@@ -73,4 +74,33 @@ test('a relay on a port another program holds: the card says the port is in use'
   } finally {
     await new Promise<void>((r) => taken.close(() => r()))
   }
+})
+
+test('the Relays screen with a running relay: no serious axe violation in light and dark, fits 900 px, works by keyboard', async ({ app }) => {
+  const { page } = app
+  const sim = await app.simulator()
+  const proxy = [...sim.state.proxies.values()].find((p) => p.bound && p.authType === 'userpass')!
+  await page.setViewportSize({ width: 900, height: 800 })
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Relays', exact: true }).click()
+  const form = page.getByRole('form', { name: 'New relay' })
+  await form.getByLabel('Name').fill('Keyboard relay')
+  await form.getByLabel('Proxies, in order').fill(`${proxy.id}\nsocks5://u:p@127.0.0.1:9`)
+  await form.getByRole('button', { name: 'Add relay' }).focus()
+  await page.keyboard.press('Enter')
+  const card = page.getByRole('article', { name: 'Keyboard relay' })
+  await card.getByRole('button', { name: 'Start Keyboard relay' }).focus()
+  await page.keyboard.press('Enter')
+  await expect(card.getByTestId('relay-state')).toHaveText('Running')
+  // A failover group lists its proxies in order; the pasted one is shown without its password.
+  await expect(card.getByRole('listitem').filter({ hasText: 'socks5://u@127.0.0.1:9' })).toBeVisible()
+  await expect(card).not.toContainText('u:p@')
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(900)
+  for (const theme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: theme })
+    const results = await new AxeBuilder({ page }).analyze()
+    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${theme}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)
+    expect(serious).toEqual([])
+  }
+  await card.getByRole('button', { name: 'Stop Keyboard relay' }).click()
+  await expect(card.getByTestId('relay-state')).toHaveText('Stopped')
 })

@@ -33,7 +33,7 @@ export const relaysEn = {
   startLabel: 'Start {{name}}',
   stopLabel: 'Stop {{name}}',
   openBrowser: 'Open a browser through this relay',
-  openBrowserLabel: 'Open a browser through {{name}}',
+  openBrowserLabel: 'Open a browser through this relay: {{name}}',
   browserOpened: '{{browser}} opened with a temporary profile through this relay.',
   browserNotFound: 'No Chrome, Chromium or Edge was found. Give the path of one:',
   browserPath: 'Browser path',

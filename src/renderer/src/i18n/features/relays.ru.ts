@@ -33,7 +33,7 @@ export const relaysRu = {
   startLabel: 'Запустить {{name}}',
   stopLabel: 'Остановить {{name}}',
   openBrowser: 'Открыть браузер через этот ретранслятор',
-  openBrowserLabel: 'Открыть браузер через {{name}}',
+  openBrowserLabel: 'Открыть браузер через этот ретранслятор: {{name}}',
   browserOpened: '{{browser}} открыт с временным профилем через этот ретранслятор.',
   browserNotFound: 'Chrome, Chromium или Edge не найден. Укажите путь к браузеру:',
   browserPath: 'Путь к браузеру',
