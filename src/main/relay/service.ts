@@ -146,6 +146,18 @@ export function createRelayService(options: RelayServiceOptions) {
       if (socks) return `socks5://${host}:${socks.port}`
       return undefined
     },
+    /**
+     * Health from outside the relay (the watch engine's events): a connection seen offline marks its proxies down
+     * in every running group, so new tunnels skip them at once; seen online again, they serve again.
+     */
+    connectionHealth(connectionId: string, online: boolean, reason: string): void {
+      for (const relay of running.values()) {
+        for (const index of relay.pool.indexWhere((u) => u.connectionId === connectionId)) {
+          if (online) relay.pool.markUp(index)
+          else relay.pool.markDown(index, reason)
+        }
+      }
+    },
     /** At app start: the relays that were running when the app stopped, if they ask for it. */
     async startRemembered(): Promise<void> {
       const file = await store.read()

@@ -82,4 +82,26 @@ describe('relay service', () => {
       await history.dispose()
     }
   })
+
+  it('a connection reported offline (the watch engine) skips its proxy in a running group at once, and back when online', async () => {
+    const first = simUpstream(sim, 'socks5', 2)
+    const second = simUpstream(sim, 'socks5', 3)
+    const folder = await mkdtemp(join(tmpdir(), 'iproxy-relays-'))
+    const service = createRelayService({ dataDir: folder, accesses: () => client.proxies.list() })
+    try {
+      const created = await service.create({ name: 'Group', upstreams: [{ kind: 'access', proxyId: first.proxyId }, { kind: 'access', proxyId: second.proxyId }], httpPort: null, socksPort: 0 })
+      const started = await service.start(created.id)
+      const socks = started.listeners[0]!.port
+      expect((await echoThrough('socks5', socks, sim.echoUrl)).ip).toBe(first.exitIp)
+      service.connectionHealth(first.connectionId, false, 'the phone went offline')
+      expect((await echoThrough('socks5', socks, sim.echoUrl)).ip).toBe(second.exitIp)
+      const [status] = await service.list()
+      expect(status!.switches[0]).toMatchObject({ reason: 'the phone went offline' })
+      service.connectionHealth(first.connectionId, true, 'back online')
+      expect((await echoThrough('socks5', socks, sim.echoUrl)).ip).toBe(first.exitIp)
+    } finally {
+      await service.dispose()
+      await rm(folder, { recursive: true, force: true })
+    }
+  })
 })
