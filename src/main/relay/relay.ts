@@ -29,6 +29,9 @@ export interface RelayOptions {
   log?: (line: string) => void
 }
 
+/** How long a client may keep its side open after the destination finished. */
+const LINGER_MS = 10_000
+
 export class RelayStartError extends Error {
   constructor(
     readonly kind: 'port_in_use' | 'bind_needs_password' | 'no_upstream' | 'listen_failed',
@@ -91,20 +94,30 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
       }
     }
   }
+  // Bytes flow both ways until each side ends; an end is passed on (half-close), so the last bytes of a download
+  // reach a slow client before its socket closes. An error on either side ends both at once.
   const established = (client: Socket, upstream: Socket) => {
     upstreamSockets.add(upstream)
     traffic.tunnelOpened(client)
-    const done = () => {
+    const abort = () => {
       client.destroy()
       upstream.destroy()
     }
-    client.once('close', done)
-    upstream.once('close', () => {
-      upstreamSockets.delete(upstream)
-      done()
+    let linger: NodeJS.Timeout | undefined
+    client.once('close', () => {
+      clearTimeout(linger)
+      upstream.destroy()
     })
-    client.on('error', done)
-    upstream.on('error', done)
+    upstream.once('close', (hadError: boolean) => {
+      upstreamSockets.delete(upstream)
+      if (hadError) return client.destroy()
+      // The destination is done: the client gets what is still buffered, then has a while to close its side.
+      client.end()
+      linger = setTimeout(() => client.destroy(), LINGER_MS)
+      linger.unref()
+    })
+    client.on('error', abort)
+    upstream.on('error', abort)
     client.pipe(upstream)
     upstream.pipe(client)
   }
@@ -135,7 +148,8 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
       listeners.push({ kind: 'http', port: http.port })
     }
     if (options.socksPort !== undefined && options.socksPort !== null) {
-      const socks = createServer((client) => {
+      // allowHalfOpen: a client that half-closes after its request still gets the answer.
+      const socks = createServer({ allowHalfOpen: true }, (client) => {
         traffic.track(client)
         acceptSocks5(client, { ...(options.auth ? { auth: options.auth } : {}), open, established, failed: noteError })
       })
