@@ -66,6 +66,9 @@ export interface RelayError {
   /** English sentence without secrets. */
   message: string
   at: number
+  /** port_in_use: the port, and the program holding it when the OS tells (`name (PID n)`). */
+  port?: number
+  holder?: string
 }
 
 /** One upstream as the page shows it: never with its password. */

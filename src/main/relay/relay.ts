@@ -7,6 +7,7 @@ import { createServer, type Server, type Socket } from 'node:net'
 import type { ListenerKind, RelayError, RelayStatus, RelaySwitch } from '../../shared/relay'
 import { UpstreamPool, type FailoverOptions } from './failover'
 import { startHttpListener } from './http-listener'
+import { portHolder } from './port-holder'
 import { acceptSocks5 } from './socks5-server'
 import { Traffic } from './traffic'
 import { openTunnel, TunnelError } from './tunnel'
@@ -37,6 +38,7 @@ export class RelayStartError extends Error {
     readonly kind: 'port_in_use' | 'bind_needs_password' | 'no_upstream' | 'listen_failed',
     message: string,
     readonly port?: number,
+    readonly holder?: string,
   ) {
     super(message)
   }
@@ -204,7 +206,11 @@ async function listenOrExplain<T>(port: number, host: string, start: () => Promi
     return await start()
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code
-    if (code === 'EADDRINUSE') throw new RelayStartError('port_in_use', `port ${port} on ${host} is already in use by another program: choose another port or 0 for a free one`, port)
+    if (code === 'EADDRINUSE') {
+      const holder = portHolder(port)
+      const by = holder ? `by ${holder}` : 'by another program'
+      throw new RelayStartError('port_in_use', `port ${port} on ${host} is already in use ${by}: choose another port or 0 for a free one`, port, holder)
+    }
     if (code === 'EACCES') throw new RelayStartError('listen_failed', `this computer does not allow listening on port ${port} (ports under 1024 need administrator rights)`, port)
     if (code === 'EADDRNOTAVAIL') throw new RelayStartError('listen_failed', `${host} is not an address of this computer`, port)
     throw err

@@ -93,6 +93,8 @@ export function createRelayService(options: RelayServiceOptions) {
         kind: err instanceof RelayStartError && err.kind !== 'listen_failed' ? err.kind : 'general',
         message: maskUrls(err instanceof Error ? err.message : String(err)),
         at: Date.now(),
+        ...(err instanceof RelayStartError && err.port !== undefined ? { port: err.port } : {}),
+        ...(err instanceof RelayStartError && err.holder ? { holder: err.holder } : {}),
       }
       failures.set(id, error)
       const status = statusOf(def)

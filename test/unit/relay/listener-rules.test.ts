@@ -74,6 +74,8 @@ describe('relay listener rules', () => {
         const err = await startRelay({ upstreams: [upstream], ...ports }).catch((e: unknown) => e)
         expect((err as RelayStartError).kind).toBe('port_in_use')
         expect((err as Error).message).toContain(`port ${port} on 127.0.0.1 is already in use`)
+        // On Linux /proc tells who holds it: this very test process.
+        if (process.platform === 'linux') expect((err as Error).message).toContain(`(PID ${process.pid})`)
       }
     } finally {
       await new Promise<void>((resolve) => taken.close(() => resolve()))

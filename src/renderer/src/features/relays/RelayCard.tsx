@@ -69,7 +69,10 @@ export function RelayCard({ relay }: { relay: RelayStatus }) {
           <>
             <dt>{t('relays.lastError')}</dt>
             <dd role="alert" className="form-error" data-testid="relay-error">
-              {t(`relays.errors.${relay.lastError.kind}`)} <LocalTime value={new Date(relay.lastError.at).toISOString()} />
+              {relay.lastError.kind === 'port_in_use' && relay.lastError.port !== undefined && relay.lastError.holder
+                ? t('relays.portInUse', { port: relay.lastError.port, holder: relay.lastError.holder })
+                : t(`relays.errors.${relay.lastError.kind}`)}{' '}
+              <LocalTime value={new Date(relay.lastError.at).toISOString()} />
             </dd>
           </>
         )}

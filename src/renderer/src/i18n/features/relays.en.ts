@@ -40,6 +40,7 @@ export const relaysEn = {
   openWithPath: 'Open',
   remove: 'Remove',
   removeLabel: 'Remove {{name}}',
+  portInUse: 'Port {{port}} is used by {{holder}}: choose another port, or 0 for a free one.',
   errors: {
     upstream_refused: 'The proxy refused the connection or cannot be reached.',
     upstream_auth: 'The proxy refused the login or password.',

@@ -40,6 +40,7 @@ export const relaysRu = {
   openWithPath: 'Открыть',
   remove: 'Удалить',
   removeLabel: 'Удалить {{name}}',
+  portInUse: 'Порт {{port}} занят программой {{holder}}: выберите другой порт или 0 для свободного.',
   errors: {
     upstream_refused: 'Прокси отклонил соединение или недоступен.',
     upstream_auth: 'Прокси не принял логин или пароль.',
