@@ -33,17 +33,31 @@ export function findBrowser(candidates = browserCandidates()): string | undefine
   return candidates.find((path) => existsSync(path))
 }
 
-/** Starts the browser detached from the app; resolves once it was spawned. */
-export async function openBrowserThrough(browser: string, proxyServer: string, url = 'https://ipinfo.io/json'): Promise<void> {
+export interface OpenedBrowser {
+  /** The temporary profile folder (removed when the browser exits). */
+  profile: string
+  /** Resolves once the browser exited and its profile folder is gone. */
+  exited: Promise<void>
+}
+
+/**
+ * Starts the browser detached from the app; resolves once it was spawned. `extraArgs` go before the URL (the
+ * tests run it headless).
+ */
+export async function openBrowserThrough(browser: string, proxyServer: string, url = 'https://ipinfo.io/json', extraArgs: string[] = []): Promise<OpenedBrowser> {
   const profile = await mkdtemp(join(tmpdir(), 'iproxy-relay-browser-'))
-  const child = spawn(browser, [`--user-data-dir=${profile}`, `--proxy-server=${proxyServer}`, '--no-first-run', '--no-default-browser-check', url], {
-    detached: true,
-    stdio: 'ignore',
-  })
-  await new Promise<void>((resolve, reject) => {
-    child.once('spawn', () => resolve())
-    child.once('error', reject)
-  })
-  child.once('exit', () => void rm(profile, { recursive: true, force: true }).catch(() => undefined))
+  const args = [`--user-data-dir=${profile}`, `--proxy-server=${proxyServer}`, '--no-first-run', '--no-default-browser-check', ...extraArgs, url]
+  const child = spawn(browser, args, { detached: true, stdio: 'ignore' })
+  const exited = new Promise<void>((resolve) => child.once('exit', () => void rm(profile, { recursive: true, force: true }).then(resolve, resolve)))
+  try {
+    await new Promise<void>((resolve, reject) => {
+      child.once('spawn', () => resolve())
+      child.once('error', reject)
+    })
+  } catch (err) {
+    await rm(profile, { recursive: true, force: true })
+    throw err
+  }
   child.unref()
+  return { profile, exited }
 }
