@@ -14,6 +14,7 @@ import { registerMe } from './commands/me'
 import { registerOvpn } from './commands/ovpn'
 import { registerProfiles } from './commands/profiles'
 import { registerProxies } from './commands/proxies'
+import { registerRelay } from './commands/relay'
 import { registerRotate } from './commands/rotate'
 import type { CliContext } from './context'
 import { describeFailure } from './errors'
@@ -44,7 +45,7 @@ export function buildProgram(ctx: CliContext, setExit: (code: ExitCode) => void)
       setExit(failure.exitCode)
     }
   }
-  for (const register of [registerMe, registerConnections, registerProxies, registerExport, registerCheck, registerRotate, registerOvpn, registerProfiles, registerHistory, registerDoctor]) {
+  for (const register of [registerMe, registerConnections, registerProxies, registerExport, registerCheck, registerRotate, registerOvpn, registerProfiles, registerHistory, registerDoctor, registerRelay]) {
     register(program, ctx, run)
   }
   return program

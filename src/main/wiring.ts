@@ -22,6 +22,7 @@ import { checkHistoryInStore } from './history/check-history'
 import { accountDataCalls } from './iproxy/calls'
 import type { Logger } from './log'
 import { logDirOf } from './log-file'
+import { relayCalls } from './relay/calls'
 import { profileCalls } from './secrets/calls'
 import type { SecretStore } from './secrets/keychain'
 import { createProfileService } from './secrets/profile-service'
@@ -60,6 +61,7 @@ export function createServices(options: ServicesOptions): Services {
   // The fleet history (history.sqlite): opened now, so every call below can record into it from the first one.
   const history = openAppHistory(options.userDataDir, options.log)
   const checks = checkHistoryInStore(history.store, options.log)
+  const relays = relayCalls({ userDataDir: options.userDataDir, client: () => profiles.client(), log: options.log, recordAction: (a) => history.store.recordAction(a) })
   const health = createHealthCalls({
     userDataDir: options.userDataDir,
     emit: options.emit,
@@ -79,6 +81,7 @@ export function createServices(options: ServicesOptions): Services {
       ...exportsDomain.implementations,
       ...historyCalls(history.store, checks.writePending),
       ...supportCalls({ ...options, client: () => profiles.client() }),
+      ...relays.implementations,
     },
     history.store,
     options.log,
@@ -92,10 +95,13 @@ export function createServices(options: ServicesOptions): Services {
       if (options.appInfo.demoMode) await profiles.startDemo(await demo.start())
       else await profiles.restoreLastActive()
       await profiles.reportOrphanKeys()
+      relays.start()
     },
     dispose: async () => {
       // Health first: it cancels running batches and writes the last check history before the clients close.
       await health.service.dispose()
+      // Before history: a failover switch while closing is still recorded.
+      await relays.dispose()
       // After health: its last check results are written before the database closes.
       await history.dispose()
       await exportsDomain.dispose()

@@ -22,6 +22,7 @@ import { historyContract } from './contract/history'
 import type { CallSpec, EventSpec } from './contract/kit'
 import { profilesContract } from './contract/profiles'
 import { proxiesContract } from './contract/proxies'
+import { relayContract } from './contract/relay'
 import { statsContract } from './contract/stats'
 import { supportContract } from './contract/support'
 import { vpnContract } from './contract/vpn'
@@ -53,6 +54,7 @@ export const calls = {
   exports: exportsContract.calls,
   history: historyContract.calls,
   support: supportContract.calls,
+  relay: relayContract.calls,
 } as const
 
 export const events = {

@@ -12,6 +12,7 @@ import { shellEn } from './features/shell.en'
 import { errorsEn } from './features/errors.en'
 import { timeEn } from './features/time.en'
 import { historyEn } from './features/history.en'
+import { relaysEn } from './features/relays.en'
 
 /** English: the reference catalogue. Every other language has exactly these keys (a test checks it). */
 export const en = {
@@ -43,6 +44,7 @@ export const en = {
     actionLinks: 'Action links',
     health: 'Health checks',
     history: 'History',
+    relays: 'Relays',
     exports: 'Exports',
     account: 'Account',
     profiles: 'Profiles',
@@ -129,6 +131,7 @@ export const en = {
   errors: errorsEn,
   time: timeEn,
   history: historyEn,
+  relays: relaysEn,
 } as const
 
 // A count string is `key_one` + `key_other` in English; other languages add the plural forms their rules need

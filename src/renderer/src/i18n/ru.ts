@@ -13,6 +13,7 @@ import { shellRu } from './features/shell.ru'
 import { errorsRu } from './features/errors.ru'
 import { timeRu } from './features/time.ru'
 import { historyRu } from './features/history.ru'
+import { relaysRu } from './features/relays.ru'
 
 export const ru: Catalogue = {
   app: {
@@ -43,6 +44,7 @@ export const ru: Catalogue = {
     actionLinks: 'Ссылки-действия',
     health: 'Проверки',
     history: 'История',
+    relays: 'Ретрансляторы',
     exports: 'Экспорт',
     account: 'Аккаунт',
     profiles: 'Профили',
@@ -128,4 +130,5 @@ export const ru: Catalogue = {
   errors: errorsRu,
   time: timeRu,
   history: historyRu,
+  relays: relaysRu,
 }

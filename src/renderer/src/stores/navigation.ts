@@ -9,6 +9,7 @@ export const SECTIONS = [
   'actionLinks',
   'health',
   'history',
+  'relays',
   'exports',
   'account',
   'profiles',

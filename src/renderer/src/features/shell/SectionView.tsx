@@ -17,6 +17,7 @@ const ActionLinksScreen = lazy(() => import('../action-links/ActionLinkList').th
 const HealthScreen = lazy(() => import('../health/HealthScreen').then((m) => ({ default: m.HealthScreen })))
 const HelpScreen = lazy(() => import('../help/HelpScreen').then((m) => ({ default: m.HelpScreen })))
 const HistoryScreen = lazy(() => import('../history/HistoryScreen').then((m) => ({ default: m.HistoryScreen })))
+const RelaysScreen = lazy(() => import('../relays/RelaysScreen').then((m) => ({ default: m.RelaysScreen })))
 const ExportsScreen = lazy(() => import('../exports/ExportsScreen').then((m) => ({ default: m.ExportsScreen })))
 
 const SCREENS: Record<SectionId, ComponentType> = {
@@ -27,6 +28,7 @@ const SCREENS: Record<SectionId, ComponentType> = {
   actionLinks: ActionLinksScreen,
   health: HealthScreen,
   history: HistoryScreen,
+  relays: RelaysScreen,
   exports: ExportsScreen,
   account: AccountScreen,
   profiles: ProfilesScreen,
