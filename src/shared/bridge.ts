@@ -24,6 +24,7 @@ import { profilesContract } from './contract/profiles'
 import { proxiesContract } from './contract/proxies'
 import { statsContract } from './contract/stats'
 import { vpnContract } from './contract/vpn'
+import { watchContract } from './contract/watch'
 
 /** The app-wide words of the contract (the `app.info` result, the interface language), read with the bridge. */
 export type { AppInfo, UiLanguage } from './contract/app'
@@ -51,10 +52,12 @@ export const calls = {
   health: healthContract.calls,
   exports: exportsContract.calls,
   history: historyContract.calls,
+  watch: watchContract.calls,
 } as const
 
 export const events = {
   health: healthContract.events,
+  watch: watchContract.events,
 } as const
 
 // ---------------------------------------------------------------------------------------------------------
