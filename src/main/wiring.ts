@@ -24,6 +24,8 @@ import { logDirOf } from './log-file'
 import { profileCalls } from './secrets/calls'
 import type { SecretStore } from './secrets/keychain'
 import { createProfileService } from './secrets/profile-service'
+import { createDesktopWatch, followProfiles, type DesktopWatch } from './watch/desktop-watch'
+import { placeholderParts } from './watch/placeholder-parts'
 
 export interface ServicesOptions {
   appInfo: AppInfo
@@ -44,6 +46,11 @@ export interface Services {
   implementations: Implementations
   /** The embedded simulator behind demo mode (tests use it to inject faults and read its state). */
   demo: DemoSession
+  /**
+   * The fleet watch: its engine (tests run a cycle with `watch.engine.runCycle()` rather than wait), its status and
+   * settings for the tray, pause and "check all now".
+   */
+  watch: DesktopWatch
   /** Re-activates the last used profile and reports orphaned keychain entries; called once at start-up, after the window is up. */
   start(): Promise<void>
   /** Stops timers, servers and sockets the services hold. */
@@ -69,14 +76,26 @@ export function createServices(options: ServicesOptions): Services {
     language: () => language,
     history: checks,
   })
+  const watch = createDesktopWatch(
+    { emit: options.emit, log: options.log, activeProfileId: () => profiles.activeProfile()?.id, language: () => language },
+    placeholderParts(),
+  )
+  const setLanguage = (next: UiLanguage): void => {
+    language = next
+    watch.languageChanged(next)
+  }
   const implementations: Implementations = withHistoryRecording(
     {
-      ...appCalls({ ...options, setLanguage: (l) => (language = l), logDir: options.logDir ?? logDirOf(options.userDataDir) }),
-      ...profileCalls(profiles, demo),
+      ...appCalls({ ...options, setLanguage, logDir: options.logDir ?? logDirOf(options.userDataDir) }),
+      // Watching follows the active profile: these calls may change it.
+      ...followProfiles(profileCalls(profiles, demo), ['profiles.add', 'profiles.remove', 'profiles.activate', 'profiles.replaceKey', 'profiles.startDemo'], () =>
+        watch.profileMayHaveChanged(),
+      ),
       ...accountDataCalls(() => profiles.client()),
       ...health.implementations,
       ...exportsDomain.implementations,
       ...historyCalls(history.store, checks.writePending),
+      ...watch.implementations,
     },
     history.store,
     options.log,
@@ -84,14 +103,18 @@ export function createServices(options: ServicesOptions): Services {
   return {
     implementations,
     demo,
+    watch,
     start: async () => {
       await history.start()
       // `--demo` on the command line (npm run demo) opens straight into the demo account.
       if (options.appInfo.demoMode) await profiles.startDemo(await demo.start())
       else await profiles.restoreLastActive()
       await profiles.reportOrphanKeys()
+      await watch.start()
     },
     dispose: async () => {
+      // First: a cycle in flight finishes and its events are stored before the history closes.
+      await watch.dispose()
       // Health first: it cancels running batches and writes the last check history before the clients close.
       await health.service.dispose()
       // After health: its last check results are written before the database closes.

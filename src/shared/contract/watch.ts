@@ -35,5 +35,7 @@ export const watchContract = {
     raised: event<WatchEvent[]>(),
     /** The fleet state after each cycle, and on pause/resume. */
     status: event<WatchStatus>(),
+    /** A desktop notification (or the tray) was clicked: the page opens this connection, or the Activity screen. */
+    openConnection: event<{ connectionId?: string }>(),
   },
 } as const
