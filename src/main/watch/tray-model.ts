@@ -33,7 +33,7 @@ export interface TrayView {
 export const TRAY_PAUSE_MINUTES = 60
 
 function timeText(at: number, language: UiLanguage, timeZone?: string): string {
-  return new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit', ...(timeZone ? { timeZone } : {}) }).format(at)
+  return new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', ...(timeZone ? { timeZone } : {}) }).format(at)
 }
 
 /** The state in words (the tooltip's first line). */
