@@ -68,7 +68,7 @@ export const DESKTOP_TEXT: Record<UiLanguage, DesktopText> = {
     open: 'Открыть iProxy Desktop',
     checkNow: 'Проверить все сейчас',
     pause: 'Приостановить оповещения на 1 час',
-    resume: 'Возобновить оповещения',
+    resume: 'Снова включить оповещения',
     quit: 'Выйти',
     keptInTray: {
       title: 'iProxy Desktop продолжает отслеживание',

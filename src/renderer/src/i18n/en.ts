@@ -12,6 +12,8 @@ import { shellEn } from './features/shell.en'
 import { errorsEn } from './features/errors.en'
 import { timeEn } from './features/time.en'
 import { historyEn } from './features/history.en'
+import { activityEn } from './features/activity.en'
+import { alertsEn } from './features/alerts.en'
 
 /** English: the reference catalogue. Every other language has exactly these keys (a test checks it). */
 export const en = {
@@ -43,6 +45,8 @@ export const en = {
     actionLinks: 'Action links',
     health: 'Health checks',
     history: 'History',
+    activity: 'Activity',
+    alerts: 'Alerts',
     exports: 'Exports',
     account: 'Account',
     profiles: 'Profiles',
@@ -129,6 +133,8 @@ export const en = {
   errors: errorsEn,
   time: timeEn,
   history: historyEn,
+  activity: activityEn,
+  alerts: alertsEn,
 } as const
 
 // A count string is `key_one` + `key_other` in English; other languages add the plural forms their rules need

@@ -13,6 +13,8 @@ import { shellRu } from './features/shell.ru'
 import { errorsRu } from './features/errors.ru'
 import { timeRu } from './features/time.ru'
 import { historyRu } from './features/history.ru'
+import { activityRu } from './features/activity.ru'
+import { alertsRu } from './features/alerts.ru'
 
 export const ru: Catalogue = {
   app: {
@@ -43,6 +45,8 @@ export const ru: Catalogue = {
     actionLinks: 'Ссылки-действия',
     health: 'Проверки',
     history: 'История',
+    activity: 'Активность',
+    alerts: 'Оповещения',
     exports: 'Экспорт',
     account: 'Аккаунт',
     profiles: 'Профили',
@@ -128,4 +132,6 @@ export const ru: Catalogue = {
   errors: errorsRu,
   time: timeRu,
   history: historyRu,
+  activity: activityRu,
+  alerts: alertsRu,
 }

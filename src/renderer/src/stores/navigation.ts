@@ -9,6 +9,8 @@ export const SECTIONS = [
   'actionLinks',
   'health',
   'history',
+  'activity',
+  'alerts',
   'exports',
   'account',
   'profiles',

@@ -17,6 +17,8 @@ const ActionLinksScreen = lazy(() => import('../action-links/ActionLinkList').th
 const HealthScreen = lazy(() => import('../health/HealthScreen').then((m) => ({ default: m.HealthScreen })))
 const HelpScreen = lazy(() => import('../help/HelpScreen').then((m) => ({ default: m.HelpScreen })))
 const HistoryScreen = lazy(() => import('../history/HistoryScreen').then((m) => ({ default: m.HistoryScreen })))
+const ActivityScreen = lazy(() => import('../activity/ActivityScreen').then((m) => ({ default: m.ActivityScreen })))
+const AlertSettingsScreen = lazy(() => import('../alerts/AlertSettingsScreen').then((m) => ({ default: m.AlertSettingsScreen })))
 const ExportsScreen = lazy(() => import('../exports/ExportsScreen').then((m) => ({ default: m.ExportsScreen })))
 
 const SCREENS: Record<SectionId, ComponentType> = {
@@ -27,6 +29,8 @@ const SCREENS: Record<SectionId, ComponentType> = {
   actionLinks: ActionLinksScreen,
   health: HealthScreen,
   history: HistoryScreen,
+  activity: ActivityScreen,
+  alerts: AlertSettingsScreen,
   exports: ExportsScreen,
   account: AccountScreen,
   profiles: ProfilesScreen,
