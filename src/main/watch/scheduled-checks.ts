@@ -76,8 +76,10 @@ export function createScheduledChecks(options: ScheduledChecksOptions): Schedule
         const next = new Map<string, Scheduled>()
         wanted.forEach((access, i) => {
           const known = proxies.get(access.id)
-          // Spread: proxy i of n gets the slot i/n into the period; a proxy already scheduled keeps its slot.
-          next.set(access.id, known ? { ...known, access } : { access, nextAt: now + Math.floor((i / wanted.length) * period), failuresInRow: 0, alerted: false })
+          // Spread: proxy i of n gets the slot i/n into the period; a proxy already scheduled keeps its slot and
+          // its count (the same object: a check in flight updates it).
+          if (known) known.access = access
+          next.set(access.id, known ?? { access, nextAt: now + Math.floor((i / wanted.length) * period), failuresInRow: 0, alerted: false })
         })
         proxies = next
       })

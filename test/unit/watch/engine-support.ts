@@ -10,6 +10,7 @@ import { startSimulator, type Simulator, type SimulatorOptions } from '../../../
 import { openHistoryStore, type HistoryStore } from '../../../src/main/history'
 import { createIproxyClient, type IproxyClient } from '../../../src/main/iproxy'
 import { createWatchEngine, type FullWatchEngine, type WatchEngineOptions } from '../../../src/main/watch/engine'
+import type { ScheduledChecks } from '../../../src/main/watch/scheduled-checks'
 import type { AlertSink } from '../../../src/main/watch/types'
 import { DEFAULT_WATCH_SETTINGS, type AlertChannel, type AlertTestResult, type WatchEvent, type WatchSettings } from '../../../src/shared/watch'
 
@@ -58,7 +59,13 @@ export interface WatchRig {
 }
 
 export async function openWatchRig(
-  options: { sim?: SimulatorOptions; settings?: Partial<WatchSettings>; engine?: Partial<WatchEngineOptions> } = {},
+  options: {
+    sim?: SimulatorOptions
+    settings?: Partial<WatchSettings>
+    engine?: Partial<WatchEngineOptions>
+    /** Scheduled checks built on the rig's simulator and history, raising into its engine. */
+    checks?: (parts: { sim: Simulator; store: HistoryStore; raise: (events: WatchEvent[]) => void }) => ScheduledChecks
+  } = {},
 ): Promise<WatchRig> {
   const dir = mkdtempSync(join(tmpdir(), 'iproxy-watch-test-'))
   const sim = await startSimulator({ seed: 'demo', ...options.sim })
@@ -69,6 +76,8 @@ export async function openWatchRig(
   const settings: WatchSettings = { ...DEFAULT_WATCH_SETTINGS, ...options.settings }
   // The simulator's clock is the real one: the engine's starts there, so plan ends compare the same way.
   let clock = Date.now()
+  let engineRef: FullWatchEngine | undefined
+  const checks = options.checks?.({ sim, store, raise: (events) => engineRef?.raise(events) })
   const engine = createWatchEngine({
     client: () => client,
     history: store,
@@ -76,8 +85,10 @@ export async function openWatchRig(
     alerts: sink,
     log,
     now: () => clock,
+    ...(checks ? { checks } : {}),
     ...options.engine,
   })
+  engineRef = engine
   const rig: WatchRig = {
     sim,
     client,
