@@ -76,8 +76,9 @@ export async function openWatchRig(
   const settings: WatchSettings = { ...DEFAULT_WATCH_SETTINGS, ...options.settings }
   // The simulator's clock is the real one: the engine's starts there, so plan ends compare the same way.
   let clock = Date.now()
-  let engineRef: FullWatchEngine | undefined
-  const checks = options.checks?.({ sim, store, raise: (events) => engineRef?.raise(events) })
+  // The checks raise into the engine built just below.
+  const built: { engine?: FullWatchEngine } = {}
+  const checks = options.checks?.({ sim, store, raise: (events) => built.engine?.raise(events) })
   const engine = createWatchEngine({
     client: () => client,
     history: store,
@@ -88,7 +89,7 @@ export async function openWatchRig(
     ...(checks ? { checks } : {}),
     ...options.engine,
   })
-  engineRef = engine
+  built.engine = engine
   const rig: WatchRig = {
     sim,
     client,
