@@ -15,6 +15,8 @@ Control surface (loopback clients only; on the simulator's origin, not under the
   POST /_control/connections/{id}/status  {"status":"offline"}  hold the phone offline (connections-status says
                                           so, its proxies stop) until told otherwise; {"status":"online"} holds it
                                           online; {"status":"release"} returns it to what it was before the hold
+  POST /_control/connections/status  {"status":"offline","ids":["ID",...]}  the same for many phones at once
+                                          (every phone when "ids" is left out)
   POST /_control/api  {"down":true}       every API call answers 503 until {"down":false}
   POST /_control/api  {"rateLimitSeconds":30}  every API call answers 429 with Retry-After: 30 until 0
   GET  /_control/requests                 API requests received so far, in all and by path

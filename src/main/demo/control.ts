@@ -69,6 +69,7 @@ export function isLoopbackAddress(address: string | undefined): boolean {
 }
 
 const statusBody = z.strictObject({ status: z.enum(['offline', 'online', 'release']) })
+const bulkStatusBody = z.strictObject({ status: z.enum(['offline', 'online', 'release']), ids: z.array(z.string().min(1)).max(100_000).optional() })
 const apiBody = z.strictObject({ down: z.boolean().optional(), rateLimitSeconds: z.number().int().min(0).max(86_400).optional() })
 const STATUS_PATH = /^\/connections\/([^/]+)\/status\/?$/
 
@@ -110,6 +111,14 @@ export async function handleControl(req: IncomingMessage, res: ServerResponse, p
       if (body.down !== undefined) control.apiDown = body.down
       if (body.rateLimitSeconds !== undefined) control.rateLimitSeconds = body.rateLimitSeconds
       sendJson(res, 200, snapshot(state, control))
+    } else if (method === 'POST' && path === '/connections/status') {
+      const body = parse(bulkStatusBody, await readBody(req))
+      const phones = body.ids ? body.ids.map((id) => getConnection(state, id)) : [...state.connections.values()]
+      for (const conn of phones) {
+        if (body.status === 'release') releaseStatus(state, conn)
+        else holdStatus(state, conn, body.status)
+      }
+      sendJson(res, 200, { count: phones.length, status: body.status })
     } else if (method === 'POST' && status) {
       const conn = getConnection(state, decodeSegment(status[1] ?? ''))
       const body = parse(statusBody, await readBody(req))

@@ -43,6 +43,12 @@ test('a phone held offline stays offline through a reboot until released, then g
   expect(await statusOf(session, id)).toBe('online')
   expect((await control(sim.origin, '')).json.held).toEqual([])
 
+  // Many at once (all without ids), and released together.
+  expect((await control(sim.origin, '/connections/status', { status: 'offline' })).json).toMatchObject({ count: sim.state.connections.size })
+  expect((await client.connections.statuses()).every((c) => c.online_status === 'offline')).toBe(true)
+  await control(sim.origin, '/connections/status', { status: 'release' })
+  expect(await statusOf(session, id)).toBe('online')
+
   // Held online: an offline phone answers online.
   const offline = demoConnectionId(sim, 'offline')
   await control(sim.origin, `/connections/${offline}/status`, { status: 'online' })
