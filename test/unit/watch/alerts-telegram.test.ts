@@ -119,6 +119,14 @@ describe('Telegram and the desktop', () => {
     expect(api.received.map((r) => r.body.disable_notification)).toEqual([true, false])
   })
 
+  it('sends nothing on a channel that is switched off (desktop notices off, Telegram off)', async () => {
+    const api = await botApi()
+    const h = harness({ desktopNotifications: false, telegram: { enabled: false, chatId: '-100123', apiBaseUrl: api.url } })
+    h.sink.deliver(offline(3, h.clock.now))
+    await h.sink.idle()
+    expect([h.notices.length, api.received.length]).toEqual([0, 0])
+  })
+
   it('holds every channel while paused, and does not send the held events later', async () => {
     const api = await botApi()
     const hook = await startTestServer()
