@@ -25,7 +25,7 @@ import { profileCalls } from './secrets/calls'
 import type { SecretStore } from './secrets/keychain'
 import { createProfileService } from './secrets/profile-service'
 import { createDesktopWatch, followProfiles, type DesktopWatch } from './watch/desktop-watch'
-import { placeholderParts } from './watch/placeholder-parts'
+import { createWatchParts } from './watch/watch-parts'
 
 export interface ServicesOptions {
   appInfo: AppInfo
@@ -78,7 +78,16 @@ export function createServices(options: ServicesOptions): Services {
   })
   const watch = createDesktopWatch(
     { emit: options.emit, log: options.log, activeProfileId: () => profiles.activeProfile()?.id, language: () => language },
-    placeholderParts(),
+    createWatchParts({
+      userDataDir: options.userDataDir,
+      log: options.log,
+      history: history.store,
+      checks,
+      client: () => (profiles.activeProfile() ? profiles.client() : undefined),
+      ...(options.desktop.notify ? { notify: options.desktop.notify } : {}),
+      language: () => language,
+      demoEchoUrl: async () => (profiles.activeProfile()?.demo ? (await demo.start()).echoUrl : undefined),
+    }),
   )
   const setLanguage = (next: UiLanguage): void => {
     language = next

@@ -20,6 +20,7 @@ export interface WatchCallsDeps {
   /** After the settings were saved: the wiring starts or stops the engine, the shell applies the login item. */
   onSettingsChanged?(settings: WatchSettings): void | Promise<void>
   now?: () => number
+  log?: (message: string, err?: unknown) => void
 }
 
 /** The status as the page and the tray see it: the engine's, with the sink's pause (the sink holds it). */
@@ -31,9 +32,18 @@ export function watchStatusOf(engine: WatchEngine, sink: AlertSink): WatchStatus
 
 export function watchCalls(deps: WatchCallsDeps): Pick<Implementations, WatchCallName> {
   const now = deps.now ?? Date.now
+  /** Whether a bot token is stored. A keychain that cannot be read must not keep the page from the other settings: saving a token says why it failed. */
+  const tokenSet = async (): Promise<boolean> => {
+    try {
+      return Boolean(await deps.settings.telegramToken())
+    } catch (err) {
+      deps.log?.('could not read the Telegram bot token from the keychain', err)
+      return false
+    }
+  }
   const view = async (settings?: WatchSettings): Promise<WatchSettingsView> => ({
     settings: settings ?? (await deps.settings.get()),
-    telegramTokenSet: Boolean(await deps.settings.telegramToken()),
+    telegramTokenSet: await tokenSet(),
   })
   return {
     'watch.settings': () => view(),

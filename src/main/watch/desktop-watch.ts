@@ -13,7 +13,8 @@ import { watchCalls, watchStatusOf } from './calls'
 import type { AlertSink, WatchEngine, WatchSettingsStore } from './types'
 
 export interface WatchParts {
-  engine: WatchEngine
+  /** A fresh engine: one per watched profile. */
+  createEngine(): WatchEngine
   sink: AlertSink
   settings: WatchSettingsStore
   events(query: WatchEventsQuery): Promise<{ events: WatchEvent[]; truncated: boolean }>
@@ -36,7 +37,8 @@ export interface DesktopWatchListener {
 
 export interface DesktopWatch {
   implementations: Pick<Implementations, Extract<keyof Implementations, `watch.${string}`>>
-  engine: WatchEngine
+  /** The engine of the profile watched now (tests run a cycle with it rather than wait). */
+  readonly engine: WatchEngine
   status(): WatchStatus
   settings(): Promise<WatchSettings>
   language(): UiLanguage
@@ -54,8 +56,9 @@ export interface DesktopWatch {
 }
 
 export function createDesktopWatch(deps: DesktopWatchDeps, parts: WatchParts): DesktopWatch {
-  const { engine, sink, log } = { ...parts, log: deps.log }
+  const { sink, log } = { ...parts, log: deps.log }
   const listeners = new Set<DesktopWatchListener>()
+  let engine = parts.createEngine()
   let watchedProfile: string | undefined
   let running = false
   let disposed = false
@@ -71,12 +74,13 @@ export function createDesktopWatch(deps: DesktopWatchDeps, parts: WatchParts): D
     deps.emit('watch.status', status)
     for (const l of listeners) l.status?.(status)
   }
-  const unsubscribe = [
-    engine.onStatus(() => publishStatus(watchStatusOf(engine, sink))),
-    engine.onEvents((events) => {
+  const follow = (watched: WatchEngine): Array<() => void> => [
+    watched.onStatus(() => publishStatus(watchStatusOf(watched, sink))),
+    watched.onEvents((events) => {
       if (events.length > 0) deps.emit('watch.raised', events)
     }),
   ]
+  let unsubscribe = follow(engine)
 
   /** Brings the engine to what the settings and the active profile ask for. */
   const settle = (): Promise<void> =>
@@ -90,6 +94,12 @@ export function createDesktopWatch(deps: DesktopWatchDeps, parts: WatchParts): D
         log(`fleet watch stopped${watchedProfile ? ` (profile ${watchedProfile})` : ''}`)
       }
       if (wanted && !running) {
+        if (profile !== watchedProfile) {
+          // Another account: a new engine, so no offline timer or plan alert of the last fleet carries over.
+          for (const stop of unsubscribe) stop()
+          engine = parts.createEngine()
+          unsubscribe = follow(engine)
+        }
         engine.start()
         running = true
         watchedProfile = profile
@@ -99,8 +109,15 @@ export function createDesktopWatch(deps: DesktopWatchDeps, parts: WatchParts): D
     })
 
   const implementations = watchCalls({
-    ...parts,
+    // The calls always reach the engine watched now.
+    get engine() {
+      return engine
+    },
+    sink,
+    settings: parts.settings,
+    events: parts.events,
     publishStatus,
+    log,
     onSettingsChanged: async (settings) => {
       for (const l of listeners) l.settings?.(settings)
       await settle()
@@ -109,7 +126,9 @@ export function createDesktopWatch(deps: DesktopWatchDeps, parts: WatchParts): D
 
   return {
     implementations,
-    engine,
+    get engine() {
+      return engine
+    },
     status: () => watchStatusOf(engine, sink),
     settings: () => parts.settings.get(),
     language: deps.language,
