@@ -94,7 +94,7 @@ export function ActivityScreen() {
       {rows.length === 0 ? (
         stored === undefined && loading ? <p>{t('app.loading')}</p> : <p className="empty-state">{t('activity.empty')}</p>
       ) : (
-        <VirtualGrid label={t('activity.gridLabel')} rows={rows} columns={columns} rowId={(row) => row.key} rowHeight={40} className="activity-grid" />
+        <VirtualGrid label={t('activity.gridLabel')} rows={rows} columns={columns} rowId={(row) => row.key} rowHeight={40} fit className="activity-grid" />
       )}
       {stored?.truncated && <p className="field-hint">{t('activity.truncated', { count: stored.events.length })}</p>}
     </div>

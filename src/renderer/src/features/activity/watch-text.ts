@@ -4,7 +4,12 @@
  */
 import type { TFunction } from 'i18next'
 import type { WatchEvent, WatchStatus } from '../../../../shared/watch'
-import { localTimeText } from '../../ui/time-text'
+import { DATE_TIME, localTimeText } from '../../ui/time-text'
+
+/** A time beside the event's own: the time of day when on the same day, else the date too. */
+function timeNear(at: number, event: WatchEvent): string {
+  return localTimeText(at, new Date(at).toDateString() === new Date(event.at).toDateString() ? { timeStyle: 'short' } : DATE_TIME)
+}
 
 const num = (event: WatchEvent, key: string): number | undefined => (typeof event.data?.[key] === 'number' ? (event.data[key] as number) : undefined)
 const str = (event: WatchEvent, key: string): string | undefined => {
@@ -17,7 +22,7 @@ export function watchEventText(t: TFunction, event: WatchEvent): string {
   switch (event.kind) {
     case 'connection_offline': {
       const since = num(event, 'offlineSince')
-      return since === undefined ? t('activity.text.offline') : t('activity.text.offlineSince', { time: localTimeText(since) })
+      return since === undefined ? t('activity.text.offline') : t('activity.text.offlineSince', { time: timeNear(since, event) })
     }
     case 'connection_online':
       return t('activity.text.online')
@@ -29,7 +34,7 @@ export function watchEventText(t: TFunction, event: WatchEvent): string {
     }
     case 'plan_expiring': {
       const endsAt = num(event, 'planEndsAt')
-      return endsAt === undefined ? t('activity.text.planExpiringSoon') : t('activity.text.planExpiring', { time: localTimeText(endsAt) })
+      return endsAt === undefined ? t('activity.text.planExpiringSoon') : t('activity.text.planExpiring', { time: timeNear(endsAt, event) })
     }
     case 'api_unreachable': {
       const reason = str(event, 'reason')
