@@ -108,26 +108,23 @@ async function watch(ctx: CliContext, flags: WatchFlags): Promise<ExitCode> {
     const { createAlertSink } = await import('../../main/watch/alerts')
     const { webhookPayload } = await import('../../main/watch/alerts/webhook')
     const { eventSentence } = await import('../../main/watch/alerts/messages')
-    const { createWatchEngine } = await import('../../main/watch/engine')
-    const { createScheduledChecks, proxyChecker } = await import('../../main/watch/scheduled-checks')
+    const { createWatchWithChecks } = await import('../../main/watch/engine-setup')
 
     const history = openAppHistory(dataDir, log)
     await history.start()
     const alerts = createAlertSink({ settings: async () => settings, telegramToken, language: () => 'en', log })
     const health = createHealthSettingsStore({ dataDir, log })
     const checkHistory = checkHistoryInStore(history.store, log)
-    const built: { raise?: (events: WatchEvent[]) => void } = {}
-    const checks = createScheduledChecks({
-      check: proxyChecker(
-        async () => account.demoEchoUrl ?? (await health.get()).echoUrls[0] ?? '',
-        async () => (await health.get()).timeoutMs,
-      ),
-      history: checkHistory,
-      raise: (events) => built.raise?.(events),
+    const engine = createWatchWithChecks({
+      client: () => account.client,
+      history: history.store,
+      settings: async () => settings,
+      alerts,
       log,
+      checkHistory,
+      echoUrl: async () => account.demoEchoUrl ?? (await health.get()).echoUrls[0] ?? '',
+      checkTimeoutMs: async () => (await health.get()).timeoutMs,
     })
-    const engine = createWatchEngine({ client: () => account.client, history: history.store, settings: async () => settings, alerts, log, checks })
-    built.raise = engine.raise
 
     engine.onEvents((events) => {
       for (const event of events) {
