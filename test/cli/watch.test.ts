@@ -63,6 +63,30 @@ test('watch --demo --json: a phone held offline is one line and one webhook POST
   }
 })
 
+test('watch in words: Ctrl-C (SIGINT) stops it with exit 0, not 130', async () => {
+  const data = await scratchDataDir()
+  let child: ChildProcess | undefined
+  let stderr = ''
+  const running = runCli(['watch', '--demo', '--data-dir', data.dir], {
+    started: (c) => {
+      child = c
+      c.stderr!.on('data', (d: string) => (stderr += d))
+    },
+  })
+  try {
+    await waitFor(() => /Watching \d+ connections every 30 s \(offline after 120 s\)/.test(stderr), 'the watch to start', 30_000)
+    child!.kill('SIGINT')
+    const result = await running
+    expect(result.code).toBe(0)
+    expect(result.stderr).toContain('SIGINT: stopping the watch.')
+    // Nothing happened in those seconds: no event lines.
+    expect(result.stdout).toBe('')
+  } finally {
+    if (child && child.exitCode === null) child.kill('SIGKILL')
+    await data.remove()
+  }
+})
+
 test('a bad flag is refused by name before anything starts (exit 2)', async () => {
   const data = await scratchDataDir()
   try {
