@@ -46,7 +46,11 @@ export class WatchSettingsError extends AppError {
 
 export interface WatchSettingsStoreOptions {
   dataDir: string
-  /** Where the bot token is kept; by default the OS keychain under WATCH_KEYCHAIN_SERVICE. */
+  /**
+   * Where the bot token is kept. Leave it out in the app and the command line: the default is the OS keychain
+   * under WATCH_KEYCHAIN_SERVICE. Do NOT pass the profiles' keychain (createKeychain() with its default service):
+   * the token would be listed, and offered for removal, as an API key without a profile. Tests pass a memory store.
+   */
   keychain?: SecretStore
   log: Logger
   /** The command line passes process.env: IPROXY_TELEGRAM_TOKEN then comes before the keychain. */

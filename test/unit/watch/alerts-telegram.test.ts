@@ -43,7 +43,8 @@ function harness(settings: Partial<WatchSettings>, extra: Partial<AlertSinkOptio
     // The app's own logger, so what it would write (stack traces included) is what is checked for the token.
     log: createLogger((line) => logs.push(line)),
     now: () => clock.now,
-    tuning: { baseDelayMs: 40, maxDelayMs: 200, maxAttempts: 30, timeoutMs: 1_000 },
+    // A long timeout: on a loaded machine a short one would retry messages the server did take.
+    tuning: { baseDelayMs: 40, maxDelayMs: 200, maxAttempts: 30, timeoutMs: 10_000 },
     ...extra,
   })
   cleanups.push(() => sink.dispose())
@@ -70,7 +71,9 @@ describe('Telegram and the desktop', () => {
     expect(String(api.received[0]!.body.text)).toMatch(/^500 connections offline: Moscow-1, Moscow-2, .*Moscow-10, … and 490 more$/)
     expect(h.notices).toEqual([{ title: '500 connections offline', body: expect.stringMatching(/… and 490 more$/) as string }])
     expect(hook.accepted()).toHaveLength(500)
-  })
+    expect(new Set(hook.accepted().map((r) => r.headers['idempotency-key'])).size).toBe(500)
+    // 500 posts in a row take a few seconds on a loaded two-core machine.
+  }, 60_000)
 
   it('sends one event as its sentence, and a notice that opens the connection', async () => {
     const api = await botApi()
@@ -114,6 +117,14 @@ describe('Telegram and the desktop', () => {
     await h.sink.idle()
     expect(h.notices).toHaveLength(1)
     expect(api.received.map((r) => r.body.disable_notification)).toEqual([true, false])
+  })
+
+  it('sends nothing on a channel that is switched off (desktop notices off, Telegram off)', async () => {
+    const api = await botApi()
+    const h = harness({ desktopNotifications: false, telegram: { enabled: false, chatId: '-100123', apiBaseUrl: api.url } })
+    h.sink.deliver(offline(3, h.clock.now))
+    await h.sink.idle()
+    expect([h.notices.length, api.received.length]).toEqual([0, 0])
   })
 
   it('holds every channel while paused, and does not send the held events later', async () => {
