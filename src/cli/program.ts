@@ -14,6 +14,7 @@ import { registerOvpn } from './commands/ovpn'
 import { registerProfiles } from './commands/profiles'
 import { registerProxies } from './commands/proxies'
 import { registerRotate } from './commands/rotate'
+import { registerWatch } from './commands/watch'
 import type { CliContext } from './context'
 import { describeFailure } from './errors'
 import { EXIT, type ExitCode } from './exit-codes'
@@ -43,7 +44,7 @@ export function buildProgram(ctx: CliContext, setExit: (code: ExitCode) => void)
       setExit(failure.exitCode)
     }
   }
-  for (const register of [registerMe, registerConnections, registerProxies, registerExport, registerCheck, registerRotate, registerOvpn, registerProfiles, registerHistory]) {
+  for (const register of [registerMe, registerConnections, registerProxies, registerExport, registerCheck, registerRotate, registerOvpn, registerProfiles, registerHistory, registerWatch]) {
     register(program, ctx, run)
   }
   return program

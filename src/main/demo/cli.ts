@@ -20,7 +20,7 @@ Control surface (loopback clients only; on the simulator's origin, not under the
   POST /_control/api  {"down":true}       every API call answers 503 until {"down":false}
   POST /_control/api  {"rateLimitSeconds":30}  every API call answers 429 with Retry-After: 30 until 0
   GET  /_control/requests                 API requests received so far, in all and by path
-  GET  /_control                          what is held now
+  GET  /_control                          what is held now, and every phone's id, name and status
   e.g. curl -X POST -d '{"status":"offline"}' http://127.0.0.1:8787/_control/connections/CONNECTION_ID/status`
 
 async function main(): Promise<void> {

@@ -8,7 +8,7 @@
  *   POST /_control/api  {"down":true}       every API call answers 503 until {"down":false}
  *   POST /_control/api  {"rateLimitSeconds":N}  every API call answers 429 with Retry-After: N until N is 0
  *   GET  /_control/requests                 API requests received so far: {"total":N,"byPath":{"/connections-status":N}}
- *   GET  /_control                          the state of the above
+ *   GET  /_control                          the state of the above, and every phone's id, name and status
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { z } from 'zod'
@@ -89,8 +89,10 @@ function parse<T>(schema: z.ZodType<T>, text: string): T {
 }
 
 function snapshot(state: SimState, control: SimControl) {
-  const held = [...state.connections.values()].filter((c) => c.held).map((c) => ({ id: c.id, name: c.name, status: c.status }))
-  return { apiDown: control.apiDown, rateLimitSeconds: control.rateLimitSeconds, held }
+  const all = [...state.connections.values()]
+  const held = all.filter((c) => c.held).map((c) => ({ id: c.id, name: c.name, status: c.status }))
+  const connections = all.map((c) => ({ id: c.id, name: c.name, status: c.status, held: c.held !== undefined }))
+  return { apiDown: control.apiDown, rateLimitSeconds: control.rateLimitSeconds, held, connections }
 }
 
 /** Answers one request under CONTROL_ROOT (`path` is relative to it). */
