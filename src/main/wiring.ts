@@ -24,7 +24,7 @@ import { logDirOf } from './log-file'
 import { profileCalls } from './secrets/calls'
 import type { SecretStore } from './secrets/keychain'
 import { createProfileService } from './secrets/profile-service'
-import { createDesktopWatch, followProfiles, reportUnchangedIps, type DesktopWatch } from './watch/desktop-watch'
+import { createDesktopWatch, followProfiles, type DesktopWatch } from './watch/desktop-watch'
 import { createWatchParts } from './watch/watch-parts'
 
 export interface ServicesOptions {
@@ -102,18 +102,14 @@ export function createServices(options: ServicesOptions): Services {
       ),
       ...accountDataCalls(() => profiles.client()),
       ...health.implementations,
-      // A change of IP that kept the same exit IP is an event of the fleet watch too.
-      'health.rotateAndVerify': async (input) => {
-        const results = await health.implementations['health.rotateAndVerify'](input)
-        reportUnchangedIps(() => watch.engine, results)
-        return results
-      },
       ...exportsDomain.implementations,
       ...historyCalls(history.store, checks.writePending),
       ...watch.implementations,
     },
     history.store,
     options.log,
+    // A change of IP that kept the same exit IP is an event of the fleet watch (its engine of the moment).
+    { ipNotChanged: (connectionId, ip) => watch.engine.reportIpNotChanged(connectionId, ip) },
   )
   return {
     implementations,

@@ -5,7 +5,6 @@
  * the last one carries over), and stopped on dispose. The shell reads it through `Services.watch`.
  */
 import type { UiLanguage } from '../../shared/bridge'
-import type { RotateVerifyResult } from '../../shared/health'
 import type { WatchEvent, WatchEventsQuery, WatchSettings, WatchStatus } from '../../shared/watch'
 import type { Emit } from '../desktop'
 import type { Implementations } from '../handler-table'
@@ -183,13 +182,3 @@ export function followProfiles<T extends Partial<Implementations>>(calls: T, nam
   return wrapped
 }
 
-/**
- * A change of IP by hand (health's rotate-and-verify) that ended with the exit IP unchanged is news for the watch
- * (`ip_not_changed`). Only a plain timeout counts: with "wait for a unique IP" the last IP seen may be another,
- * recently used one, which is not "the same exit IP".
- */
-export function reportUnchangedIps(engine: () => WatchEngine, results: readonly RotateVerifyResult[]): void {
-  for (const result of results) {
-    if (result.status === 'timeout' && result.oldIp && !result.waitedUnique) engine().reportIpNotChanged(result.connectionId, result.oldIp)
-  }
-}

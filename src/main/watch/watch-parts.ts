@@ -11,8 +11,7 @@ import type { IproxyClient } from '../iproxy'
 import type { Logger } from '../log'
 import { createAlertSink } from './alerts'
 import type { WatchParts } from './desktop-watch'
-import { createWatchEngine, type FullWatchEngine } from './engine'
-import { createScheduledChecks, proxyChecker } from './scheduled-checks'
+import { createWatchWithChecks } from './engine-setup'
 import { createWatchSettingsStore } from './settings'
 import type { DesktopNotice } from './types'
 
@@ -45,13 +44,17 @@ export function createWatchParts(deps: WatchPartsDeps): WatchParts {
   // Scheduled checks use the Health screen's echo URLs and timeout (health-settings.json), the demo's echo in demo mode.
   const health = createHealthSettingsStore({ dataDir: deps.userDataDir, log })
   const echoUrl = async (): Promise<string> => (await deps.demoEchoUrl()) ?? ((await health.get()).echoUrls[0] as string)
-  const check = proxyChecker(echoUrl, async () => (await health.get()).timeoutMs)
   /** A new engine (and its scheduled checks) per watched profile: nothing one account's fleet left behind carries over. */
-  const createEngine = (): FullWatchEngine => {
-    const engineRef: { current?: FullWatchEngine } = {}
-    const checks = createScheduledChecks({ check, history: deps.checks, raise: (events) => engineRef.current?.raise(events), log })
-    engineRef.current = createWatchEngine({ client: deps.client, history: deps.history, settings: () => settings.get(), alerts: sink, log, checks })
-    return engineRef.current
-  }
+  const createEngine = () =>
+    createWatchWithChecks({
+      client: deps.client,
+      history: deps.history,
+      settings: () => settings.get(),
+      alerts: sink,
+      log,
+      checkHistory: deps.checks,
+      echoUrl,
+      checkTimeoutMs: async () => (await health.get()).timeoutMs,
+    })
   return { createEngine, sink, settings, events: async (query) => deps.history.watchEvents(query) }
 }

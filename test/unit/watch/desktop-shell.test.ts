@@ -14,7 +14,7 @@ import { checkHistoryInStore } from '../../../src/main/history/check-history'
 import { createIproxyClient, type IproxyClient } from '../../../src/main/iproxy'
 import { createDesktopShell, type ShellPorts } from '../../../src/main/watch/desktop-shell'
 import { createDesktopState } from '../../../src/main/watch/desktop-state'
-import { createDesktopWatch, reportUnchangedIps, type DesktopWatch } from '../../../src/main/watch/desktop-watch'
+import { createDesktopWatch, type DesktopWatch } from '../../../src/main/watch/desktop-watch'
 import type { TrayView } from '../../../src/main/watch/tray-model'
 import type { DesktopNotice } from '../../../src/main/watch/types'
 import { createWatchParts } from '../../../src/main/watch/watch-parts'
@@ -127,21 +127,6 @@ describe('the desktop watch', () => {
     expect(rig.watch.status().running).toBe(true)
     await rig.watch.implementations['watch.updateSettings']({ enabled: false })
     expect(rig.watch.status().running).toBe(false)
-  })
-
-  it('raises ip_not_changed for a change of IP that kept the exit IP, not for one that waited for a unique IP', async () => {
-    const rig = await openRig()
-    await rig.watch.start()
-    await rig.watch.engine.runCycle()
-    const base = { ok: false, message: '', seconds: 90, attempts: 9 }
-    reportUnchangedIps(() => rig.watch.engine, [
-      { ...base, connectionId: 'c-kept', status: 'timeout', oldIp: '203.0.113.7' },
-      { ...base, connectionId: 'c-unique', status: 'timeout', oldIp: '203.0.113.8', waitedUnique: true },
-      { ...base, connectionId: 'c-changed', ok: true, status: 'changed', oldIp: '203.0.113.9', newIp: '203.0.113.10' },
-    ])
-    await rig.watch.engine.runCycle()
-    const raised = rig.emitted.filter((e) => e.name === 'watch.raised').flatMap((e) => e.payload as Array<{ kind: string; connectionId?: string; data?: unknown }>)
-    expect(raised).toEqual([expect.objectContaining({ kind: 'ip_not_changed', connectionId: 'c-kept', data: { ip: '203.0.113.7' } })])
   })
 
   it('pauses and resumes alerts, and says so in its status', async () => {
