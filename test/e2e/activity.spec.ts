@@ -141,3 +141,16 @@ test('the Activity screen lists a phone going offline and coming back as the wat
   await grid.getByRole('button', { name: 'Moscow MTS 01' }).first().click()
   await expect(page.getByRole('heading', { level: 2, name: 'Moscow MTS 01' })).toBeVisible()
 })
+
+test('a clicked alert notification opens its connection, or the Activity screen for a fleet-wide one', async ({ app }) => {
+  const { page } = app
+  await expect(page.getByRole('grid', { name: 'Connections' })).toBeVisible({ timeout: 30_000 })
+  const sim = await app.simulator()
+  const phone = [...sim.state.connections.values()].find((c) => c.name === 'Berlin Telekom')
+  if (!phone) throw new Error('no demo phone Berlin Telekom')
+  // What the shell sends when a notification is clicked (main/index.ts, noticeClick in window-model.ts).
+  app.emit('watch.openConnection', { connectionId: phone.id })
+  await expect(page.getByRole('heading', { level: 2, name: 'Berlin Telekom' })).toBeVisible()
+  app.emit('watch.openConnection', {})
+  await expect(page.getByRole('banner').getByRole('heading', { level: 1 })).toHaveText('Activity')
+})
