@@ -96,10 +96,11 @@ export function createServices(options: ServicesOptions): Services {
   const implementations: Implementations = withHistoryRecording(
     {
       ...appCalls({ ...options, setLanguage, logDir: options.logDir ?? logDirOf(options.userDataDir) }),
-      // Watching follows the active profile: these calls may change it.
-      ...followProfiles(profileCalls(profiles, demo), ['profiles.add', 'profiles.remove', 'profiles.activate', 'profiles.replaceKey', 'profiles.startDemo'], () =>
-        watch.profileMayHaveChanged(),
-      ),
+      // Watching follows the active profile: these calls may change it. Not awaited: stopping the last profile's
+      // watch may wait for its cycle in flight, and switching profiles must not.
+      ...followProfiles(profileCalls(profiles, demo), ['profiles.add', 'profiles.remove', 'profiles.activate', 'profiles.replaceKey', 'profiles.startDemo'], async () => {
+        void watch.profileMayHaveChanged()
+      }),
       ...accountDataCalls(() => profiles.client()),
       ...health.implementations,
       ...exportsDomain.implementations,

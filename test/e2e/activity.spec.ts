@@ -10,6 +10,8 @@ import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { expect, skipWithoutChromium, test } from './harness/fixtures'
+import { keyringAvailability } from '../support/keyring'
+import { requireSystem } from '../support/system'
 
 skipWithoutChromium()
 test.use({ demoMode: true })
@@ -153,4 +155,44 @@ test('a clicked alert notification opens its connection, or the Activity screen 
   await expect(page.getByRole('heading', { level: 2, name: 'Berlin Telekom' })).toBeVisible()
   app.emit('watch.openConnection', {})
   await expect(page.getByRole('banner').getByRole('heading', { level: 1 })).toHaveText('Activity')
+})
+
+test('the Telegram bot token is stored write-only in the keychain, and its test alert reaches a local Bot API', async ({ app }) => {
+  requireSystem('Secret Service', keyringAvailability(), (note) => test.skip(true, note))
+  const { page } = app
+  const token = `123456:e2e-${Math.random().toString(36).slice(2, 10)}`
+  const calls: Array<{ path: string; body: Record<string, unknown> }> = []
+  const bot = createServer((request, response) => {
+    let text = ''
+    request.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')))
+    request.on('end', () => {
+      calls.push({ path: request.url ?? '', body: JSON.parse(text) as Record<string, unknown> })
+      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: true, result: { message_id: 1 } }))
+    })
+  })
+  await new Promise<void>((resolve) => bot.listen(0, '127.0.0.1', resolve))
+  try {
+    await showSection(page, 'Alerts')
+    await expect(page.getByText('No bot token is stored.', { exact: false })).toBeVisible()
+    await page.getByLabel('Bot token').fill(token)
+    await page.getByRole('button', { name: 'Save the token' }).click()
+    await expect(page.getByRole('status').filter({ hasText: 'The bot token is saved.' })).toBeVisible()
+    // Never read back: the field is empty again and the page only learns that one is stored.
+    await expect(page.getByLabel('Bot token')).toHaveValue('')
+    await expect(page.getByText('A bot token is stored.', { exact: false })).toBeVisible()
+    expect(JSON.stringify(app.bridgeResults)).not.toContain(token)
+
+    await page.getByLabel('Send alerts to Telegram').check()
+    await page.getByLabel('Chat ID').fill('-100777')
+    await page.getByLabel('Bot API address').fill(`http://127.0.0.1:${(bot.address() as AddressInfo).port}`)
+    await page.getByRole('button', { name: 'Send a test alert: Telegram' }).click()
+    await expect(page.getByRole('status', { name: 'Test alert results: Telegram' }).getByText('Telegram: delivered')).toBeVisible({ timeout: 15_000 })
+    expect(calls).toEqual([{ path: `/bot${token}/sendMessage`, body: expect.objectContaining({ chat_id: '-100777' }) }])
+
+    await page.getByRole('button', { name: 'Remove the token' }).click()
+    await expect(page.getByRole('status').filter({ hasText: 'The bot token is removed.' })).toBeVisible()
+    await expect(page.getByText('No bot token is stored.', { exact: false })).toBeVisible()
+  } finally {
+    await new Promise((resolve) => bot.close(resolve))
+  }
 })
