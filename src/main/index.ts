@@ -106,16 +106,24 @@ if (!acquireSingleInstanceLock(() => mainWindow ?? (core ? openWindow() : undefi
     // Started at login: the app waits in the tray (with no tray to wait in, the window opens anyway).
     if (!tray || !startsHidden(process.argv, app.getLoginItemSettings().wasOpenedAtLogin)) openWindow()
     const services = core
-    void services.start().then(async () => {
-      desktopShell = await createDesktopShell(services.watch, createDesktopState(app.getPath('userData')), {
-        ...(tray ? { showTray: tray.show } : {}),
-        notify: (notice) => showNotice(notice, () => openFromNotice(notice)),
-        setLoginItem: (item) => app.setLoginItemSettings(item),
-        openWindow: () => void openWindow(),
-        quit: () => app.quit(),
-        log,
-      })
-    })
+    // The tray's menu and the close-to-tray rule once the services are up (whether or not all of them started).
+    void services
+      .start()
+      .catch((err: unknown) => log('the services did not all start', err))
+      .then(() =>
+        createDesktopShell(services.watch, createDesktopState(app.getPath('userData')), {
+          ...(tray ? { showTray: tray.show } : {}),
+          notify: (notice) => showNotice(notice, () => openFromNotice(notice)),
+          setLoginItem: (item) => app.setLoginItemSettings(item),
+          openWindow: () => void openWindow(),
+          quit: () => app.quit(),
+          log,
+        }),
+      )
+      .then(
+        (shell) => (desktopShell = shell),
+        (err: unknown) => log('the tray could not be set up', err),
+      )
     // macOS: a click on the Dock icon brings the window back, hidden in the tray or closed.
     app.on('activate', () => void openWindow())
   })
