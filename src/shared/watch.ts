@@ -65,7 +65,7 @@ export interface WatchStatus {
 // ---------------------------------------------------------------------------------------------------------
 
 export const MIN_INTERVAL_SECONDS = 10
-const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time like 23:00')
+const timeOfDay = z.string().max(5).regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time like 23:00')
 
 export const watchSettingsSchema = z.strictObject({
   /** Watch the fleet at all (the tray and the alerts need it). */
@@ -85,12 +85,12 @@ export const watchSettingsSchema = z.strictObject({
     connectionIds: z.array(z.string().min(1).max(128)).max(10_000),
   }),
   desktopNotifications: z.boolean(),
-  webhooks: z.array(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })).max(20),
+  webhooks: z.array(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max(2048)).max(20),
   telegram: z.strictObject({
     enabled: z.boolean(),
     chatId: z.string().max(64),
     /** The Bot API's base URL; settable so tests (and self-hosted Bot API servers) can point it elsewhere. */
-    apiBaseUrl: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }),
+    apiBaseUrl: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max(2048),
   }),
   quietHours: z.strictObject({ enabled: z.boolean(), from: timeOfDay, to: timeOfDay }),
   /** The desktop app: closing the window keeps watching in the tray. */
