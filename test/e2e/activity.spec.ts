@@ -51,6 +51,7 @@ test('alert settings: a bad value is refused on its field, a good change is save
   await page.getByRole('button', { name: 'Save settings' }).click()
   // Refused on the field, in words, and nothing stored.
   await expect(interval).toHaveAttribute('aria-invalid', 'true')
+  await expect(interval).toBeFocused()
   await expect(page.getByRole('alert').filter({ hasText: /10/ })).toBeVisible()
   await expect(page.getByText('Alert settings saved.')).toHaveCount(0)
   await interval.fill('45')

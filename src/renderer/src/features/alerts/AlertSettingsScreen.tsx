@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useShallow } from 'zustand/react/shallow'
@@ -46,6 +46,9 @@ export function AlertSettingsScreen() {
   const [formError, setFormError] = useState<string>()
   const [busy, setBusy] = useState(false)
   const [saved, setSaved] = useState(false)
+  const formRef = useRef<HTMLFormElement>(null)
+  /** After a refused save: the first field at fault gets the focus, so a long form never hides what is wrong. */
+  const focusFirstError = () => requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus())
   useEffect(() => {
     void load()
   }, [load])
@@ -66,6 +69,7 @@ export function AlertSettingsScreen() {
     if (invalid) {
       setErrors(invalid.fields)
       setFormError(invalid.form)
+      focusFirstError()
       return false
     }
     setBusy(true)
@@ -79,6 +83,7 @@ export function AlertSettingsScreen() {
       const mapped = serverErrors(err, ALERT_FIELDS)
       setErrors(mapped.fields)
       setFormError(mapped.form)
+      focusFirstError()
       return false
     } finally {
       setBusy(false)
@@ -101,6 +106,7 @@ export function AlertSettingsScreen() {
 
   return (
     <form
+      ref={formRef}
       className="alerts-screen"
       aria-label={t('sections.alerts')}
       noValidate
