@@ -9,6 +9,7 @@ import type { AlertChannel, AlertTestResult, WatchEvent, WatchEventKind, WatchSe
 import { getApi } from '../bridge'
 import { errorMessage } from '../ui/error-message'
 import { useNavigation } from './navigation'
+import { selectActiveProfile, useProfiles } from './profiles'
 
 /** Events the Activity screen asks main for, newest first (the contract allows up to 5,000). */
 export const ACTIVITY_LIMIT = 1000
@@ -128,6 +129,13 @@ export function subscribeToWatch(): void {
     const navigation = useNavigation.getState()
     if (connectionId) navigation.openConnection(connectionId)
     else navigation.show('activity')
+  })
+  // Another profile is another fleet: what was raised for the last one is not listed as live any more.
+  let profileId = selectActiveProfile(useProfiles.getState())?.id
+  useProfiles.subscribe((state) => {
+    const next = selectActiveProfile(state)?.id
+    if (next !== profileId) useWatch.setState({ live: [] })
+    profileId = next
   })
   void useWatch.getState().loadStatus()
 }
