@@ -54,7 +54,8 @@ async function openDemo(env: NodeJS.ProcessEnv): Promise<Account> {
   const scale = demoScale(env)
   // Loaded only for --demo: every other run is spared parsing the simulator at start-up.
   const { startSimulator } = await import('../main/demo')
-  const sim: Simulator = await startSimulator(scale ? { scale, bindListeners: true } : { seed: 'demo' })
+  // The demo's one unreliable phone drops now and then, so `iproxy watch --demo` has something to show.
+  const sim: Simulator = await startSimulator(scale ? { scale, bindListeners: true } : { seed: 'demo', demoOutages: true })
   const client = createIproxyClient({ apiKey: sim.apiKey, baseUrl: sim.baseUrl })
   return {
     client,

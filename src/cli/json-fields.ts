@@ -20,10 +20,12 @@ JSON output (--json), stable field names:
   export       (with --out) { path, count, total, skipped: [{ proxyId, reason, message }], notes }
   ovpn         { into, path, written: [{ name, path }], failed: [{ name, reason }] }
   profiles     { dataDir, profiles: [{ id, name, baseUrl, keyHint, createdAt, activeInApp }] }
+  watch        JSON lines, one per event: { id, event, connection_id, connection_name, at, message, data }
 
 Exit codes: 0 all done, 1 some check or action failed (or the API could not be reached),
   2 usage (a flag or value is wrong), 3 authentication (key missing or rejected), 130 Ctrl-C.
 
 Environment: IPROXY_API_KEY, IPROXY_API_URL (key and API address when no --profile or --demo),
   IPROXY_DATA_DIR (the app's data folder), IPROXY_DEMO_SCALE=250x4 (a larger demo account),
+  IPROXY_TELEGRAM_TOKEN (the Telegram bot token for iproxy watch),
   NO_COLOR (no colours), IPROXY_DEBUG=1 (log and stacks on stderr).`

@@ -16,6 +16,7 @@ import { registerProfiles } from './commands/profiles'
 import { registerProxies } from './commands/proxies'
 import { registerRelay } from './commands/relay'
 import { registerRotate } from './commands/rotate'
+import { registerWatch } from './commands/watch'
 import type { CliContext } from './context'
 import { describeFailure } from './errors'
 import { EXIT, type ExitCode } from './exit-codes'
@@ -45,7 +46,7 @@ export function buildProgram(ctx: CliContext, setExit: (code: ExitCode) => void)
       setExit(failure.exitCode)
     }
   }
-  for (const register of [registerMe, registerConnections, registerProxies, registerExport, registerCheck, registerRotate, registerOvpn, registerProfiles, registerHistory, registerDoctor, registerRelay]) {
+  for (const register of [registerMe, registerConnections, registerProxies, registerExport, registerCheck, registerRotate, registerOvpn, registerProfiles, registerHistory, registerDoctor, registerRelay, registerWatch]) {
     register(program, ctx, run)
   }
   return program

@@ -4,6 +4,7 @@
  * only the contract's types), so every domain's calls can take these without importing the wiring back.
  */
 import type { EventName, EventPayload } from '../shared/bridge'
+import type { DesktopNotice } from './watch/types'
 
 /** Sends one contract event to the page. */
 export type Emit = <N extends EventName>(name: N, payload: EventPayload<N>) => void
@@ -25,4 +26,9 @@ export interface DesktopIntegration {
    * there is no desktop (the command line).
    */
   openPath?(path: string): Promise<void>
+  /**
+   * Shows a desktop notification (the fleet watch's alerts); a click brings the window up on the connection.
+   * Absent where there is no desktop: the alert sink then has no desktop channel.
+   */
+  notify?(notice: DesktopNotice): void
 }

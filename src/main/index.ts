@@ -3,7 +3,8 @@
  * do not import electron.
  */
 import { join } from 'node:path'
-import { app, BrowserWindow, shell } from 'electron'
+import { app, shell } from 'electron'
+import type { BrowserWindow } from 'electron'
 import { BUILT_APP_PAGE_URL, chooseAppPageUrl } from './app-page'
 import type { Services } from './wiring'
 import { createServices } from './wiring'
@@ -14,10 +15,17 @@ import { createLogFile, logDirOf } from './log-file'
 import { quitAfterDispose } from './quit-after-dispose'
 import { startShellUpdater } from './update/shell-updater'
 import { createKeychain } from './secrets/keychain'
-import { acquireSingleInstanceLock, createMainWindow, registerAppScheme, serveAppFiles } from './window'
+import { createDesktopState } from './watch/desktop-state'
+import { createDesktopShell, type DesktopShell } from './watch/desktop-shell'
+import type { DesktopNotice } from './watch/types'
+import { noticeClick, startsHidden } from './watch/window-model'
+import { acquireSingleInstanceLock, bringToFront, createAppTray, createMainWindow, registerAppScheme, serveAppFiles, showNotice } from './window'
 
 let mainWindow: BrowserWindow | undefined
 let core: Services | undefined
+let desktopShell: DesktopShell | undefined
+// Set once quitting has begun: a window closing then really closes instead of hiding in the tray.
+let quitting = false
 
 // Every line to stderr and to the rotating file in the data folder (Help → Open log folder shows it).
 const logFile = createLogFile({ dir: logDirOf(app.getPath('userData')) })
@@ -33,17 +41,43 @@ const appPageUrl = chooseAppPageUrl({
   builtPageUrl: BUILT_APP_PAGE_URL,
 })
 
+// Events to the page, when there is a window to send them to.
+const emit = createEmitter(() => mainWindow?.webContents)
+
 // Before the app is ready, as Electron requires; the files are served once it is.
 registerAppScheme()
 
-function openWindow(): void {
-  mainWindow = createMainWindow({ preloadPath: join(__dirname, '../preload/index.js'), appPageUrl, log })
-  mainWindow.on('closed', () => {
+function openWindow(): BrowserWindow {
+  if (mainWindow) {
+    bringToFront(mainWindow)
+    return mainWindow
+  }
+  const window = createMainWindow({ preloadPath: join(__dirname, '../preload/index.js'), appPageUrl, log })
+  mainWindow = window
+  window.on('close', (event) => {
+    // Closing keeps watching in the tray (the setting, on by default): the window hides instead.
+    if (desktopShell?.onWindowClose(quitting) === 'hide') {
+      event.preventDefault()
+      window.hide()
+    }
+  })
+  window.on('closed', () => {
     mainWindow = undefined
   })
+  return window
 }
 
-if (!acquireSingleInstanceLock(() => mainWindow)) {
+/** A notification was clicked: the window comes up on the connection (a new window once its page has loaded). */
+function openFromNotice(notice: DesktopNotice): void {
+  const existing = mainWindow
+  const window = openWindow()
+  const open = (): void => emit('watch.openConnection', noticeClick(notice).open)
+  if (existing) open()
+  else window.webContents.once('did-finish-load', open)
+}
+
+// A second launch brings this one's window up, opening it when the app was waiting in the tray.
+if (!acquireSingleInstanceLock(() => mainWindow ?? (core ? openWindow() : undefined))) {
   app.quit()
 } else {
   app.on('web-contents-created', (_event, contents) => {
@@ -60,25 +94,48 @@ if (!acquireSingleInstanceLock(() => mainWindow)) {
         platform: process.platform,
         demoMode: process.argv.includes('--demo'),
       },
-      emit: createEmitter(() => mainWindow?.webContents),
+      emit,
       log,
       /* eng-disable OPEN_EXTERNAL_JS_CHECK -- reached only through app.openExternal, which allows https iProxy links alone */
       openExternal: (url) => shell.openExternal(url),
       userDataDir: app.getPath('userData'),
       keychain: createKeychain(),
-      desktop: createDesktopIntegration(() => mainWindow),
+      desktop: { ...createDesktopIntegration(() => mainWindow), notify: (notice) => showNotice(notice, () => openFromNotice(notice)) },
     })
     registerIpc(createHandlerTable({ implementations: core.implementations, isTrustedSender: createSenderCheck(appPageUrl), log }))
-    openWindow()
-    void core.start()
+    const tray = createAppTray((action) => desktopShell?.onTrayAction(action), log)
+    // Started at login: the app waits in the tray (with no tray to wait in, the window opens anyway).
+    if (!tray || !startsHidden(process.argv, app.getLoginItemSettings().wasOpenedAtLogin)) openWindow()
     void startShellUpdater({ log, userDataDir: app.getPath('userData'), isPackaged: app.isPackaged })
-    app.on('activate', () => {
-      if (BrowserWindow.getAllWindows().length === 0) openWindow()
-    })
+    const services = core
+    // The tray's menu and the close-to-tray rule once the services are up (whether or not all of them started).
+    void services
+      .start()
+      .catch((err: unknown) => log('the services did not all start', err))
+      .then(() =>
+        createDesktopShell(services.watch, createDesktopState(app.getPath('userData')), {
+          ...(tray ? { showTray: tray.show } : {}),
+          notify: (notice) => showNotice(notice, () => openFromNotice(notice)),
+          setLoginItem: (item) => app.setLoginItemSettings(item),
+          openWindow: () => void openWindow(),
+          quit: () => app.quit(),
+          log,
+        }),
+      )
+      .then(
+        (shell) => (desktopShell = shell),
+        (err: unknown) => log('the tray could not be set up', err),
+      )
+    // macOS: a click on the Dock icon brings the window back, hidden in the tray or closed.
+    app.on('activate', () => void openWindow())
+  })
+
+  app.on('before-quit', () => {
+    quitting = true
   })
 
   app.on('window-all-closed', () => {
-    if (process.platform !== 'darwin') app.quit()
+    if (desktopShell ? desktopShell.quitWhenAllWindowsClosed(process.platform) : process.platform !== 'darwin') app.quit()
   })
 
   // Quitting waits (up to a deadline) for the services to finish writing, e.g. the health history.

@@ -5,10 +5,13 @@
  * instance of the app at a time.
  */
 import { pathToFileURL } from 'node:url'
-import { app, BrowserWindow, net, protocol, shell } from 'electron'
-import type { BrowserWindowConstructorOptions, Session, WebContents } from 'electron'
+import { app, BrowserWindow, Menu, nativeImage, net, Notification, protocol, shell, Tray } from 'electron'
+import type { BrowserWindowConstructorOptions, MenuItemConstructorOptions, NativeImage, Session, WebContents } from 'electron'
 import { APP_SCHEME, appFileFor, isSameAppOrigin, pageAfterCrash } from './app-page'
 import { isAllowedExternalUrl } from './app/external-links'
+import { trayIconPng } from './watch/tray-icon'
+import type { TrayAction, TrayIconName, TrayMenuItem, TrayView } from './watch/tray-model'
+import type { DesktopNotice } from './watch/types'
 
 /** True when `url` is the app's own page: its full origin (app-page.ts), never a file:// URL. */
 export function isAppPage(url: string, appPageUrl: string): boolean {
@@ -128,9 +131,72 @@ export function acquireSingleInstanceLock(getWindow: () => BrowserWindow | undef
   if (!app.requestSingleInstanceLock()) return false
   app.on('second-instance', () => {
     const window = getWindow()
-    if (!window) return
-    if (window.isMinimized()) window.restore()
-    window.focus()
+    // Hidden in the tray or minimized: brought back either way.
+    if (window) bringToFront(window)
   })
   return true
+}
+
+/** The tray's icon at 1x and 2x (drawn by tray-icon.ts). */
+function trayImage(name: TrayIconName): NativeImage {
+  const image = nativeImage.createFromBuffer(trayIconPng(name, 16))
+  image.addRepresentation({ scaleFactor: 2, buffer: trayIconPng(name, 32) })
+  return image
+}
+
+/** The tray model's menu as Electron's template: labels disabled, actions calling back. */
+export function trayMenuTemplate(items: readonly TrayMenuItem[], onAction: (action: TrayAction) => void): MenuItemConstructorOptions[] {
+  return items.map((item): MenuItemConstructorOptions => {
+    if (item.kind === 'separator') return { type: 'separator' }
+    if (item.kind === 'label') return { label: item.label, enabled: false }
+    return { label: item.label, enabled: item.enabled, click: () => onAction(item.action) }
+  })
+}
+
+/**
+ * The tray icon, drawn from the tray model's view each time it changes; a click on the icon opens the window
+ * (Windows and Linux; macOS shows the menu). Undefined where the desktop has no tray to put it in.
+ */
+export function createAppTray(onAction: (action: TrayAction) => void, log: (message: string, err?: unknown) => void): { show(view: TrayView): void; destroy(): void } | undefined {
+  let tray: Tray
+  try {
+    tray = new Tray(trayImage('unknown'))
+  } catch (err) {
+    log('the desktop has no tray; closing the window will quit the app', err)
+    return undefined
+  }
+  tray.on('click', () => onAction('open'))
+  let icon: TrayIconName | undefined
+  return {
+    show(view) {
+      if (view.icon !== icon) tray.setImage(trayImage(view.icon))
+      icon = view.icon
+      tray.setToolTip(view.tooltip)
+      tray.setContextMenu(Menu.buildFromTemplate(trayMenuTemplate(view.menu, onAction)))
+    },
+    destroy: () => tray.destroy(),
+  }
+}
+
+// Notifications shown and not yet clicked or closed: held so the garbage collector cannot drop one (and its click).
+const shownNotices = new Set<Notification>()
+
+/** Shows a desktop notification; a click calls `onClick` (the app opens the connection). */
+export function showNotice(notice: DesktopNotice, onClick: () => void): void {
+  if (!Notification.isSupported()) return
+  const notification = new Notification({ title: notice.title, body: notice.body })
+  shownNotices.add(notification)
+  notification.on('click', () => {
+    shownNotices.delete(notification)
+    onClick()
+  })
+  notification.on('close', () => shownNotices.delete(notification))
+  notification.show()
+}
+
+/** Shows the window, restored and in front (from the tray or a notification). */
+export function bringToFront(window: BrowserWindow): void {
+  if (window.isMinimized()) window.restore()
+  window.show()
+  window.focus()
 }

@@ -26,6 +26,8 @@ import { relayCalls } from './relay/calls'
 import { profileCalls } from './secrets/calls'
 import type { SecretStore } from './secrets/keychain'
 import { createProfileService } from './secrets/profile-service'
+import { createDesktopWatch, followProfiles, type DesktopWatch } from './watch/desktop-watch'
+import { createWatchParts } from './watch/watch-parts'
 
 export interface ServicesOptions {
   appInfo: AppInfo
@@ -46,6 +48,11 @@ export interface Services {
   implementations: Implementations
   /** The embedded simulator behind demo mode (tests use it to inject faults and read its state). */
   demo: DemoSession
+  /**
+   * The fleet watch: its engine (tests run a cycle with `watch.engine.runCycle()` rather than wait), its status and
+   * settings for the tray, pause and "check all now".
+   */
+  watch: DesktopWatch
   /** Re-activates the last used profile and reports orphaned keychain entries; called once at start-up, after the window is up. */
   start(): Promise<void>
   /** Stops timers, servers and sockets the services hold. */
@@ -72,23 +79,48 @@ export function createServices(options: ServicesOptions): Services {
     language: () => language,
     history: checks,
   })
+  const watch = createDesktopWatch(
+    { emit: options.emit, log: options.log, activeProfileId: () => profiles.activeProfile()?.id, language: () => language },
+    createWatchParts({
+      userDataDir: options.userDataDir,
+      log: options.log,
+      history: history.store,
+      checks,
+      client: () => (profiles.activeProfile() ? profiles.client() : undefined),
+      ...(options.desktop.notify ? { notify: options.desktop.notify } : {}),
+      language: () => language,
+      demoEchoUrl: async () => (profiles.activeProfile()?.demo ? (await demo.start()).echoUrl : undefined),
+    }),
+  )
+  const setLanguage = (next: UiLanguage): void => {
+    language = next
+    watch.languageChanged(next)
+  }
   const implementations: Implementations = withHistoryRecording(
     {
-      ...appCalls({ ...options, setLanguage: (l) => (language = l), logDir: options.logDir ?? logDirOf(options.userDataDir) }),
-      ...profileCalls(profiles, demo),
+      ...appCalls({ ...options, setLanguage, logDir: options.logDir ?? logDirOf(options.userDataDir) }),
+      // Watching follows the active profile: these calls may change it. Not awaited: stopping the last profile's
+      // watch may wait for its cycle in flight, and switching profiles must not.
+      ...followProfiles(profileCalls(profiles, demo), ['profiles.add', 'profiles.remove', 'profiles.activate', 'profiles.replaceKey', 'profiles.startDemo'], async () => {
+        void watch.profileMayHaveChanged()
+      }),
       ...accountDataCalls(() => profiles.client()),
       ...health.implementations,
       ...exportsDomain.implementations,
       ...historyCalls(history.store, checks.writePending),
       ...supportCalls({ ...options, client: () => profiles.client() }),
       ...relays.implementations,
+      ...watch.implementations,
     },
     history.store,
     options.log,
+    // A change of IP that kept the same exit IP is an event of the fleet watch (its engine of the moment).
+    { ipNotChanged: (connectionId, ip) => watch.engine.reportIpNotChanged(connectionId, ip) },
   )
   return {
     implementations,
     demo,
+    watch,
     start: async () => {
       await history.start()
       // `--demo` on the command line (npm run demo) opens straight into the demo account.
@@ -96,9 +128,12 @@ export function createServices(options: ServicesOptions): Services {
       else await profiles.restoreLastActive()
       await profiles.reportOrphanKeys()
       relays.start()
+      await watch.start()
     },
     dispose: async () => {
-      // Health first: it cancels running batches and writes the last check history before the clients close.
+      // First: a cycle in flight finishes and its events are stored before the history closes.
+      await watch.dispose()
+      // Then health: it cancels running batches and writes the last check history before the clients close.
       await health.service.dispose()
       // Before history: a failover switch while closing is still recorded.
       await relays.dispose()

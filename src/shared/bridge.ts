@@ -26,6 +26,7 @@ import { relayContract } from './contract/relay'
 import { statsContract } from './contract/stats'
 import { supportContract } from './contract/support'
 import { vpnContract } from './contract/vpn'
+import { watchContract } from './contract/watch'
 
 /** The app-wide words of the contract (the `app.info` result, the interface language), read with the bridge. */
 export type { AppInfo, UiLanguage } from './contract/app'
@@ -55,10 +56,12 @@ export const calls = {
   history: historyContract.calls,
   support: supportContract.calls,
   relay: relayContract.calls,
+  watch: watchContract.calls,
 } as const
 
 export const events = {
   health: healthContract.events,
+  watch: watchContract.events,
 } as const
 
 // ---------------------------------------------------------------------------------------------------------

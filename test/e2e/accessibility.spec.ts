@@ -9,7 +9,7 @@ import { expect, skipWithoutChromium, test } from './harness/fixtures'
 skipWithoutChromium()
 test.use({ demoMode: true })
 
-const SECTIONS = ['Connections', 'Proxies', 'VPN', 'Statistics', 'Action links', 'Health checks', 'History', 'Exports', 'Account', 'Profiles', 'Help']
+const SECTIONS = ['Connections', 'Proxies', 'VPN', 'Statistics', 'Action links', 'Health checks', 'History', 'Activity', 'Alerts', 'Exports', 'Account', 'Profiles', 'Help']
 
 async function seriousViolations(page: Page, where: string): Promise<string[]> {
   return (await axeViolations(page))

@@ -1,6 +1,7 @@
 /**
  * Demo mode: the embedded simulator started inside the main process on first use and kept for the app's life,
- * so "Try the demo" and `--demo` give a working account without any iProxy key.
+ * so "Try the demo" and `--demo` give a working account without any iProxy key. One of its phones drops now and
+ * then (demo-outages.ts), so the fleet watch has something to show.
  */
 import { startSimulator } from './simulator'
 import type { Simulator } from './simulator'
@@ -15,7 +16,7 @@ export function createDemoSession(): DemoSession {
   let simulator: Promise<Simulator> | undefined
   return {
     start() {
-      simulator ??= startSimulator({ seed: 'demo' }).catch((err: unknown) => {
+      simulator ??= startSimulator({ seed: 'demo', demoOutages: true }).catch((err: unknown) => {
         simulator = undefined
         throw err
       })

@@ -2,13 +2,16 @@
  * `startSimulator()`: the iProxy Console API on loopback, stateful, with real proxies behind every proxy access.
  *
  * One node:http server answers three things: the API under `/api/console/v1` (Bearer key required), action
- * links under `/actionlinks/do/{action}/{id}` (no key, as documented) and the IP-echo endpoint `/echo` that the
- * proxies exit to. Faults (latency, error statuses, resets, malformed JSON, stalls) are applied before routing.
+ * links under `/actionlinks/do/{action}/{id}` (no key, as documented), the IP-echo endpoint `/echo` that the
+ * proxies exit to, and the control surface under `/_control` (control.ts: hold a phone offline, take the API down).
+ * Faults (latency, error statuses, resets, malformed JSON, stalls) are applied before routing.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
 import { handleEcho, type EchoDeps } from './echo-server'
+import { CONTROL_ROOT, createControl, handleControl, type SimControl } from './control'
 import { createFaults, type FaultRule, type Faults } from './faults'
+import { DEMO_OUTAGES, startDemoOutages, type DemoOutages } from './demo-outages'
 import { demoAccount, emptyAccount, seedDemo, seedScale, type ScaleOptions } from './demo-data'
 import { BodyTooLargeError, errorBody, readBody, sendJson } from './http-json'
 import { createProxyListenerPool, InvalidAccessError, type ProxyListenerPool } from './proxy-listeners'
@@ -41,6 +44,11 @@ export interface SimulatorOptions {
   bindListeners?: boolean
   timing?: Partial<SimTiming>
   now?: () => number
+  /**
+   * The demo's unreliable phone (demo-outages.ts): true for the default rhythm, or a rhythm of the caller's.
+   * Off unless asked (the app's demo mode and `npm run simulator` ask), so tests see a steady account.
+   */
+  demoOutages?: boolean | Partial<DemoOutages>
 }
 
 export interface Simulator {
@@ -54,6 +62,8 @@ export interface Simulator {
   readonly origin: string
   readonly state: SimState
   readonly faults: Faults
+  /** The control surface's state (control.ts): API down, rate limited, API requests counted. */
+  readonly control: SimControl
   readonly listeners: ProxyListenerPool
   /** Opens real listeners for the given accesses (all unbound ones when omitted). */
   bindListeners(proxyIds?: readonly string[]): Promise<void>
@@ -88,6 +98,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   else if (seed === 'demo') seedDemo(state)
 
   const faults = createFaults(options.faults ?? [])
+  const control = createControl()
   const listeners = createProxyListenerPool({ host, connectTimeoutMs: 5_000 })
   const scheduler = createScheduler()
   const sockets = new Set<Socket>()
@@ -119,7 +130,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://simulator.invalid')
     const path = url.pathname
+    if (path === CONTROL_ROOT || path.startsWith(`${CONTROL_ROOT}/`)) return handleControl(req, res, path.slice(CONTROL_ROOT.length), state, control)
     const isApi = path === API_ROOT || path.startsWith(`${API_ROOT}/`)
+    if (isApi) {
+      control.countApiRequest(path.slice(API_ROOT.length) || '/')
+      const held = control.apiOverride()
+      if (held) return sendJson(res, held.status, held.body, held.headers)
+    }
     // Fault rules are written against the API-relative path (`/connections/*`); other paths match as they are.
     const fault = faults.match(req.method ?? 'GET', isApi ? path.slice(API_ROOT.length) || '/' : path)
     if (fault && (await faults.apply(fault, req, res)) === 'handled') return
@@ -194,6 +211,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     await stop()
     throw err
   }
+  if (options.demoOutages) startDemoOutages(sim, { ...DEMO_OUTAGES, ...(options.demoOutages === true ? {} : options.demoOutages) })
 
   return {
     baseUrl: `${origin}${API_ROOT}`,
@@ -204,6 +222,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     origin,
     state,
     faults,
+    control,
     listeners,
     bindListeners,
     openSocketCount: () => sockets.size,

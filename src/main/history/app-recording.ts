@@ -5,7 +5,8 @@
  *   connections.list         the connections' names (the board and the IP-reuse view show them)
  *   connections.statuses     status changes (only changes are stored: recorder.ts compares with the last one)
  *   stats.ipHistory          exit IPs from the Console API's IP history
- *   health.rotateAndVerify   a `change_ip` action per connection with its outcome, and the old and new exit IPs
+ *   health.rotateAndVerify   a `change_ip` action per connection with its outcome, and the old and new exit IPs;
+ *                            one that timed out with the old IP is told to the fleet watch (`listeners.ipNotChanged`)
  *   connections.pushCommand  the command (reboot, changeip, ...) with its outcome
  *   connections.updateSettings / updateBasicInfo / changePlan / prolongatePlan, actionLinks.execute: likewise
  *
@@ -39,8 +40,13 @@ const ACTIONS: { [N in CallName]?: ActionSpec<N> } = {
   'actionLinks.execute': { connectionId: (i) => i.connId, kind: () => 'action_link', detail: (i) => ({ linkId: i.linkId }) },
 }
 
+/** Who else hears of what passes: the fleet watch, told of a change of IP that left the same exit IP. */
+export interface RecordingListeners {
+  ipNotChanged?(connectionId: string, ip: string): void
+}
+
 /** `implementations` with the recording points above wrapped around their calls. */
-export function withHistoryRecording(implementations: Implementations, store: HistoryStore, log: Logger): Implementations {
+export function withHistoryRecording(implementations: Implementations, store: HistoryStore, log: Logger, listeners: RecordingListeners = {}): Implementations {
   const out: Implementations = { ...implementations }
   const record = (what: string, write: () => unknown) => {
     try {
@@ -65,7 +71,11 @@ export function withHistoryRecording(implementations: Implementations, store: Hi
   after('connections.statuses', (statuses) => record('connection statuses', () => store.recordStatuses(statuses)))
   after('stats.ipHistory', (entries, input) => record(`the IP history of ${input.connId}`, () => store.recordIpHistory(input.connId, entries)))
   after('health.rotateAndVerify', (results, _input, startedAt) => {
-    for (const result of results) record(`the change of IP of ${result.connectionId}`, () => recordRotation(store, result, startedAt))
+    for (const result of results) {
+      record(`the change of IP of ${result.connectionId}`, () => recordRotation(store, result, startedAt))
+      // The IP did not change within the time allowed: the watch's `ip_not_changed` (engine.reportIpNotChanged).
+      if (result.status === 'timeout' && result.oldIp) record('an unchanged IP for the watch', () => listeners.ipNotChanged?.(result.connectionId, result.oldIp!))
+    }
   })
 
   for (const [name, spec] of Object.entries(ACTIONS) as Array<[CallName, ActionSpec<CallName>]>) {

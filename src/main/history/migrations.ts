@@ -23,6 +23,7 @@
  *   each of its 500 phones dirties its own leaf page. The IP stretches' indexes carry the columns the ledger and
  *   the board compare (covering), so their searches never visit the table; but only (last_at) has last_at,
  *   which every sighting moves (one more index holding it was ~10 ms more per batch of 1,000).
+ * - `watch_events` (the fleet watch, main/watch): a few rows an hour, read newest first by time or by connection.
  */
 import type { SqlDatabase } from './database'
 
@@ -113,6 +114,23 @@ export const MIGRATIONS: readonly Migration[] = [
         key TEXT PRIMARY KEY,
         value TEXT NOT NULL
       ) WITHOUT ROWID;
+    `,
+  },
+  {
+    version: 3,
+    summary: 'the fleet watch\'s events (offline, online, check failed, API unreachable, ...)',
+    // `connection` is NULL for fleet-wide events (the API down, rate limited). `data` is the event's flat facts as
+    // JSON: they differ by kind and are only ever shown or sent whole, never searched.
+    sql: `
+      CREATE TABLE watch_events (
+        id INTEGER PRIMARY KEY,
+        at INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        connection INTEGER REFERENCES connections(id),
+        data TEXT
+      );
+      CREATE INDEX watch_events_by_time ON watch_events(at);
+      CREATE INDEX watch_events_by_connection ON watch_events(connection, at);
     `,
   },
 ]

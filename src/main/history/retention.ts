@@ -21,6 +21,7 @@ export class PruneStep {
     this.statements = [
       'DELETE FROM checks WHERE id IN (SELECT id FROM checks WHERE at < ?1 ORDER BY at LIMIT ?2)',
       'DELETE FROM actions WHERE id IN (SELECT id FROM actions WHERE at < ?1 ORDER BY at LIMIT ?2)',
+      'DELETE FROM watch_events WHERE id IN (SELECT id FROM watch_events WHERE at < ?1 ORDER BY at LIMIT ?2)',
       `DELETE FROM ip_periods WHERE id IN (
          SELECT p.id FROM ip_periods p
          WHERE p.last_at < ?1 AND EXISTS (

@@ -23,6 +23,7 @@ import type {
   Timeline,
   TimelineQuery,
 } from '../../shared/history'
+import type { WatchEvent, WatchEventsQuery } from '../../shared/watch'
 import type { Logger } from '../log'
 import { IN_MEMORY, isCorruptionError } from './database'
 import { importHealthHistory, type ImportedEntry, type ImportResult } from './import-json'
@@ -30,6 +31,7 @@ import { HISTORY_DB_FILE, openHistoryDatabase, startAfresh, type OpenedHistoryDa
 import { HistoryReader } from './reader'
 import { HistoryRecorder } from './recorder'
 import { PruneStep, RetentionPruner } from './retention'
+import { WatchEventsTable } from './watch-events'
 
 export interface HistoryStoreOptions {
   log: Logger
@@ -40,6 +42,7 @@ export class HistoryStore {
   private reader!: HistoryReader
   private recorder!: HistoryRecorder
   private prune!: PruneStep
+  private watch!: WatchEventsTable
   private notice: HistoryNotice | undefined
   private readonly now: () => number
   private readonly pruner: RetentionPruner
@@ -98,6 +101,12 @@ export class HistoryStore {
     this.guard(() => this.recorder.recordConnectionNames(list, this.now()))
   }
 
+  /** The fleet watch's events, in one transaction; returned with their ids. */
+  recordWatchEvents(events: readonly WatchEvent[]): WatchEvent[] {
+    if (events.length === 0) return []
+    return this.guard(() => this.watch.write(events))
+  }
+
   setRetentionDays(days: number): number {
     return this.guard(() => this.reader.settings.setRetentionDays(days))
   }
@@ -152,6 +161,11 @@ export class HistoryStore {
     return this.guard(() => this.reader.recentChecks(keys, limit))
   }
 
+  /** The fleet watch's events, newest first (the Activity screen, `iproxy watch`). */
+  watchEvents(query: WatchEventsQuery): { events: WatchEvent[]; truncated: boolean } {
+    return this.guard(() => this.watch.query(query))
+  }
+
   retentionDays(): number {
     return this.guard(() => this.reader.retentionDays())
   }
@@ -177,6 +191,7 @@ export class HistoryStore {
     this.reader = new HistoryReader(opened.db)
     this.recorder = new HistoryRecorder(opened.db)
     this.prune = new PruneStep(opened.db)
+    this.watch = new WatchEventsTable(opened.db)
     if (opened.notice) this.notice = opened.notice
   }
 

@@ -30,6 +30,8 @@ export interface CallOptions {
   signal?: AbortSignal
   /** Overrides the client's per-attempt timeout for this call. */
   timeoutMs?: number
+  /** Overrides the client's retries for this call (the fleet watch: one request per cycle, it polls again anyway). */
+  maxRetries?: number
 }
 
 /** Where one call's time went; reported through the client's `onTiming` option (used by the benchmark). */
@@ -191,7 +193,7 @@ export function createTransport(config: TransportConfig): Transport {
     const timeoutMs = options.timeoutMs ?? config.timeoutMs
     const idempotent = req.idempotent ?? req.method === 'GET'
     const headers = headersFor(req)
-    const maxAttempts = config.maxRetries + 1
+    const maxAttempts = (options.maxRetries ?? config.maxRetries) + 1
     const started = performance.now()
 
     for (let attemptNo = 1; ; attemptNo++) {

@@ -11,6 +11,7 @@ import { RecoveredNotice } from './features/shell/RecoveredNotice'
 import { SectionView } from './features/shell/SectionView'
 import { Sidebar } from './features/shell/Sidebar'
 import { useProfiles } from './stores/profiles'
+import { subscribeToWatch } from './stores/watch'
 import { ErrorBoundary } from './ui/ErrorBoundary'
 import { useShortcuts } from './ui/use-shortcuts'
 
@@ -27,6 +28,8 @@ export function App() {
       .app.setLanguage({ language: i18n.language as UiLanguage })
       .catch(() => {})
   }, [i18n.language])
+  // The fleet watch's status and alerts reach the page whichever screen is open.
+  useEffect(subscribeToWatch, [])
   useShortcuts()
   // No profile at all: the first-run screen, so a new user is never left in an empty shell.
   const firstRun = loaded && count === 0

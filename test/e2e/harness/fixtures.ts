@@ -18,6 +18,7 @@ import type { HandlerTable } from '../../../src/main/handler-table'
 import { createLogger } from '../../../src/main/log'
 import { createLogFile, logDirOf } from '../../../src/main/log-file'
 import { createKeychain } from '../../../src/main/secrets/keychain'
+import type { DesktopNotice } from '../../../src/main/watch/types'
 import { systemPartsRequired } from '../../support/system'
 import { chromiumAvailability } from './chromium'
 import { BRIDGE_BUNDLE, RENDERER_DIR, REPO_ROOT } from './paths'
@@ -47,9 +48,10 @@ export interface AppHarness {
    * Stands in for the native dialogs and the clipboard (the only desktop parts a browser cannot show; the clipboard
    * holds the last of `clipboard`, the texts written in order): set
    * `nextSavePath` / `nextFolder` / `nextOpenPath` before an action that opens one (undefined = the user cancels).
-   * `openedPaths`: the folders main asked the file manager to open (Help → Open log folder).
+   * `openedPaths`: the folders main asked the file manager to open (Help → Open log folder); `notices`: the desktop
+   * notifications the fleet watch showed.
    */
-  desktop: { nextSavePath?: string; nextFolder?: string; nextOpenPath?: string; clipboard: string[]; dialogsShown: string[]; openedPaths: string[] }
+  desktop: { nextSavePath?: string; nextFolder?: string; nextOpenPath?: string; clipboard: string[]; dialogsShown: string[]; openedPaths: string[]; notices: DesktopNotice[] }
   /**
    * Makes main answer the next `times` calls of `channel` with this error, as a failing service would: for
    * checking what the renderer shows when a call fails, where no real service can be made to fail yet.
@@ -97,7 +99,7 @@ export const test = base.extend<{ app: AppHarness; demoMode: boolean; seedUserDa
     const openExternal = async (url: string): Promise<void> => {
       openedLinks.push(url)
     }
-    const desktop: AppHarness['desktop'] = { clipboard: [], dialogsShown: [], openedPaths: [] }
+    const desktop: AppHarness['desktop'] = { clipboard: [], dialogsShown: [], openedPaths: [], notices: [] }
     const core = createServices({
       appInfo: harnessAppInfo(demoMode),
       emit,
@@ -125,6 +127,9 @@ export const test = base.extend<{ app: AppHarness; demoMode: boolean; seedUserDa
         readClipboard: async () => desktop.clipboard.at(-1) ?? '',
         openPath: async (path) => {
           desktop.openedPaths.push(path)
+        },
+        notify: (notice) => {
+          desktop.notices.push(notice)
         },
       },
     })

@@ -1,5 +1,5 @@
 /**
- * The one test that mocks `electron` (DESIGN.md): Electron cannot run here, so the window's settings and the
+ * One of the two tests that mock `electron` (DESIGN.md; tray-shell.test.ts is the other): Electron cannot run here, so the window's settings and the
  * handlers it installs are checked against a recording stand-in of the few Electron APIs window.ts uses.
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest'
@@ -53,6 +53,7 @@ const electron = vi.hoisted(() => {
       return true
     }
     restore = vi.fn()
+    show = vi.fn()
     focus = vi.fn()
   }
   const app = {
@@ -160,11 +161,12 @@ describe('main window', () => {
     expect(electron.state.permissionCheck?.({}, 'media')).toBe(false)
   })
 
-  it('holds a single-instance lock; a second launch focuses the existing window', () => {
+  it('holds a single-instance lock; a second launch shows the existing window, even hidden in the tray', () => {
     const window = new electron.BrowserWindow({})
     expect(acquireSingleInstanceLock(() => window as never)).toBe(true)
     electron.state.appHandlers.get('second-instance')?.()
     expect(window.restore).toHaveBeenCalled()
+    expect(window.show).toHaveBeenCalled()
     expect(window.focus).toHaveBeenCalled()
     electron.state.lockGranted = false
     expect(acquireSingleInstanceLock(() => undefined)).toBe(false)

@@ -212,10 +212,30 @@ export function changeIp(state: SimState, conn: SimConnection): void {
   conn.ipChanges.push({ at: state.now(), ...conn.ip })
 }
 
-function setStatus(state: SimState, conn: SimConnection, status: SimConnection['status']): void {
+/** A change of status the phone itself makes (a reboot, the demo's outages); none while the control surface holds it. */
+export function setStatus(state: SimState, conn: SimConnection, status: SimConnection['status']): void {
+  if (conn.held) return
+  changeStatus(state, conn, status)
+}
+
+function changeStatus(state: SimState, conn: SimConnection, status: SimConnection['status']): void {
   if (conn.status === status) return
   conn.status = status
   conn.statusChangedAt = state.now()
+}
+
+/** The control surface: holds the phone in `status` (its proxies and echo follow) until `releaseStatus`. */
+export function holdStatus(state: SimState, conn: SimConnection, status: 'online' | 'offline'): void {
+  conn.held ??= { previous: conn.status }
+  changeStatus(state, conn, status)
+}
+
+/** Back to what it was before the hold (a phone held offline that was online comes back online). */
+export function releaseStatus(state: SimState, conn: SimConnection): void {
+  if (!conn.held) return
+  const { previous } = conn.held
+  delete conn.held
+  changeStatus(state, conn, previous)
 }
 
 /** Offline at once, back online (with a new IP, as after a real reboot) after `timing.rebootOfflineMs`. */

@@ -89,6 +89,11 @@ export interface SimConnection {
   sharedUsers: Map<string, Record<string, boolean>>
   status: OnlineStatus
   statusChangedAt: number
+  /**
+   * Set by the control surface (control.ts): the status is held there, whatever reboots or the demo's outages
+   * would do, until released; `previous` is what it goes back to.
+   */
+  held?: { previous: OnlineStatus }
   proxyEnabled: boolean
   carrier: Carrier
   /** Generated history (IPs, traffic, uptime) covers [createdAt, historyUntil); live changes follow. */

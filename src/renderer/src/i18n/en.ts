@@ -13,6 +13,8 @@ import { errorsEn } from './features/errors.en'
 import { timeEn } from './features/time.en'
 import { historyEn } from './features/history.en'
 import { relaysEn } from './features/relays.en'
+import { activityEn } from './features/activity.en'
+import { alertsEn } from './features/alerts.en'
 
 /** English: the reference catalogue. Every other language has exactly these keys (a test checks it). */
 export const en = {
@@ -45,6 +47,8 @@ export const en = {
     health: 'Health checks',
     history: 'History',
     relays: 'Relays',
+    activity: 'Activity',
+    alerts: 'Alerts',
     exports: 'Exports',
     account: 'Account',
     profiles: 'Profiles',
@@ -132,6 +136,8 @@ export const en = {
   time: timeEn,
   history: historyEn,
   relays: relaysEn,
+  activity: activityEn,
+  alerts: alertsEn,
 } as const
 
 // A count string is `key_one` + `key_other` in English; other languages add the plural forms their rules need

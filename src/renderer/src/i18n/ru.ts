@@ -14,6 +14,8 @@ import { errorsRu } from './features/errors.ru'
 import { timeRu } from './features/time.ru'
 import { historyRu } from './features/history.ru'
 import { relaysRu } from './features/relays.ru'
+import { activityRu } from './features/activity.ru'
+import { alertsRu } from './features/alerts.ru'
 
 export const ru: Catalogue = {
   app: {
@@ -45,6 +47,8 @@ export const ru: Catalogue = {
     health: 'Проверки',
     history: 'История',
     relays: 'Ретрансляторы',
+    activity: 'Активность',
+    alerts: 'Оповещения',
     exports: 'Экспорт',
     account: 'Аккаунт',
     profiles: 'Профили',
@@ -131,4 +135,6 @@ export const ru: Catalogue = {
   time: timeRu,
   history: historyRu,
   relays: relaysRu,
+  activity: activityRu,
+  alerts: alertsRu,
 }

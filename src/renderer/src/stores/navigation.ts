@@ -10,6 +10,8 @@ export const SECTIONS = [
   'health',
   'history',
   'relays',
+  'activity',
+  'alerts',
   'exports',
   'account',
   'profiles',

@@ -18,6 +18,8 @@ const HealthScreen = lazy(() => import('../health/HealthScreen').then((m) => ({ 
 const HelpScreen = lazy(() => import('../help/HelpScreen').then((m) => ({ default: m.HelpScreen })))
 const HistoryScreen = lazy(() => import('../history/HistoryScreen').then((m) => ({ default: m.HistoryScreen })))
 const RelaysScreen = lazy(() => import('../relays/RelaysScreen').then((m) => ({ default: m.RelaysScreen })))
+const ActivityScreen = lazy(() => import('../activity/ActivityScreen').then((m) => ({ default: m.ActivityScreen })))
+const AlertSettingsScreen = lazy(() => import('../alerts/AlertSettingsScreen').then((m) => ({ default: m.AlertSettingsScreen })))
 const ExportsScreen = lazy(() => import('../exports/ExportsScreen').then((m) => ({ default: m.ExportsScreen })))
 
 const SCREENS: Record<SectionId, ComponentType> = {
@@ -29,6 +31,8 @@ const SCREENS: Record<SectionId, ComponentType> = {
   health: HealthScreen,
   history: HistoryScreen,
   relays: RelaysScreen,
+  activity: ActivityScreen,
+  alerts: AlertSettingsScreen,
   exports: ExportsScreen,
   account: AccountScreen,
   profiles: ProfilesScreen,
