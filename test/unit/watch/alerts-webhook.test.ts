@@ -39,14 +39,12 @@ const event = (i: number, at = Date.UTC(2026, 11, 6, 3, 0)): WatchEvent => ({
 })
 
 describe('webhooks', () => {
-  it('posts one JSON object per event with the fields receivers read', async () => {
+  it('posts a lone event as one JSON object with the fields receivers read, and a cycle of several as ONE summary holding each', async () => {
     const hook = await server()
     const { sink: s } = sink({ webhooks: [`${hook.url}/alerts?token=abc`] })
-    s.deliver([event(1), { kind: 'api_unreachable', at: Date.UTC(2026, 11, 6, 3, 1), data: { reason: 'http_503' } }])
+    s.deliver([event(1)])
     await s.idle()
-    // Sent side by side (a few per URL at once), so compared by what they are, not by arrival.
-    const received = [...hook.received].sort((a, b) => String(b.body.event).localeCompare(String(a.body.event)))
-    expect(received.map((r) => r.body)).toEqual([
+    expect(hook.received.map((r) => r.body)).toEqual([
       {
         id: '1001',
         event: 'connection_offline',
@@ -56,24 +54,37 @@ describe('webhooks', () => {
         message: 'Connection Moscow-1 has been offline for 3 minutes.',
         data: { offlineSince: Date.UTC(2026, 11, 6, 3, 0) - 150_000 },
       },
-      expect.objectContaining({ event: 'api_unreachable', connection_id: null, at: '2026-12-06T03:01:00.000Z', message: 'The iProxy API cannot be reached (http_503).' }),
     ])
-    expect(received[0]!.path).toBe('/alerts?token=abc')
-    expect(received[0]!.headers['idempotency-key']).toBe('1001')
-    expect(received[0]!.headers['content-type']).toBe('application/json')
+    expect(hook.received[0]!.path).toBe('/alerts?token=abc')
+    expect(hook.received[0]!.headers['idempotency-key']).toBe('1001')
+    expect(hook.received[0]!.headers['content-type']).toBe('application/json')
+
+    s.deliver([event(2), { kind: 'api_unreachable', at: Date.UTC(2026, 11, 6, 3, 1), data: { reason: 'http_503' } }])
+    await s.idle()
+    expect(hook.received).toHaveLength(2)
+    const summary = hook.received[1]!.body
+    expect(summary).toMatchObject({ event: 'summary', connection_id: null, at: '2026-12-06T03:01:00.000Z', data: { count: 2 } })
+    expect(String(summary.message)).toContain('Moscow-2')
+    const each = summary.events as Array<Record<string, unknown>>
+    expect(each.map((e) => e.event)).toEqual(['connection_offline', 'api_unreachable'])
+    expect(each[0]).toMatchObject({ id: '1002', connection_id: 'c2', connection_name: 'Moscow-2', message: 'Connection Moscow-2 has been offline for 3 minutes.' })
+    expect(each[1]).toMatchObject({ connection_id: null, message: 'The iProxy API cannot be reached (http_503).' })
     // An event not yet in the history still gets an id, the same for every URL and every retry.
-    expect(String(received[1]!.body.id)).toMatch(/^[0-9a-f-]{36}$/)
+    expect(String(each[1]!.id)).toMatch(/^[0-9a-f-]{36}$/)
+    expect(hook.received[1]!.headers['idempotency-key']).toBe(summary.id)
   })
 
   it('retries a webhook that answers 500 and then refuses connections: after it recovers every event arrives once', async () => {
     let failures = 0
     const hook = await server(() => (failures++ < 3 ? { status: 500 } : { status: 200 }))
     const { sink: s, logs } = sink({ webhooks: [hook.url] })
-    s.deliver([event(1), event(2), event(3)])
+    // One event per cycle, so each is its own post.
+    for (const i of [1, 2, 3]) s.deliver([event(i)])
     await waitFor(() => hook.received.length >= 3, 'three answers of 500')
     await hook.stop()
     // Delivered while the receiver is down: queued behind the first, not lost.
-    s.deliver([event(4), event(5)])
+    s.deliver([event(4)])
+    s.deliver([event(5)])
     await new Promise((r) => setTimeout(r, 400))
     await hook.restart()
     await s.idle()
@@ -115,7 +126,8 @@ describe('webhooks', () => {
   it('gives up on a refusal that repeating will not change (404), and goes on with the next event', async () => {
     const hook = await server((r) => (r.body.id === '1001' ? { status: 404 } : { status: 200 }))
     const { sink: s, logs } = sink({ webhooks: [hook.url] })
-    s.deliver([event(1), event(2)])
+    s.deliver([event(1)])
+    s.deliver([event(2)])
     await s.idle()
     expect(hook.received.map((r) => [r.body.id, r.status]).sort()).toEqual([
       ['1001', 404],
@@ -128,9 +140,9 @@ describe('webhooks', () => {
     const hook = await server()
     await hook.stop()
     const { sink: s, logs } = sink({ webhooks: [hook.url] }, { tuning: { baseDelayMs: 40, maxDelayMs: 100, maxAttempts: 100, timeoutMs: 10_000, maxQueued: 3 } })
-    s.deliver([event(1), event(2), event(3), event(4), event(5)])
-    await waitFor(() => logs.some((l) => l.includes('queue full')), 'the drop to be logged')
-    expect(logs.find((l) => l.includes('queue full'))).toContain('dropped 2 new alert(s)')
+    for (const i of [1, 2, 3, 4, 5]) s.deliver([event(i)])
+    await waitFor(() => logs.filter((l) => l.includes('queue full')).length === 2, 'both drops to be logged')
+    for (const line of logs.filter((l) => l.includes('queue full'))) expect(line).toContain('dropped 1 new alert(s)')
     await hook.restart()
     await s.idle()
     expect(hook.accepted().map((r) => r.body.id).sort()).toEqual(['1001', '1002', '1003'])
@@ -141,7 +153,7 @@ describe('webhooks', () => {
     await hook.stop()
     const { sink: s, logs } = sink({ webhooks: [hook.url] }, { tuning: { baseDelayMs: 40, maxDelayMs: 80, maxAttempts: 100, timeoutMs: 10_000, maxAgeMs: 400 } })
     // Four are tried at once (and given up when too old); the two waiting behind them are dropped untried.
-    s.deliver([1, 2, 3, 4, 5, 6].map((i) => event(i)))
+    for (const i of [1, 2, 3, 4, 5, 6]) s.deliver([event(i)])
     await s.idle()
     expect(logs.filter((l) => l.includes('not delivered after'))).toHaveLength(4)
     expect(logs.some((l) => l.includes('dropped 2 alert(s) unsent'))).toBe(true)
@@ -151,15 +163,16 @@ describe('webhooks', () => {
     expect(hook.accepted().map((r) => r.body.id)).toEqual(['1007'])
   })
 
-  it('sends a burst to every URL, each event once (the 500 burst is in alerts-telegram.test.ts)', async () => {
+  it('sends a burst to every URL as one summary holding each event once (the 500 burst is in alerts-telegram.test.ts)', async () => {
     const a = await server()
     const b = await server()
     const { sink: s } = sink({ webhooks: [a.url, b.url] })
     s.deliver(Array.from({ length: 200 }, (_, i) => event(i + 1)))
     await s.idle()
     for (const hook of [a, b]) {
-      expect(hook.accepted()).toHaveLength(200)
-      expect(new Set(hook.accepted().map((r) => r.body.id)).size).toBe(200)
+      expect(hook.accepted()).toHaveLength(1)
+      const each = hook.accepted()[0]!.body.events as Array<{ id: string }>
+      expect(new Set(each.map((e) => e.id)).size).toBe(200)
     }
   })
 

@@ -1,7 +1,7 @@
 /**
  * The AlertSink (../types.ts): where a cycle's events go once stored. Each channel gets ONE message per batch
- * (a summary past one event) except webhooks, which get one JSON object per event, as their receivers parse
- * them one by one. `deliver` only queues: the engine never waits for a channel.
+ * (a summary past one event; a webhook's summary also holds every event's object, see webhook.ts). `deliver`
+ * only queues: the engine never waits for a channel.
  *
  *   messages.ts        events in words (en/ru): sentences and summaries
  *   desktop.ts         the desktop channel's model: events → notices
@@ -24,7 +24,7 @@ import { desktopNotices } from './desktop'
 import { batchText, testSentence, type AlertLanguage } from './messages'
 import { inQuietHours } from './quiet-hours'
 import { createTelegramChannel } from './telegram'
-import { createWebhookChannel, webhookPayload } from './webhook'
+import { createWebhookChannel, webhookBatchPayload } from './webhook'
 
 export { desktopNotices } from './desktop'
 export { batchText, eventSentence, summaryLines, type AlertLanguage } from './messages'
@@ -54,7 +54,7 @@ export function createAlertSink(options: AlertSinkOptions): AlertSinkWithIdle {
   const now = options.now ?? Date.now
   const log = options.log
   const tuning: DeliveryTuning = { ...DEFAULT_DELIVERY_TUNING, ...options.tuning }
-  // One keep-alive pool for every alert target: a burst of 500 webhook posts reuses its connections.
+  // One keep-alive pool for every alert target: posts queued behind a slow receiver reuse its connections.
   const dispatcher = new Agent({ keepAliveTimeout: 10_000, connections: 4 })
   const webhooks = createWebhookChannel({ dispatcher, tuning, log, now })
   const telegram = createTelegramChannel({ token: options.telegramToken, dispatcher, tuning, log, now })
@@ -83,8 +83,8 @@ export function createAlertSink(options: AlertSinkOptions): AlertSinkWithIdle {
     if (settings.desktopNotifications && options.notify && !quiet) desktopNotices(events, lang).forEach(showNotice)
     if (settings.webhooks.length > 0) {
       // History ids when stored; otherwise one id per event, the same for every URL and every retry.
-      const payloads = events.map((e) => webhookPayload(e, e.id !== undefined ? String(e.id) : randomUUID(), lang))
-      webhooks.enqueue(settings.webhooks, payloads)
+      const ids = events.map((e) => (e.id !== undefined ? String(e.id) : randomUUID()))
+      webhooks.enqueue(settings.webhooks, [webhookBatchPayload(events, ids, lang)])
     }
     const { telegram: tg } = settings
     if (tg.enabled && tg.chatId !== '') {

@@ -1,8 +1,10 @@
 /**
- * The webhook channel: every event is POSTed to every URL as one JSON object, through one delivery queue per URL
- * (so a dead endpoint delays only itself). The same event carries the same id to every URL and on every retry, in
- * the body (`id`) and in the `Idempotency-Key` header, so a receiver that saw an attempt whose answer was lost can
- * tell the retry is not a new event.
+ * The webhook channel: each cycle's events are ONE POST to every URL, through one delivery queue per URL (so a
+ * dead endpoint delays only itself). A lone event is its own JSON object; several are a `summary` object whose
+ * `message` is the summary and whose `events` holds each event's object, so 500 phones dropping at once is one
+ * request, not a storm, and a receiver still reads every event with the same fields. The same post carries the
+ * same id to every URL and on every retry, in the body (`id`) and in the `Idempotency-Key` header, so a receiver
+ * that saw an attempt whose answer was lost can tell the retry is not a new alert.
  *
  * Webhooks are sent during quiet hours: they feed other systems (a pager, a chat bot, a ticket), which keep their
  * own schedules; quiet hours are about this computer and the user's phone not making noise. A pause holds them too.
@@ -12,13 +14,13 @@ import type { WatchEvent, AlertTestResult } from '../../../shared/watch'
 import type { Logger } from '../../log'
 import { createDeliveryQueue, type DeliveryQueue, type DeliveryTuning } from './delivery-queue'
 import { isRetryableStatus, outcomeReason, postJson } from './http-post'
-import { eventSentence, testSentence, type AlertLanguage } from './messages'
+import { batchText, eventSentence, testSentence, type AlertLanguage } from './messages'
 
-/** The JSON object a webhook receives, one per event. Names are stable: receivers parse them. */
+/** The JSON object a webhook receives, one per post. Names are stable: receivers parse them. */
 export interface WebhookPayload {
-  /** The event's id: the history's when stored, else one made for this delivery; the same on every retry. */
+  /** The event's id (the history's when stored, else one made for this delivery); a summary's own. Same on every retry. */
   id: string
-  event: WatchEvent['kind'] | 'test'
+  event: WatchEvent['kind'] | 'test' | 'summary'
   connection_id: string | null
   connection_name: string | null
   /** ISO 8601, UTC. */
@@ -26,6 +28,8 @@ export interface WebhookPayload {
   /** A human sentence in the app's language. */
   message: string
   data: Record<string, string | number | boolean>
+  /** A summary's events, each as it would be posted alone (absent on a lone event). */
+  events?: WebhookPayload[]
 }
 
 export function webhookPayload(event: WatchEvent, id: string, lang: AlertLanguage): WebhookPayload {
@@ -40,6 +44,22 @@ export function webhookPayload(event: WatchEvent, id: string, lang: AlertLanguag
   }
 }
 
+/** One cycle's post: the lone event's object, or a summary holding every event's (`ids` are the events'). */
+export function webhookBatchPayload(events: readonly WatchEvent[], ids: readonly string[], lang: AlertLanguage): WebhookPayload {
+  const each = events.map((e, i) => webhookPayload(e, ids[i]!, lang))
+  if (each.length === 1) return each[0]!
+  return {
+    id: `summary-${ids[0]}-${ids.length}`,
+    event: 'summary',
+    connection_id: null,
+    connection_name: null,
+    at: new Date(Math.max(...events.map((e) => e.at))).toISOString(),
+    message: batchText(events, lang).replace(/\n/g, '; '),
+    data: { count: each.length },
+    events: each,
+  }
+}
+
 /** A webhook URL as logs name it: the origin only, since a path or query often holds the receiver's secret. */
 export function webhookLogName(url: string): string {
   try {
@@ -50,8 +70,8 @@ export function webhookLogName(url: string): string {
 }
 
 /**
- * Events in flight per URL at once (the keep-alive pool holds as many connections per origin): a burst of 500 to
- * a receiver 50 ms away takes about 6 s instead of 25. Receivers order by `at`, not by arrival.
+ * Posts in flight per URL at once (the keep-alive pool holds as many connections per origin), for cycles whose
+ * posts queue up behind a slow receiver. Receivers order by `at`, not by arrival.
  */
 export const WEBHOOK_CONCURRENCY = 4
 
