@@ -92,6 +92,14 @@ export function createServices(options: ServicesOptions): Services {
       demoEchoUrl: async () => (profiles.activeProfile()?.demo ? (await demo.start()).echoUrl : undefined),
     }),
   )
+  // Failover groups skip a phone the watch saw go offline, and take it back once it is online again.
+  watch.listen({
+    raised: (events) => {
+      for (const e of events) {
+        if (e.connectionId && (e.kind === 'connection_offline' || e.kind === 'connection_online')) relays.connectionHealth(e.connectionId, e.kind === 'connection_online', e.kind)
+      }
+    },
+  })
   const setLanguage = (next: UiLanguage): void => {
     language = next
     watch.languageChanged(next)

@@ -37,6 +37,8 @@ export interface RelayDomain {
   implementations: Pick<Implementations, RelayCallName>
   /** Starts the relays that were running when the app last stopped (in the background: it may wait for a profile). */
   start(): void
+  /** Health from the fleet watch: a connection offline marks its proxies down in every group, online up again. */
+  connectionHealth(connectionId: string, online: boolean, reason: string): void
   /** Closes every listener and tunnel; they stay remembered as running for the next start. */
   dispose(): Promise<void>
 }
@@ -66,6 +68,7 @@ export function relayCalls(deps: RelayCallsDeps): RelayDomain {
   return {
     implementations,
     start: () => void service.startRemembered().catch((err: unknown) => deps.log('relays: could not start the remembered ones', err)),
+    connectionHealth: (connectionId, online, reason) => service.connectionHealth(connectionId, online, reason),
     dispose: () => service.dispose(),
   }
 }

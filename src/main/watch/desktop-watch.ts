@@ -28,9 +28,10 @@ export interface DesktopWatchDeps {
   language(): UiLanguage
 }
 
-/** What the shell listens to: a new status, saved settings, another interface language. */
+/** What the shell (and the relays) listen to: a new status, raised events, saved settings, another interface language. */
 export interface DesktopWatchListener {
   status?(status: WatchStatus): void
+  raised?(events: readonly WatchEvent[]): void
   settings?(settings: WatchSettings): void
   language?(language: UiLanguage): void
 }
@@ -77,7 +78,9 @@ export function createDesktopWatch(deps: DesktopWatchDeps, parts: WatchParts): D
   const follow = (watched: WatchEngine): Array<() => void> => [
     watched.onStatus(() => publishStatus(watchStatusOf(watched, sink))),
     watched.onEvents((events) => {
-      if (events.length > 0) deps.emit('watch.raised', events)
+      if (events.length === 0) return
+      deps.emit('watch.raised', events)
+      for (const l of listeners) l.raised?.(events)
     }),
   ]
   let unsubscribe = follow(engine)

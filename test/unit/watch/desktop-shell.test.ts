@@ -99,8 +99,12 @@ describe('the desktop watch', () => {
     expect(rig.watch.status().running).toBe(true)
     await rig.watch.engine.runCycle()
     const [simA, simB] = rig.sims as [Simulator, Simulator]
+    // Listeners in main hear them too (wiring.ts passes them to the relays' failover groups).
+    const heard: string[] = []
+    rig.watch.listen({ raised: (events) => heard.push(...events.map((e) => `${e.kind} ${e.connectionId}`)) })
     await hold(simA, nameOf(simA, 'Moscow MTS 01'), 'offline')
     await rig.watch.engine.runCycle()
+    expect(heard).toEqual([`connection_offline ${nameOf(simA, 'Moscow MTS 01')}`])
     const raised = rig.emitted.filter((e) => e.name === 'watch.raised').flatMap((e) => e.payload as Array<{ kind: string; connectionName?: string }>)
     expect(raised).toEqual([expect.objectContaining({ kind: 'connection_offline', connectionName: 'Moscow MTS 01' })])
     // The desktop channel showed it (desktop notifications are on by default).
