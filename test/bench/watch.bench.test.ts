@@ -249,13 +249,13 @@ it(`${REAL_SECONDS} s at a real ${INTERVAL_S} s interval: one request per cycle`
 it(`a burst of ${FLEET} phones offline: one batch, one Telegram summary, in time`, async () => {
   const batchesBefore = sink.batches.length
   const telegramBefore = telegram.received.length
+  const webhookBefore = webhook.accepted().length
   engine.start()
   await new Promise((r) => setTimeout(r, 2_500))
   const heldAt = Date.now()
   await control('/connections/status', { status: 'offline' })
   await waitFor(() => telegram.received.length > telegramBefore, 'the Telegram summary', 30_000)
   const telegramAt = telegram.received.at(-1)!.at
-  const webhookBefore = webhook.accepted().length
   await waitFor(() => webhook.accepted().length > webhookBefore, 'the webhook summary', 60_000)
   const webhookDoneAt = webhook.accepted().at(-1)!.at
   // Three more intervals: nothing more comes for the same outage.
