@@ -250,6 +250,8 @@ export interface RotateVerifyResult {
   message: string
   oldIp?: string
   newIp?: string
+  /** On a timeout: the last exit IP seen before giving up (the old one, or a new one used too recently). */
+  lastIp?: string
   /** From the command being sent to the new IP being seen (or to giving up). */
   seconds: number
   /** Checks made after the command. */

@@ -165,7 +165,7 @@ export async function rotateAndVerify(deps: RotateDeps, connectionId: string, op
     return fail(
       'timeout',
       `The exit IP did not change within ${Math.round(timeoutMs / 1000)} s${seen}.${lastError ? ` Last check: ${lastError}` : ''}`,
-      { ...withProxy, oldIp, seconds: seconds(), attempts, waitedUnique: waitUnique },
+      { ...withProxy, oldIp, ...(lastSeen ? { lastIp: lastSeen } : {}), seconds: seconds(), attempts, waitedUnique: waitUnique },
     )
   } finally {
     options.signal?.removeEventListener('abort', onAbort)

@@ -6,7 +6,7 @@
  *   connections.statuses     status changes (only changes are stored: recorder.ts compares with the last one)
  *   stats.ipHistory          exit IPs from the Console API's IP history
  *   health.rotateAndVerify   a `change_ip` action per connection with its outcome, and the old and new exit IPs;
- *                            one that timed out with the old IP is told to the fleet watch (`listeners.ipNotChanged`)
+ *                            one that timed out still on the old IP is told to the fleet watch (`listeners.ipNotChanged`)
  *   connections.pushCommand  the command (reboot, changeip, ...) with its outcome
  *   connections.updateSettings / updateBasicInfo / changePlan / prolongatePlan, actionLinks.execute: likewise
  *
@@ -73,8 +73,9 @@ export function withHistoryRecording(implementations: Implementations, store: Hi
   after('health.rotateAndVerify', (results, _input, startedAt) => {
     for (const result of results) {
       record(`the change of IP of ${result.connectionId}`, () => recordRotation(store, result, startedAt))
-      // The IP did not change within the time allowed: the watch's `ip_not_changed` (engine.reportIpNotChanged).
-      if (result.status === 'timeout' && result.oldIp) record('an unchanged IP for the watch', () => listeners.ipNotChanged?.(result.connectionId, result.oldIp!))
+      // The exit IP was still the old one when the wait ran out: the watch's `ip_not_changed`. A timeout on a new IP
+      // that was used too recently (ip_change_wait_unique) did change the IP, and is not one.
+      if (result.status === 'timeout' && result.oldIp && result.lastIp === result.oldIp) record('an unchanged IP for the watch', () => listeners.ipNotChanged?.(result.connectionId, result.oldIp!))
     }
   })
 

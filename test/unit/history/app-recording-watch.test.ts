@@ -46,7 +46,7 @@ test('a change of IP that timed out on the old IP becomes ip_not_changed in the 
     const wrapped = withHistoryRecording(table as unknown as Implementations, store, log, { ipNotChanged: (id, ip) => engine.reportIpNotChanged(id, ip) })
     const run = wrapped['health.rotateAndVerify'] as unknown as (input: { connectionIds: string[]; timeoutMs: number }) => Promise<RotateVerifyResult[]>
     const [result] = await run({ connectionIds: [phone.id], timeoutMs: 1_500 })
-    expect(result).toMatchObject({ status: 'timeout', oldIp })
+    expect(result).toMatchObject({ status: 'timeout', oldIp, lastIp: oldIp })
 
     const events = await engine.runCycle()
     expect(events.map((e) => [e.kind, e.connectionId, e.data?.ip])).toEqual([['ip_not_changed', phone.id, oldIp]])
@@ -57,5 +57,21 @@ test('a change of IP that timed out on the old IP becomes ip_not_changed in the 
     await client.close()
     await store.close()
     await sim.stop()
+  }
+})
+
+test('a timeout on a new exit IP that was used too recently is not ip_not_changed', async () => {
+  const dir = tempDir()
+  const { log } = memoryLog()
+  const store = await openHistoryStore(dir, { log })
+  const told: string[] = []
+  try {
+    const timedOut: RotateVerifyResult = { connectionId: 'c1', ok: false, status: 'timeout', message: 'used recently', oldIp: '198.51.100.1', lastIp: '198.51.100.2', seconds: 60, attempts: 5, waitedUnique: true }
+    const table = { 'health.rotateAndVerify': async () => [timedOut, { ...timedOut, connectionId: 'c2', lastIp: '198.51.100.1' }] }
+    const wrapped = withHistoryRecording(table as unknown as Implementations, store, log, { ipNotChanged: (id, ip) => void told.push(`${id} ${ip}`) })
+    await (wrapped['health.rotateAndVerify'] as unknown as (input: unknown) => Promise<unknown>)({ connectionIds: ['c1', 'c2'] })
+    expect(told).toEqual(['c2 198.51.100.1'])
+  } finally {
+    await store.close()
   }
 })
