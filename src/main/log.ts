@@ -23,6 +23,8 @@ const SECRET_PATTERNS: Array<[RegExp, string]> = [
   [/((?:proxy-)?authorization["']?\s*[:=]\s*["']?(?:(?:bearer|basic|digest|token)\s+)?)[^\s"',}]+/gi, '$1***'],
   // A bearer token on its own ("Bearer abc..." in a message).
   [/(bearer\s+)[A-Za-z0-9._~+/=-]{4,}/gi, '$1***'],
+  // A Telegram bot token (`123456789:AA...`), a secret wherever it stands (a Bot API URL, an error's text).
+  [/\d{5,15}:[A-Za-z0-9_-]{20,}/g, '***'],
   // user:password@ in a URL (a proxy URL, a URL with credentials); the login stays, the password goes.
   [/(\b[a-z][a-z0-9+.-]*:\/\/[^\s:@/?#]*:)[^\s@/?#]*@/gi, '$1***@'],
   // name=value, name: value, "name":"value" (query strings such as ?key=, forms, JSON, messages).

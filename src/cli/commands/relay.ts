@@ -41,7 +41,8 @@ export function registerRelay(program: Command, ctx: CliContext, run: (action: (
         const dataDir = resolveDataDir(flags.dataDir, ctx.env)
         const { openAccount, hasKeySource } = await import('../account')
         // Loaded here, not at the top: --help and the other commands never need the relay (proxy-chain).
-        const { maskUrls, resolveUpstream, UpstreamUrlError } = await import('../../main/relay/upstream')
+        const { resolveUpstream, UpstreamUrlError } = await import('../../main/relay/upstream')
+        const { maskSecrets } = await import('../../main/log')
         const account = needsAccount || hasKeySource(flags, ctx.env) ? await openAccount(flags, dataDir, ctx.env, ctx.out) : undefined
         if (account) ctx.keySource = account.source
         try {
@@ -52,7 +53,7 @@ export function registerRelay(program: Command, ctx: CliContext, run: (action: (
             try {
               upstreams.push(await resolveUpstream(ref, list))
             } catch (err) {
-              if (err instanceof UpstreamUrlError) throw usageError(`${maskUrls(ref)}: ${err.message}`)
+              if (err instanceof UpstreamUrlError) throw usageError(`${maskSecrets(ref)}: ${err.message}`)
               throw err
             }
           }

@@ -36,12 +36,10 @@ const SETTINGS_FILE_MAX = 16_384
 const SETTINGS_FILE_RE = /^(?:[\w.-]*(?:settings|preferences)[\w.-]*|profiles)\.json$/
 /** Field names whose value is a secret wherever they appear in a settings file. */
 const SECRET_FIELD_RE = /key|token|secret|passw|pwd|credential|auth|cookie|login|webhook|chat[_-]?id/i
-/** A Telegram bot token (`123456789:AA...`): a secret on its own, whatever field it sits in. */
-const BOT_TOKEN_RE = /\d{5,15}:[A-Za-z0-9_-]{20,}/g
 
 /** A log line fit to leave the computer: masked, and no URL keeps its user part (a proxy's login or password). */
 export function scrubForDiagnostics(line: string): string {
-  return maskSecrets(line).replace(/(\b[a-z][a-z0-9+.-]*:\/\/)[^\s@/?#]*@/gi, '$1***@').replace(BOT_TOKEN_RE, '***')
+  return maskSecrets(line).replace(/(\b[a-z][a-z0-9+.-]*:\/\/)[^\s@/?#]*@/gi, '$1***@')
 }
 
 function scrubValue(value: unknown, key = ''): unknown {

@@ -11,7 +11,8 @@ import { portHolder } from './port-holder'
 import { acceptSocks5 } from './socks5-server'
 import { Traffic } from './traffic'
 import { openTunnel, TunnelError } from './tunnel'
-import { maskUrls, type Upstream } from './upstream'
+import { maskSecrets } from '../log'
+import type { Upstream } from './upstream'
 
 export interface RelayOptions {
   id?: string
@@ -61,7 +62,7 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
     throw new RelayStartError('bind_needs_password', `a relay on ${bindAddress} is reachable from other computers: set a local username and password for it first`)
   }
   if (options.upstreams.length === 0) throw new RelayStartError('no_upstream', 'a relay needs at least one upstream proxy')
-  const log = (line: string) => options.log?.(maskUrls(line))
+  const log = (line: string) => options.log?.(maskSecrets(line))
   const pool = new UpstreamPool(options.upstreams, {
     ...options.failover,
     onSwitch: (change) => {
@@ -73,7 +74,7 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
   const upstreamSockets = new Set<Socket>()
   let lastError: RelayError | undefined
   const noteError = (error: Error) => {
-    lastError = { kind: error instanceof TunnelError ? error.kind : 'general', message: maskUrls(error.message), at: Date.now() }
+    lastError = { kind: error instanceof TunnelError ? error.kind : 'general', message: maskSecrets(error.message), at: Date.now() }
   }
 
   // A new tunnel tries the serving upstream, and on its failure the next ones: the client sees an error only

@@ -7,7 +7,8 @@ import type { ActionRecord } from '../../shared/history'
 import type { RelayDefinition, RelayDefinitionInput, RelayError, RelayStatus, UpstreamRef } from '../../shared/relay'
 import { RelayStartError, startRelay, type RunningRelay } from './relay'
 import { createRelayStore } from './store'
-import { maskUrls, parseUpstreamUrl, resolveUpstream, type Upstream } from './upstream'
+import { maskSecrets } from '../log'
+import { parseUpstreamUrl, resolveUpstream, type Upstream } from './upstream'
 
 export interface RelayServiceOptions {
   dataDir: string
@@ -79,7 +80,7 @@ export function createRelayService(options: RelayServiceOptions) {
           options.recordAction?.({
             connectionId: to?.connectionId ?? '',
             kind: 'relay_switch',
-            detail: { relay: def.name, from: change.from, to: change.to, reason: maskUrls(change.reason) },
+            detail: { relay: def.name, from: change.from, to: change.to, reason: maskSecrets(change.reason) },
             outcome: 'ok',
             by: 'rule',
             at: change.at,
@@ -91,7 +92,7 @@ export function createRelayService(options: RelayServiceOptions) {
     } catch (err) {
       const error: RelayError = {
         kind: err instanceof RelayStartError && err.kind !== 'listen_failed' ? err.kind : 'general',
-        message: maskUrls(err instanceof Error ? err.message : String(err)),
+        message: maskSecrets(err instanceof Error ? err.message : String(err)),
         at: Date.now(),
         ...(err instanceof RelayStartError && err.port !== undefined ? { port: err.port } : {}),
         ...(err instanceof RelayStartError && err.holder ? { holder: err.holder } : {}),
@@ -177,6 +178,6 @@ function refLabel(ref: UpstreamRef): string {
   try {
     return parseUpstreamUrl(ref.url).label
   } catch {
-    return maskUrls(ref.url)
+    return maskSecrets(ref.url)
   }
 }

@@ -74,7 +74,3 @@ function decode(value: string): string | undefined {
   }
 }
 
-/** Hides any `user:password@` in text that may reach a log or a page. */
-export function maskUrls(text: string): string {
-  return text.replace(/(\b[a-z][a-z0-9+.-]*:\/\/)([^\s:@/]*):[^\s@/]*@/gi, '$1$2:***@')
-}

@@ -27,6 +27,7 @@ describe('maskSecrets', () => {
     ['Authorization: Basic header', 'Authorization: Basic SHVudGVyMng6eA==', 'Authorization: Basic ***'],
     ['Proxy-Authorization header', 'Proxy-Authorization: Basic SHVudGVyMng6eA==', 'Proxy-Authorization: Basic ***'],
     ['a bearer token in a message', 'sent with bearer Hunter2xToken', 'bearer ***'],
+    ['a Telegram bot token in a Bot API URL', 'POST https://api.telegram.org/bot123456789:AAHunter2xHunter2xHunter2x/sendMessage', '/bot***/sendMessage'],
   ])('%s', (_form, line, masked) => {
     const out = maskSecrets(line)
     expect(out).toContain(masked)

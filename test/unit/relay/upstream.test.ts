@@ -1,7 +1,8 @@
 /** Pasted proxy URLs as upstreams, and what a relay logs: never a password. */
 import { describe, expect, it } from 'vitest'
 import { startRelay } from '../../../src/main/relay/relay'
-import { maskUrls, parseUpstreamUrl, UpstreamUrlError } from '../../../src/main/relay/upstream'
+import { maskSecrets } from '../../../src/main/log'
+import { parseUpstreamUrl, UpstreamUrlError } from '../../../src/main/relay/upstream'
 import { closedPort, curl } from './support'
 
 describe('proxy URLs', () => {
@@ -16,8 +17,8 @@ describe('proxy URLs', () => {
     expect(() => parseUpstreamUrl('nonsense')).toThrow(/not a proxy URL/)
   })
 
-  it('maskUrls hides the password of any URL in a text', () => {
-    expect(maskUrls('via socks5://me:secret@h:1 and http://u:p@x:2')).toBe('via socks5://me:***@h:1 and http://u:***@x:2')
+  it('the log masker (the one the relays use) hides the password of any URL in a text', () => {
+    expect(maskSecrets('via socks5://me:secret@h:1 and http://u:p@x:2')).toBe('via socks5://me:***@h:1 and http://u:***@x:2')
   })
 
   it('a relay whose upstream refuses logs the failure without the password', async () => {
