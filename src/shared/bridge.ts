@@ -15,6 +15,7 @@ import type { z } from 'zod'
 import { accountContract } from './contract/account'
 import { actionLinksContract } from './contract/action-links'
 import { appContract } from './contract/app'
+import { bulkContract } from './contract/bulk'
 import { connectionsContract } from './contract/connections'
 import { exportsContract } from './contract/exports'
 import { healthContract } from './contract/health'
@@ -23,6 +24,7 @@ import type { CallSpec, EventSpec } from './contract/kit'
 import { profilesContract } from './contract/profiles'
 import { proxiesContract } from './contract/proxies'
 import { relayContract } from './contract/relay'
+import { rulesContract } from './contract/rules'
 import { statsContract } from './contract/stats'
 import { supportContract } from './contract/support'
 import { vpnContract } from './contract/vpn'
@@ -57,11 +59,15 @@ export const calls = {
   support: supportContract.calls,
   relay: relayContract.calls,
   watch: watchContract.calls,
+  bulk: bulkContract.calls,
+  rules: rulesContract.calls,
 } as const
 
 export const events = {
   health: healthContract.events,
   watch: watchContract.events,
+  bulk: bulkContract.events,
+  rules: rulesContract.events,
 } as const
 
 // ---------------------------------------------------------------------------------------------------------

@@ -27,13 +27,18 @@ export const WATCH_EVENT_KINDS = [
   'api_recovered',
   /** The API answered 429; the engine waits for Retry-After. */
   'rate_limited',
+  /** A change of IP landed on an exit IP this connection had before (`data.ip`, `data.returnedAfterMs`: since it last left). */
+  'ip_repeated',
+  /** A rule's `alert` step (main/rules): `data.rule` (its name), `data.tried` (the steps and their outcomes, in words). */
+  'rule_alert',
 ] as const
 export type WatchEventKind = (typeof WATCH_EVENT_KINDS)[number]
 
 /**
  * One event. `data` holds the kind's facts, all optional and flat so a webhook and the history store them as
  * they are: `offlineSince` (ms), `failures` (count), `proxyKey`, `ip`, `planEndsAt` (ms), `retryAfterMs`,
- * `reason` (an error code such as `auth`, `unreachable`, `http_503`), `status` (the API's online_status).
+ * `reason` (an error code such as `auth`, `unreachable`, `http_503`), `status` (the API's online_status),
+ * `returnedAfterMs`, `rule`, `tried`.
  */
 export interface WatchEvent {
   /** Set once the event is in the history database. */

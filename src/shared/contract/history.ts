@@ -17,6 +17,8 @@ import {
   type LatencySeries,
   type Timeline,
 } from '../history'
+import { auditQuerySchema, type AuditEntry } from '../audit'
+import type { Cancelled, SavedTable } from '../exports'
 import { call, idSchema, noInput } from './kit'
 
 export const historyContract = {
@@ -36,5 +38,9 @@ export const historyContract = {
     setRetention: call<{ days: number }>()(z.strictObject({ days: retentionDaysSchema })),
     /** What to tell the user once about the database (it was damaged and replaced); null after the first ask. */
     takeNotice: call<HistoryNotice | null>()(noInput),
+    /** Bulk runs and rule runs, newest first, each with its steps (of one connection when `connectionId` is given). */
+    audit: call<{ entries: AuditEntry[]; truncated: boolean }>()(auditQuerySchema),
+    /** The same entries as a CSV file, one row per step: "Save as…" then an atomic write. */
+    saveAuditCsv: call<SavedTable | Cancelled>()(auditQuerySchema),
   },
 } as const
