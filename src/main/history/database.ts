@@ -91,8 +91,16 @@ export function openSqlite(path: string, options: OpenOptions = {}): SqlDatabase
   return db
 }
 
+/** What any use of a closed database throws (a write that comes in while the app closes): an error, not a crash. */
+export const CLOSED_MESSAGE = 'The history database is closed.'
+
 function wrap(raw: Libsql.Database, path: string, readonly: boolean, checkpointDelayMs: number): SqlDatabase {
   let open = true
+  // libsql panics (and the whole process aborts) on some calls to a closed connection, such as `inTransaction`:
+  // every entry point checks first.
+  const ensureOpen = () => {
+    if (!open) throw new Error(CLOSED_MESSAGE)
+  }
   let checkpoint: NodeJS.Timeout | undefined
   const scheduleCheckpoint = () => {
     if (readonly || path === IN_MEMORY || checkpoint) return
@@ -111,8 +119,12 @@ function wrap(raw: Libsql.Database, path: string, readonly: boolean, checkpointD
   const db: SqlDatabase = {
     path,
     readonly,
-    exec: (sql) => void raw.exec(sql),
+    exec: (sql) => {
+      ensureOpen()
+      raw.exec(sql)
+    },
     prepare<Row>(sql: string): SqlStatement<Row> {
+      ensureOpen()
       const statement = raw.prepare(sql)
       const reader = statement.reader
       if (reader) statement.raw(true)
@@ -126,20 +138,24 @@ function wrap(raw: Libsql.Database, path: string, readonly: boolean, checkpointD
       }
       return {
         run(...params) {
+          ensureOpen()
           const result = statement.run(params)
           return { changes: result.changes, lastInsertRowid: Number(result.lastInsertRowid) }
         },
         get(...params) {
+          ensureOpen()
           const values = statement.get(params)
           return values === undefined || values === null ? undefined : reader ? toRow(values) : (values as Row)
         },
         all(...params) {
+          ensureOpen()
           const rows = statement.all(params)
           return reader ? rows.map(toRow) : (rows as Row[])
         },
       }
     },
     transaction<T>(fn: () => T): T {
+      ensureOpen()
       if (raw.inTransaction) return fn()
       raw.exec('BEGIN IMMEDIATE')
       try {

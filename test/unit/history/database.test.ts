@@ -5,7 +5,7 @@
 import { statSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, expect, test } from 'vitest'
-import { openSqlite, type SqlDatabase } from '../../../src/main/history/database'
+import { CLOSED_MESSAGE, openSqlite, type SqlDatabase } from '../../../src/main/history/database'
 import { tempDir } from './support'
 
 let db: SqlDatabase | undefined
@@ -43,4 +43,18 @@ test('closing before the delay folds the WAL in at close and leaves no timer beh
   db.close()
   db = openSqlite(file, { readonly: true })
   expect(db.prepare<{ n: number }>('SELECT count(*) AS n FROM t').get()?.n).toBe(1)
+})
+
+test('a write that comes after close gets an error, and the process lives on (libsql would abort it)', () => {
+  const file = join(tempDir(), 'history.sqlite')
+  const closed = openSqlite(file)
+  closed.exec('CREATE TABLE t (id INTEGER PRIMARY KEY)')
+  const insert = closed.prepare('INSERT INTO t DEFAULT VALUES')
+  closed.close()
+  expect(() => closed.transaction(() => insert.run())).toThrow(CLOSED_MESSAGE)
+  expect(() => insert.run()).toThrow(CLOSED_MESSAGE)
+  expect(() => closed.prepare('SELECT 1')).toThrow(CLOSED_MESSAGE)
+  expect(() => closed.exec('SELECT 1')).toThrow(CLOSED_MESSAGE)
+  db = openSqlite(file, { readonly: true })
+  expect(db.prepare<{ n: number }>('SELECT count(*) AS n FROM t').get()?.n).toBe(0)
 })
