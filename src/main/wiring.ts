@@ -9,6 +9,9 @@
 import type { AppInfo, UiLanguage } from '../shared/bridge'
 import { appCalls } from './app/calls'
 import { supportCalls } from './app/support-calls'
+import { bulkCalls } from './bulk/calls'
+import { rulesCalls } from './rules/calls'
+import { createRulesStore } from './rules/store'
 import { createDemoSession } from './demo/demo-session'
 import type { DemoSession } from './demo/demo-session'
 import type { DesktopIntegration, Emit } from './desktop'
@@ -16,7 +19,7 @@ import { exportsCalls } from './exports/calls'
 import type { Implementations } from './handler-table'
 import { createHealthCalls } from './health/calls'
 import { openAppHistory } from './history/app-history'
-import { withHistoryRecording } from './history/app-recording'
+import { withHistoryRecording, type RecordingListeners } from './history/app-recording'
 import { historyCalls } from './history/calls'
 import { checkHistoryInStore } from './history/check-history'
 import { accountDataCalls } from './iproxy/calls'
@@ -79,6 +82,25 @@ export function createServices(options: ServicesOptions): Services {
     language: () => language,
     history: checks,
   })
+  // A change of IP that kept the same exit IP, or brought back one the phone had before, is an event of the fleet
+  // watch (its engine of the moment), whether the page, a bulk run or a rule changed it. The watch is made below,
+  // after the bulk calls its rules act through; these run only once an IP changes, when it exists.
+  const ipListeners: RecordingListeners = {
+    ipNotChanged: (connectionId, ip) => watch.engine.reportIpNotChanged(connectionId, ip),
+    ipRepeated: (connectionId, ip, returnedAfterMs) => watch.engine.reportIpRepeated(connectionId, ip, returnedAfterMs),
+  }
+  // Bulk runs: the one phone gate, the connection actions and the audit writer are the rules' too.
+  const bulk = bulkCalls({
+    userDataDir: options.userDataDir,
+    emit: options.emit,
+    log: options.log,
+    client: () => profiles.client(),
+    health: health.service,
+    history: history.store,
+    listeners: ipListeners,
+    language: () => language,
+  })
+  const rulesStore = createRulesStore({ dataDir: options.userDataDir, log: options.log })
   const watch = createDesktopWatch(
     { emit: options.emit, log: options.log, activeProfileId: () => profiles.activeProfile()?.id, language: () => language },
     createWatchParts({
@@ -90,6 +112,7 @@ export function createServices(options: ServicesOptions): Services {
       ...(options.desktop.notify ? { notify: options.desktop.notify } : {}),
       language: () => language,
       demoEchoUrl: async () => (profiles.activeProfile()?.demo ? (await demo.start()).echoUrl : undefined),
+      rules: { store: rulesStore, actions: bulk.actions, gate: bulk.gate, audit: bulk.audit, onRun: (run) => options.emit('rules.run', run) },
     }),
   )
   // Failover groups skip a phone the watch saw go offline, and take it back once it is online again.
@@ -115,15 +138,16 @@ export function createServices(options: ServicesOptions): Services {
       ...accountDataCalls(() => profiles.client()),
       ...health.implementations,
       ...exportsDomain.implementations,
-      ...historyCalls(history.store, checks.writePending),
+      ...historyCalls(history.store, checks.writePending, { desktop: options.desktop, language: () => language }),
       ...supportCalls({ ...options, client: () => profiles.client() }),
       ...relays.implementations,
       ...watch.implementations,
+      ...bulk.implementations,
+      ...rulesCalls({ store: rulesStore, history: history.store, client: () => (profiles.activeProfile() ? profiles.client() : undefined), log: options.log }),
     },
     history.store,
     options.log,
-    // A change of IP that kept the same exit IP is an event of the fleet watch (its engine of the moment).
-    { ipNotChanged: (connectionId, ip) => watch.engine.reportIpNotChanged(connectionId, ip) },
+    ipListeners,
   )
   return {
     implementations,
@@ -141,6 +165,8 @@ export function createServices(options: ServicesOptions): Services {
     dispose: async () => {
       // First: a cycle in flight finishes and its events are stored before the history closes.
       await watch.dispose()
+      // Bulk runs end before what they use closes: calls in flight are cancelled, their steps recorded.
+      await bulk.dispose()
       // Then health: it cancels running batches and writes the last check history before the clients close.
       await health.service.dispose()
       // Before history: a failover switch while closing is still recorded.

@@ -69,6 +69,8 @@ export interface BulkItem {
   name: string
   state: BulkItemState
   reason?: string
+  /** The reason as a code the page words in its language (`errors.<code>`), when it has one. */
+  code?: string
   /** What the action found (old and new IP, files written, the plan's new end ...), flat for CSV and history. */
   detail?: Record<string, string | number | boolean>
   startedAt?: number

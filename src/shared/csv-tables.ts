@@ -1,9 +1,10 @@
 /**
- * Tables other than proxy lists as CSV files for spreadsheets: the account's connections and a connection's IP
- * history. Written with the proxy lists' CSV quoting (proxy-list/format.ts), and every cell goes through the same
+ * Tables other than proxy lists as CSV files for spreadsheets: the account's connections, a connection's IP
+ * history and the audit trail (bulk runs and rule runs, one row per step). Written with the proxy lists' CSV quoting (proxy-list/format.ts), and every cell goes through the same
  * formula neutralising: nothing here has to stay byte-exact the way a proxy line does, and names, descriptions and
  * phone models are typed by people (or phones) we do not control. Pure TypeScript: main, command line and tests.
  */
+import type { AuditEntry } from './audit'
 import type { Connection, ConnectionStatus, IpHistoryEntry } from './iproxy'
 import { csvField, csvTextCell } from './proxy-list/format'
 
@@ -27,6 +28,23 @@ export const CONNECTION_CSV_COLUMNS = [
 ] as const
 
 export const IP_HISTORY_CSV_COLUMNS = ['date', 'ipv4', 'ipv6'] as const
+
+export const AUDIT_CSV_COLUMNS = [
+  'run_id',
+  'run_started_at',
+  'kind',
+  'by',
+  'title',
+  'rule_id',
+  'connection_id',
+  'connection_name',
+  'step',
+  'at',
+  'ended_at',
+  'outcome',
+  'error',
+  'detail',
+] as const
 
 type Cell = string | number | boolean | undefined
 
@@ -79,4 +97,30 @@ export function ipHistoryCsv(entries: readonly IpHistoryEntry[]): string {
     IP_HISTORY_CSV_COLUMNS,
     entries.map((e) => [e.date, e.ipv4, e.ipv6]),
   )
+}
+
+/** A time in ms as ISO 8601 (UTC), what spreadsheets read as a date. */
+const isoTime = (ms: number | undefined): string | undefined => (ms === undefined ? undefined : new Date(ms).toISOString())
+
+/**
+ * The audit trail, one row per step with its run's columns repeated (a spreadsheet filters and groups by them);
+ * a run with no step (every connection it named was unknown) is one row with the step's columns empty. A step's
+ * outcome is its own; its detail is `key=value` pairs joined by `; `.
+ */
+export function auditCsv(entries: readonly AuditEntry[]): string {
+  const rows: Cell[][] = []
+  for (const e of entries) {
+    const run: Cell[] = [e.id, isoTime(e.startedAt), e.kind, e.by, e.title, e.ruleId]
+    if (e.steps.length === 0) rows.push([...run, undefined, undefined, undefined, undefined, undefined, e.outcome, undefined, flatText(e.detail)])
+    for (const s of e.steps) {
+      rows.push([...run, s.connectionId, s.connectionName, s.step, isoTime(s.at), isoTime(s.endedAt), s.outcome, s.error, flatText(s.detail)])
+    }
+  }
+  return table(AUDIT_CSV_COLUMNS, rows)
+}
+
+function flatText(detail: Record<string, string | number | boolean> | undefined): string | undefined {
+  if (!detail) return undefined
+  const pairs = Object.entries(detail).map(([k, v]) => `${k}=${String(v)}`)
+  return pairs.length > 0 ? pairs.join('; ') : undefined
 }

@@ -113,7 +113,8 @@ export type TimelineEvent = { connectionId?: string } & (
   | { kind: 'check'; at: number; proxyKey: string; status: string; ok: boolean; totalMs: number; exitIp?: string; error?: string }
   /** A new exit IP: `at` is when it was first seen in this stretch, `lastSeen` the latest sighting. */
   | { kind: 'ip'; at: number; ip: string; lastSeen: number; sources: IpSource[] }
-  | { kind: 'action'; at: number; action: string; detail?: string | Record<string, unknown>; outcome: ActionOutcome; error?: string; by: ActionBy }
+  /** `runId`: the bulk run or rule run this action was a step of (history.audit has the whole run). */
+  | { kind: 'action'; at: number; action: string; detail?: string | Record<string, unknown>; outcome: ActionOutcome; error?: string; by: ActionBy; runId?: string }
 )
 
 export interface Timeline {

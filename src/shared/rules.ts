@@ -89,7 +89,8 @@ export const EXAMPLE_RULE: Rule = {
 
 export interface RuleStepResult {
   step: RuleStep
-  outcome: 'ok' | 'failed' | 'skipped'
+  /** `skipped`: not run (the chain ended on success, or another action held the phone); `cancelled`: the watch stopped first. */
+  outcome: 'ok' | 'failed' | 'skipped' | 'cancelled'
   at: number
   endedAt?: number
   reason?: string
@@ -127,4 +128,33 @@ export interface DryRunReport {
   from: number
   to: number
   hits: DryRunHit[]
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// A step's name, and what a chain tried, as a `rule_alert` carries it
+// ---------------------------------------------------------------------------------------------------------
+
+/** A step as the audit trail names it: a command by its own name (`reboot`), the others by their kind. */
+export function ruleStepName(step: RuleStep): string {
+  return step.kind === 'command' ? step.command : step.kind
+}
+
+/**
+ * What a chain tried, as a `rule_alert`'s `data.tried` holds it: `change_ip_verify:failed, reboot:ok` (each step's
+ * name, then its outcome). Flat text so a webhook and the history keep it as it is; each reader words it in its
+ * own language with `parseTried` (main's alerts/messages.ts, the renderer's catalogues).
+ */
+export function formatTried(steps: ReadonlyArray<{ step: RuleStep; outcome: RuleStepResult['outcome'] }>): string {
+  return steps.map((s) => `${ruleStepName(s.step)}:${s.outcome}`).join(', ')
+}
+
+export function parseTried(tried: string): Array<{ step: string; outcome?: string }> {
+  return tried
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .map((part) => {
+      const [step = '', outcome] = part.split(':').map((s) => s.trim())
+      return outcome ? { step, outcome } : { step }
+    })
 }

@@ -15,14 +15,25 @@ export interface StepOutcome {
   outcome: 'ok' | 'failed' | 'skipped'
   /** Why it failed or was skipped, in words a user reads (never a secret). */
   reason?: string
+  /** The reason as a code the page words in its language (`errors.<code>`: an API error's, or connection-actions.ts's own). */
+  code?: string
   detail?: Record<string, string | number | boolean>
 }
 
 /** A step only rules take besides the bulk actions: check the connection's proxies once. */
 export type ConnectionStep = BulkAction | { kind: 'check' }
 
+/**
+ * Who acts, and as a step of which run. A change of IP inside a run is recorded as that run's step only (the
+ * audit's `change_ip` action); without `runId` it is recorded as an action of its own, like the page's.
+ */
+export interface ActionContext {
+  by: 'user' | 'rule'
+  runId?: string
+}
+
 export interface ConnectionActions {
-  run(step: ConnectionStep, connectionId: string, signal: AbortSignal): Promise<StepOutcome>
+  run(step: ConnectionStep, connectionId: string, signal: AbortSignal, context?: ActionContext): Promise<StepOutcome>
 }
 
 export interface PhoneGate {
@@ -31,8 +42,13 @@ export interface PhoneGate {
    * the release (call it when the action is over). Rejects with the signal's reason when aborted while waiting.
    */
   acquire(connectionId: string, signal: AbortSignal): Promise<() => void>
-  /** The release now, or undefined when another action holds the phone (rules skip rather than wait). */
+  /**
+   * The release now, or undefined when the phone is not free at once: another action holds it, another waits for
+   * it, or its last action ended less than the gap ago (rules skip rather than wait).
+   */
   tryAcquire(connectionId: string): (() => void) | undefined
+  /** True while an action holds the phone ("never while another action runs on it"; the gap alone is not busy). */
+  busy(connectionId: string): boolean
 }
 
 export interface AuditWriter {

@@ -24,6 +24,9 @@
  *   the board compare (covering), so their searches never visit the table; but only (last_at) has last_at,
  *   which every sighting moves (one more index holding it was ~10 ms more per batch of 1,000).
  * - `watch_events` (the fleet watch, main/watch): a few rows an hour, read newest first by time or by connection.
+ * - `runs` (the audit trail, audit.ts): one row per bulk run or rule run; its steps are `actions` rows pointing at
+ *   it (`actions.run`), so a connection's timeline shows what a run did to it with no second copy. `uid` is the
+ *   run's own id (the one the page and the command line show).
  */
 import type { SqlDatabase } from './database'
 
@@ -131,6 +134,30 @@ export const MIGRATIONS: readonly Migration[] = [
       );
       CREATE INDEX watch_events_by_time ON watch_events(at);
       CREATE INDEX watch_events_by_connection ON watch_events(connection, at);
+    `,
+  },
+  {
+    version: 4,
+    summary: 'the audit trail: bulk runs and rule runs, their steps as actions',
+    // A step's `ended_at` is the action's end (a change of IP and verify takes a minute); NULL for the app's other
+    // actions, which are recorded when they end. `detail` is the run's flat parameters as JSON, only ever shown whole.
+    sql: `
+      CREATE TABLE runs (
+        id INTEGER PRIMARY KEY,
+        uid TEXT NOT NULL UNIQUE,
+        kind TEXT NOT NULL,
+        by TEXT NOT NULL,
+        title TEXT NOT NULL,
+        rule_id TEXT,
+        started_at INTEGER NOT NULL,
+        ended_at INTEGER,
+        outcome TEXT NOT NULL,
+        detail TEXT
+      );
+      CREATE INDEX runs_by_time ON runs(started_at);
+      ALTER TABLE actions ADD COLUMN run INTEGER REFERENCES runs(id);
+      ALTER TABLE actions ADD COLUMN ended_at INTEGER;
+      CREATE INDEX actions_by_run ON actions(run, connection) WHERE run IS NOT NULL;
     `,
   },
 ]

@@ -5,6 +5,8 @@
  */
 import { DEFAULT_IP_REUSE_WINDOW_MS } from '../../shared/history'
 import type { BoardRow, ExitIpSummary, HistoryRange, IpReuse, LatencySeries, StoredCheckEntry, Timeline, TimelineQuery } from '../../shared/history'
+import type { AuditEntry, AuditQuery } from '../../shared/audit'
+import { AuditQueries } from './audit'
 import { BoardQuery } from './board'
 import { ConnectionQueries } from './connection-queries'
 import type { SqlDatabase } from './database'
@@ -18,6 +20,7 @@ export class HistoryReader {
   private readonly boardQuery: BoardQuery
   private readonly timeline: TimelineQueries
   private readonly perConnection: ConnectionQueries
+  private readonly auditQueries: AuditQueries
   readonly settings: StoredSettings
 
   constructor(readonly db: SqlDatabase) {
@@ -25,6 +28,7 @@ export class HistoryReader {
     this.boardQuery = new BoardQuery(db, this.ledger)
     this.timeline = new TimelineQueries(db)
     this.perConnection = new ConnectionQueries(db)
+    this.auditQueries = new AuditQueries(db)
     this.settings = new StoredSettings(db)
   }
 
@@ -57,6 +61,11 @@ export class HistoryReader {
 
   recentChecks(keys: readonly string[], limit: number): Record<string, StoredCheckEntry[]> {
     return this.perConnection.recentChecks(keys, limit)
+  }
+
+  /** Bulk runs and rule runs, newest first, with their steps (of one connection when asked). */
+  audit(query: AuditQuery): { entries: AuditEntry[]; truncated: boolean } {
+    return this.auditQueries.query(query)
   }
 
   retentionDays(): number {

@@ -128,10 +128,15 @@ export class HistoryRecorder {
     })
   }
 
-  recordExitIp(connectionId: string, ip: string, source: IpSource, at: number): void {
+  /**
+   * One sighting; when it starts a stretch of an IP this connection had before, `returnedAfterMs` is how long ago
+   * that IP last left it (the watch's `ip_repeated`).
+   */
+  recordExitIp(connectionId: string, ip: string, source: IpSource, at: number): { returnedAfterMs?: number } {
     if (!isIpAddress(ip)) throw new Error(`"${ip}" is not an IP address`)
     if (!Number.isFinite(at)) throw new Error('the time of the sighting is not a number')
-    this.write(() => this.sighting(this.connection(connectionId, at), ip, source, [at]))
+    const returnedAfter = this.write(() => this.sighting(this.connection(connectionId, at), ip, source, [at]))
+    return returnedAfter === undefined ? {} : { returnedAfterMs: returnedAfter }
   }
 
   /** The Console API's IP history of a connection (`ip_history` entries), as sightings from the API. */
@@ -210,9 +215,10 @@ export class HistoryRecorder {
   /**
    * Sightings of one exit IP on one connection, `times` in order with no other IP seen between them: each extends
    * the stretch of the same IP it falls into or next to, else starts a stretch of its own. Handles sightings out of
-   * order (the API's IP history arrives after the checks).
+   * order (the API's IP history arrives after the checks). Returns the new stretch's `returned_after` when a
+   * sighting in order started a stretch of an IP the connection had before.
    */
-  private sighting(connection: number, ip: string, source: IpSource, times: readonly number[]): void {
+  private sighting(connection: number, ip: string, source: IpSource, times: readonly number[]): number | undefined {
     const family = ip.includes(':') ? 6 : 4
     const bit = SOURCE_BITS[source]
     const at = times[0]!
@@ -231,18 +237,19 @@ export class HistoryRecorder {
       if (latest?.ip === ip) {
         this.s.extendPeriod.run(last, count, bit, latest.id)
         latest.last = Math.max(latest.last, last)
-        return
+        return undefined
       }
       if (latest === null || at >= latest.last) {
         const previous = this.s.lastSameIp.get(ip, connection, at)?.last_at ?? null
         const id = this.s.addPeriod.run(connection, ip, family, at, last, count, bit, previous === null ? null : at - previous).lastInsertRowid
         this.latestPeriods.set(key, { id, ip, first: at, last })
-        return
+        return previous === null ? undefined : at - previous
       }
     }
     // Out of order (the API's IP history, or a sighting inside another IP's stretch): one at a time, from the file.
     this.latestPeriods.delete(key)
     for (const time of times) this.sightingOutOfOrder(connection, ip, family, bit, time)
+    return undefined
   }
 
   private sightingOutOfOrder(connection: number, ip: string, family: 4 | 6, bit: number, at: number): void {
@@ -267,7 +274,8 @@ function tenths(value: number | undefined): number | null {
   return value === undefined || !Number.isFinite(value) ? null : Math.round(value * 10)
 }
 
-function maskSecretValues(value: Record<string, unknown>): Record<string, unknown> {
+/** An action's detail with the values of secret-looking keys replaced by `***` (the audit's details too). */
+export function maskSecretValues(value: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(
     Object.entries(value).map(([key, v]) => [
       key,

@@ -22,6 +22,11 @@ export class PruneStep {
       'DELETE FROM checks WHERE id IN (SELECT id FROM checks WHERE at < ?1 ORDER BY at LIMIT ?2)',
       'DELETE FROM actions WHERE id IN (SELECT id FROM actions WHERE at < ?1 ORDER BY at LIMIT ?2)',
       'DELETE FROM watch_events WHERE id IN (SELECT id FROM watch_events WHERE at < ?1 ORDER BY at LIMIT ?2)',
+      // After actions: an expired run goes once none of its steps is left (its steps are the audit entry).
+      `DELETE FROM runs WHERE id IN (
+         SELECT r.id FROM runs r
+         WHERE r.started_at < ?1 AND NOT EXISTS (SELECT 1 FROM actions a WHERE a.run = r.id)
+         ORDER BY r.started_at LIMIT ?2)`,
       `DELETE FROM ip_periods WHERE id IN (
          SELECT p.id FROM ip_periods p
          WHERE p.last_at < ?1 AND EXISTS (

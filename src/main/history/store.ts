@@ -24,7 +24,9 @@ import type {
   TimelineQuery,
 } from '../../shared/history'
 import type { WatchEvent, WatchEventsQuery } from '../../shared/watch'
+import type { AuditEntry, AuditQuery, AuditStep } from '../../shared/audit'
 import type { Logger } from '../log'
+import { AuditTable } from './audit'
 import { IN_MEMORY, isCorruptionError } from './database'
 import { importHealthHistory, type ImportedEntry, type ImportResult } from './import-json'
 import { HISTORY_DB_FILE, openHistoryDatabase, startAfresh, type OpenedHistoryDatabase } from './open'
@@ -43,6 +45,7 @@ export class HistoryStore {
   private recorder!: HistoryRecorder
   private prune!: PruneStep
   private watch!: WatchEventsTable
+  private auditTable!: AuditTable
   private notice: HistoryNotice | undefined
   private readonly now: () => number
   private readonly pruner: RetentionPruner
@@ -85,8 +88,9 @@ export class HistoryStore {
     return this.guard(() => this.recorder.recordStatuses(snapshot, at))
   }
 
-  recordExitIp(connectionId: string, ip: string, source: IpSource, at = this.now()): void {
-    this.guard(() => this.recorder.recordExitIp(connectionId, ip, source, at))
+  /** `returnedAfterMs` when the IP came back to this connection (recorder.ts). */
+  recordExitIp(connectionId: string, ip: string, source: IpSource, at = this.now()): { returnedAfterMs?: number } {
+    return this.guard(() => this.recorder.recordExitIp(connectionId, ip, source, at))
   }
 
   recordIpHistory(connectionId: string, entries: ReadonlyArray<{ date: string; ipv4?: string; ipv6?: string }>): number {
@@ -105,6 +109,19 @@ export class HistoryStore {
   recordWatchEvents(events: readonly WatchEvent[]): WatchEvent[] {
     if (events.length === 0) return []
     return this.guard(() => this.watch.write(events))
+  }
+
+  // The audit trail (audit.ts): bulk runs and rule runs, each step an action of its connection.
+  startAuditRun(entry: Omit<AuditEntry, 'steps' | 'outcome' | 'endedAt'>): void {
+    this.guard(() => this.auditTable.startRun(entry))
+  }
+
+  recordAuditStep(runId: string, step: AuditStep): void {
+    this.guard(() => this.auditTable.step(runId, step))
+  }
+
+  endAuditRun(runId: string, outcome: AuditEntry['outcome'], endedAt: number): void {
+    this.guard(() => this.auditTable.endRun(runId, outcome, endedAt))
   }
 
   setRetentionDays(days: number): number {
@@ -166,6 +183,11 @@ export class HistoryStore {
     return this.guard(() => this.watch.query(query))
   }
 
+  /** Bulk runs and rule runs, newest first, with their steps (of one connection when asked). */
+  audit(query: AuditQuery): { entries: AuditEntry[]; truncated: boolean } {
+    return this.guard(() => this.reader.audit(query))
+  }
+
   retentionDays(): number {
     return this.guard(() => this.reader.retentionDays())
   }
@@ -192,6 +214,7 @@ export class HistoryStore {
     this.recorder = new HistoryRecorder(opened.db)
     this.prune = new PruneStep(opened.db)
     this.watch = new WatchEventsTable(opened.db)
+    this.auditTable = new AuditTable(opened.db)
     if (opened.notice) this.notice = opened.notice
   }
 

@@ -16,7 +16,7 @@ type Row = Record<string, SqlValue>
 /** Per kind: the columns and table it is read from, and how a row becomes an event. */
 const OF_CONNECTION = 'e.connection = (SELECT id FROM connections WHERE connection_id = ?)'
 
-const KINDS: Record<HistoryKind, { select: string; from: string; time: string; ofConnection?: string; event(row: Row): TimelineEvent }> = {
+const KINDS: Record<HistoryKind, { select: string; from: string; where?: string; time: string; ofConnection?: string; event(row: Row): TimelineEvent }> = {
   status: {
     select: 'e.at, e.status',
     from: 'status_changes e',
@@ -46,8 +46,10 @@ const KINDS: Record<HistoryKind, { select: string; from: string; time: string; o
     event: (row) => ({ kind: 'ip', at: row.at as number, ip: row.ip as string, lastSeen: row.last_at as number, sources: sourcesOf(row.sources as number) }),
   },
   action: {
-    select: 'e.at, e.kind, e.detail, e.outcome, e.error, e.by',
-    from: 'actions e',
+    select: 'e.at, e.kind, e.detail, e.outcome, e.error, e.by, r.uid AS run_uid',
+    // A run's steps that never reached the phone (skipped, cancelled) are the audit's (audit.ts), not the timeline's.
+    from: 'actions e LEFT JOIN runs r ON r.id = e.run',
+    where: "e.outcome IN ('ok', 'failed')",
     time: 'at',
     event: (row) => ({
       kind: 'action',
@@ -57,6 +59,7 @@ const KINDS: Record<HistoryKind, { select: string; from: string; time: string; o
       outcome: row.outcome as ActionOutcome,
       ...(row.error ? { error: row.error as string } : {}),
       by: row.by as ActionBy,
+      ...(row.run_uid !== null ? { runId: row.run_uid as string } : {}),
     }),
   },
 }
@@ -93,10 +96,10 @@ export class TimelineQueries {
       statement = this.db.prepare<Row>(
         forConnection
           ? `SELECT ${k.select} FROM ${k.from}
-             WHERE ${k.ofConnection ?? OF_CONNECTION} AND e.${k.time} >= ? AND e.${k.time} <= ?
+             WHERE ${k.ofConnection ?? OF_CONNECTION} AND e.${k.time} >= ? AND e.${k.time} <= ?${k.where ? ` AND ${k.where}` : ''}
              ORDER BY e.${k.time} DESC LIMIT ?`
           : `SELECT ${k.select}, c.connection_id FROM ${k.from} LEFT JOIN connections c ON c.id = e.connection
-             WHERE e.${k.time} >= ? AND e.${k.time} <= ?
+             WHERE e.${k.time} >= ? AND e.${k.time} <= ?${k.where ? ` AND ${k.where}` : ''}
              ORDER BY e.${k.time} DESC LIMIT ?`,
       )
       this.statements.set(key, statement)

@@ -11,8 +11,10 @@
  * `connectionsEveryMs` (30 min): one more request in those few cycles, none per connection. Events stored without
  * a name get it from the history's names when read (history/watch-events.ts).
  *
- * `check_failed` (scheduled-checks.ts) and `ip_not_changed` (reportIpNotChanged) come between cycles: they wait in
- * `pending` and go out with the next cycle's batch, or on their own a moment later if no cycle comes first.
+ * `check_failed` (scheduled-checks.ts), `ip_not_changed` (reportIpNotChanged), `ip_repeated` (reportIpRepeated) and
+ * a rule's `rule_alert` (raise) come between cycles: they wait in `pending` and go out with the next cycle's batch,
+ * or on their own a moment later if no cycle comes first. After each cycle `onCycle` listeners (the rules) are told
+ * what it saw.
  */
 import { MIN_INTERVAL_SECONDS, type WatchEvent, type WatchSettings, type WatchStatus } from '../../shared/watch'
 import type { HistoryStore } from '../history'
@@ -49,11 +51,19 @@ export interface WatchEngineOptions {
   checks?: ScheduledChecks
 }
 
+/** What one cycle saw, for those who act on the fleet after it (the rules): its time and each phone as known then. */
+export interface WatchCycle {
+  at: number
+  phones: ReadonlyArray<{ connectionId: string; status: string; name?: string; country?: string; city?: string }>
+}
+
 export interface FullWatchEngine extends WatchEngine {
   /** Emits the status now (after alerts were paused or resumed: the status carries `pausedUntil`). */
   refreshStatus(): void
   /** Adds events raised outside the cycle (scheduled checks) to the next batch. */
   raise(events: readonly WatchEvent[]): void
+  /** Called after every cycle, once its events were handed out (the rules tick here). */
+  onCycle(listener: (cycle: WatchCycle) => void): () => void
 }
 
 export function createWatchEngine(options: WatchEngineOptions): FullWatchEngine {
@@ -62,6 +72,8 @@ export function createWatchEngine(options: WatchEngineOptions): FullWatchEngine 
   const fleet = emptyFleetMemory()
   const api = emptyApiMemory()
   const names = new Map<string, string>()
+  /** Each connection's server location, from the connections list (a rule's scope may filter on it). */
+  const places = new Map<string, { country: string; city: string }>()
   let plans: PlanInfo[] = []
   let plansAlerted: Set<string> | undefined
   let connectionsDueAt = 0
@@ -74,6 +86,7 @@ export function createWatchEngine(options: WatchEngineOptions): FullWatchEngine 
   let current: WatchStatus = { running: false, state: 'unknown', counts: { total: 0, online: 0, offline: 0 } }
   const statusListeners = new Set<(status: WatchStatus) => void>()
   const eventListeners = new Set<(events: WatchEvent[]) => void>()
+  const cycleListeners = new Set<(cycle: WatchCycle) => void>()
 
   const intervalOf = (s: WatchSettings) => Math.max(options.minIntervalMs ?? MIN_INTERVAL_SECONDS * 1000, s.intervalSeconds * 1000)
 
@@ -141,9 +154,12 @@ export function createWatchEngine(options: WatchEngineOptions): FullWatchEngine 
     try {
       const list = await client.connections.list({ maxRetries: 0, timeoutMs: MAX_POLL_TIMEOUT_MS, ...(poll ? { signal: poll.signal } : {}) })
       names.clear()
+      places.clear()
       plans = []
       for (const c of list) {
         names.set(c.id, c.basic_info.name)
+        const geo = c.basic_info.server_geo
+        if (geo) places.set(c.id, { country: geo.country, city: geo.city })
         const endsAt = Date.parse(c.plan_info?.active_plan?.expires_at ?? '')
         if (Number.isFinite(endsAt)) plans.push({ connectionId: c.id, name: c.basic_info.name, endsAt })
       }
@@ -173,6 +189,21 @@ export function createWatchEngine(options: WatchEngineOptions): FullWatchEngine 
     return plansAlerted
   }
 
+  function emitCycle(at: number): void {
+    if (cycleListeners.size === 0) return
+    const phones = [...fleet.phones].map(([connectionId, phone]) => {
+      const name = names.get(connectionId)
+      return { connectionId, status: phone.status, ...(name !== undefined ? { name } : {}), ...places.get(connectionId) }
+    })
+    for (const listener of cycleListeners) {
+      try {
+        listener({ at, phones })
+      } catch (err) {
+        log('a watch cycle listener failed', err)
+      }
+    }
+  }
+
   async function cycle(): Promise<WatchEvent[]> {
     const settings = await options.settings()
     const client = options.client()
@@ -182,6 +213,7 @@ export function createWatchEngine(options: WatchEngineOptions): FullWatchEngine 
       current = { ...current, running: false, lastCycleAt: now }
       const stored = publish(takePending())
       emitStatus()
+      emitCycle(now)
       return stored
     }
     const intervalMs = intervalOf(settings)
@@ -215,6 +247,7 @@ export function createWatchEngine(options: WatchEngineOptions): FullWatchEngine 
     current = { running: started, state, counts, lastCycleAt: clock() }
     const stored = publish([...takePending(), ...events])
     emitStatus()
+    emitCycle(current.lastCycleAt!)
     return stored
   }
 
@@ -277,6 +310,9 @@ export function createWatchEngine(options: WatchEngineOptions): FullWatchEngine 
     reportIpNotChanged(connectionId, ip) {
       raise([{ kind: 'ip_not_changed', at: clock(), connectionId, data: { ip } }])
     },
+    reportIpRepeated(connectionId, ip, returnedAfterMs) {
+      raise([{ kind: 'ip_repeated', at: clock(), connectionId, data: { ip, returnedAfterMs } }])
+    },
     onStatus(listener) {
       statusListeners.add(listener)
       return () => statusListeners.delete(listener)
@@ -284,6 +320,10 @@ export function createWatchEngine(options: WatchEngineOptions): FullWatchEngine 
     onEvents(listener) {
       eventListeners.add(listener)
       return () => eventListeners.delete(listener)
+    },
+    onCycle(listener) {
+      cycleListeners.add(listener)
+      return () => cycleListeners.delete(listener)
     },
     refreshStatus: emitStatus,
     raise,

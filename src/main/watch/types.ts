@@ -50,6 +50,8 @@ export interface WatchEngine {
   status(): WatchStatus
   /** Tells the engine about a change of IP that kept the same exit IP (health's rotate-and-verify calls it). */
   reportIpNotChanged(connectionId: string, ip: string): void
+  /** A change of IP landed on an exit IP the connection had before (history's recordRotation finds it): `ip_repeated`. */
+  reportIpRepeated(connectionId: string, ip: string, returnedAfterMs: number): void
   /** Called after every cycle and on pause/resume with the new status. */
   onStatus(listener: (status: WatchStatus) => void): () => void
   /** Called with each cycle's stored events. */

@@ -136,7 +136,7 @@ describe('files that cannot be used', () => {
     // Keep the header and schema pages, overwrite the rest with garbage of the same length.
     const size = statSync(path).size
     const fd = openSync(path, 'r+')
-    writeSync(fd, Buffer.alloc(size - 16 * 4096, 0xa5), 0, size - 16 * 4096, 16 * 4096)
+    writeSync(fd, Buffer.alloc(size - 32 * 4096, 0xa5), 0, size - 32 * 4096, 32 * 4096)
     closeSync(fd)
     const { log, lines } = memoryLog()
     const store = await openHistoryStore(dir, { log, now: () => T0 })

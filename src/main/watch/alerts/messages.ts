@@ -7,6 +7,7 @@
  * than in the renderer's catalogues; the Russian terms are the glossary's (подключение, тариф, проверка,
  * внешний IP, смена IP, API-ключ, «в сети» / «не в сети» as the connections screen says).
  */
+import { formatTried, parseTried, type RuleRun } from '../../../shared/rules'
 import { WATCH_EVENT_KINDS, type WatchEvent, type WatchEventKind } from '../../../shared/watch'
 
 export type AlertLanguage = 'en' | 'ru'
@@ -50,6 +51,55 @@ function str(event: WatchEvent, key: string): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined
 }
 
+/** A rule's steps (the runner's names: a command's own, `change_ip_verify`, `check`, `wait`, `alert`) in words. */
+const STEP_WORDS: Record<string, { en: string; ru: string }> = {
+  change_ip_verify: { en: 'change IP and verify', ru: 'смена IP с проверкой' },
+  check: { en: 'check', ru: 'проверка' },
+  wait: { en: 'wait', ru: 'ожидание' },
+  alert: { en: 'alert', ru: 'оповещение' },
+  reboot: { en: 'reboot', ru: 'перезагрузка' },
+  changeip: { en: 'change IP', ru: 'смена IP' },
+  refresh: { en: 'refresh', ru: 'обновление' },
+  refresh_fingerprint: { en: 'refresh fingerprint', ru: 'обновление отпечатка' },
+  fix_lte: { en: 'fix LTE', ru: 'починка LTE' },
+  find_my_device: { en: 'find device', ru: 'поиск устройства' },
+  debug_report: { en: 'debug report', ru: 'отчёт для отладки' },
+  upgrade_app: { en: 'upgrade app', ru: 'обновление приложения' },
+  speed_test: { en: 'speed test', ru: 'тест скорости' },
+}
+const OUTCOME_WORDS: Record<string, { en: string; ru: string }> = {
+  ok: { en: 'done', ru: 'выполнено' },
+  failed: { en: 'failed', ru: 'не удалось' },
+  skipped: { en: 'skipped', ru: 'пропущено' },
+  cancelled: { en: 'cancelled', ru: 'отменено' },
+}
+
+/**
+ * A `rule_alert`'s `tried` ("change_ip_verify:failed, reboot:ok": shared/rules.ts formatTried) in words:
+ * "change IP and verify (failed), reboot (done)". Names it does not know are shown as they are.
+ */
+export function triedWords(tried: string | undefined, lang: AlertLanguage): string {
+  if (!tried) return ''
+  return parseTried(tried)
+    .map(({ step, outcome }) => {
+      const stepText = STEP_WORDS[step]?.[lang] ?? step
+      return outcome ? `${stepText} (${OUTCOME_WORDS[outcome]?.[lang] ?? outcome})` : stepText
+    })
+    .join(', ')
+}
+
+/** How a rule run ended, as `iproxy watch` prints it: the rule, the connection, the outcome, what it tried. */
+export function ruleRunSentence(run: Pick<RuleRun, 'ruleName' | 'connectionId' | 'connectionName' | 'outcome' | 'steps'>, lang: AlertLanguage): string {
+  const name = run.connectionName?.trim() || run.connectionId
+  const tried = triedWords(formatTried(run.steps), lang)
+  const outcome = {
+    en: { running: 'is running', succeeded: 'succeeded', failed: 'failed', cancelled: 'was cancelled' },
+    ru: { running: 'выполняется', succeeded: 'справилось', failed: 'не справилось', cancelled: 'отменено' },
+  }[lang][run.outcome]
+  if (lang === 'ru') return `Правило «${run.ruleName}», подключение ${name}: ${outcome}${tried ? ` — ${tried}` : ''}.`
+  return `Rule "${run.ruleName}" on connection ${name} ${outcome}${tried ? `: ${tried}` : ''}.`
+}
+
 /** One event as one human sentence. */
 export function eventSentence(event: WatchEvent, lang: AlertLanguage): string {
   const name = connectionLabel(event)
@@ -78,6 +128,19 @@ export function eventSentence(event: WatchEvent, lang: AlertLanguage): string {
       const left = endsAt !== undefined && endsAt > event.at ? duration(endsAt - event.at, lang) : undefined
       if (ruMode) return left ? `Тариф подключения ${name} заканчивается через ${left}.` : `Тариф подключения ${name} скоро заканчивается.`
       return left ? `The plan of connection ${name} ends in ${left}.` : `The plan of connection ${name} ends soon.`
+    }
+    case 'ip_repeated': {
+      const ip = str(event, 'ip')
+      const after = num(event, 'returnedAfterMs')
+      const span = after !== undefined && after > 0 ? duration(after, lang) : undefined
+      if (ruMode) return `Подключение ${name} снова получило ${ip ? `внешний IP ${ip}` : 'прежний внешний IP'}${span ? `, в последний раз он был ${span} назад` : ''}.`
+      return `Connection ${name} got ${ip ?? 'an earlier exit IP'} again${span ? `, last seen ${span} ago` : ''}.`
+    }
+    case 'rule_alert': {
+      const rule = str(event, 'rule')
+      const tried = triedWords(str(event, 'tried'), lang)
+      if (ruMode) return `Правило${rule ? ` «${rule}»` : ''}, подключение ${name}: ${tried ? `испробовано — ${tried}` : 'требуется внимание'}.`
+      return `Rule${rule ? ` "${rule}"` : ''} on connection ${name}: ${tried ? `tried ${tried}` : 'needs attention'}.`
     }
     case 'api_unreachable': {
       const reason = str(event, 'reason')
@@ -115,6 +178,10 @@ export function kindHeadline(kind: WatchEventKind, n: number, lang: AlertLanguag
       return lang === 'ru' ? `Внешний IP не сменился у ${ruOfConnections}` : `Exit IP not changed on ${enConnections}`
     case 'plan_expiring':
       return lang === 'ru' ? `Тариф скоро заканчивается у ${ruOfConnections}` : `Plan ending soon on ${enConnections}`
+    case 'ip_repeated':
+      return lang === 'ru' ? `Внешний IP повторился у ${ruOfConnections}` : `Exit IP repeated on ${enConnections}`
+    case 'rule_alert':
+      return lang === 'ru' ? `Оповещения правил у ${ruOfConnections}` : `Rule alerts on ${enConnections}`
     default:
       return lang === 'ru' ? `${n} ${ru(n, 'событие', 'события', 'событий')}` : `${n} ${en(n, 'event', 'events')}`
   }
@@ -180,6 +247,8 @@ export function kindTitle(kind: WatchEventKind, lang: AlertLanguage): string {
     api_unreachable: 'API iProxy недоступен',
     api_recovered: 'API iProxy снова доступен',
     rate_limited: 'Слишком много запросов к API iProxy',
+    ip_repeated: 'Внешний IP повторился',
+    rule_alert: 'Оповещение правила',
   }
   const enTitles: Record<WatchEventKind, string> = {
     connection_offline: 'Connection offline',
@@ -190,6 +259,8 @@ export function kindTitle(kind: WatchEventKind, lang: AlertLanguage): string {
     api_unreachable: 'iProxy API unreachable',
     api_recovered: 'iProxy API reachable again',
     rate_limited: 'Too many requests to the iProxy API',
+    ip_repeated: 'Exit IP repeated',
+    rule_alert: 'Rule alert',
   }
   return (lang === 'ru' ? ruTitles : enTitles)[kind]
 }
