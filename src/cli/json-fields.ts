@@ -17,6 +17,10 @@ JSON output (--json), stable field names:
                  checked, ok, failed, cancelled, rejectedLines, interrupted, seconds, counts }
   rotate       { results: [{ connectionId, connectionName, ok, status, message, oldIp, newIp,
                  seconds, proxyId }] }
+  bulk         JSON lines: { type: "item", runId, action, connectionId, connectionName, state (done | failed |
+                 skipped | cancelled), ok, reason, detail, startedAt, endedAt, seconds } per connection, then
+                 { type: "summary", runId, action, total, done, failed, skipped, cancelled, interrupted,
+                 concurrency, seconds }
   export       (with --out) { path, count, total, skipped: [{ proxyId, reason, message }], notes }
   ovpn         { into, path, written: [{ name, path }], failed: [{ name, reason }] }
   profiles     { dataDir, profiles: [{ id, name, baseUrl, keyHint, createdAt, activeInApp }] }

@@ -5,6 +5,7 @@
  */
 import { Command, CommanderError } from 'commander'
 import { version } from '../../package.json'
+import { registerBulk } from './commands/bulk'
 import { registerCheck } from './commands/check'
 import { registerConnections } from './commands/connections'
 import { registerDoctor } from './commands/doctor'
@@ -46,7 +47,7 @@ export function buildProgram(ctx: CliContext, setExit: (code: ExitCode) => void)
       setExit(failure.exitCode)
     }
   }
-  for (const register of [registerMe, registerConnections, registerProxies, registerExport, registerCheck, registerRotate, registerOvpn, registerProfiles, registerHistory, registerDoctor, registerRelay, registerWatch]) {
+  for (const register of [registerMe, registerConnections, registerProxies, registerExport, registerCheck, registerRotate, registerBulk, registerOvpn, registerProfiles, registerHistory, registerDoctor, registerRelay, registerWatch]) {
     register(program, ctx, run)
   }
   return program

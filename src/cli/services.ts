@@ -67,3 +67,49 @@ export function cliHealthService(options: { account?: Account | undefined; dataD
     },
   }
 }
+
+/**
+ * The app's bulk runner for `iproxy bulk`: the same connection actions, phone gate (the app's same-phone gap),
+ * concurrency setting (bulk-settings.json) and audit trail as a run started in the app, every run and step written
+ * into the data folder's history.sqlite. The health service behind "change IP and verify" shares that database.
+ * `dispose` lets the last writes land and closes it.
+ */
+export async function cliBulkService(options: { account: Account; dataDir: string; env: NodeJS.ProcessEnv }) {
+  const { account, dataDir } = options
+  const log = cliLogger(options.env)
+  // Loaded here: only `iproxy bulk` needs the runner.
+  const { createAuditWriter, createBulkService, createBulkSettingsStore, createConnectionActions, createPhoneGate } = await import('../main/bulk')
+  const history = openAppHistory(dataDir, log)
+  const health = createHealthService({
+    dataDir,
+    log,
+    emitProgress: () => {},
+    client: () => account.client,
+    demoEchoUrl: async () => account.demoEchoUrl,
+    parse: parseProxyLines,
+    history: checkHistoryInStore(history.store, log),
+  })
+  const settings = createBulkSettingsStore({ dataDir, log })
+  await settings.get()
+  const bulk = createBulkService({
+    actions: createConnectionActions({ client: () => account.client, health, history: history.store, log }),
+    gate: createPhoneGate({ gapMs: () => settings.current().samePhoneGapSeconds * 1000 }),
+    audit: createAuditWriter(history.store, log),
+    client: () => account.client,
+    settings: () => settings.get(),
+    log,
+    // Lines are printed as items finish: a short interval keeps them close to the moment.
+    progressIntervalMs: 50,
+  })
+  return {
+    bulk,
+    history: history.store,
+    /** The concurrency a run gets: the flag, else the app's setting. */
+    concurrency: (flag?: number): number => flag ?? settings.current().concurrency,
+    async dispose(): Promise<void> {
+      await bulk.dispose()
+      await health.dispose()
+      await history.dispose()
+    },
+  }
+}

@@ -8,8 +8,14 @@
  * on top (for this run only; nothing is written). The Telegram bot token comes from IPROXY_TELEGRAM_TOKEN, else
  * the OS keychain where the app stores it. SIGINT or SIGTERM stops it cleanly: the cycle in flight finishes, its
  * events and pending deliveries are given a moment, the history is flushed, and the exit code is 0.
+ *
+ * Rules (main/rules): the app's rules.json in the data folder (read again when it changes), or `--rules FILE`; a
+ * bad file is refused before anything starts, naming the file and the bad field (exit 2). They act through the
+ * same connection actions, phone gate and audit trail as `iproxy bulk`, and each run prints one line when it ends
+ * (`rule_run`; with --json an object with the webhook's fields, its steps under `steps`).
  */
 import type { Command } from 'commander'
+import type { RuleRun, RulesFile } from '../../shared/rules'
 import { watchSettingsSchema, type WatchEvent, type WatchSettings } from '../../shared/watch'
 import { accountOptions, withAccount, type CliContext, type CommonFlags } from '../context'
 import { EXIT, usageError, type ExitCode } from '../exit-codes'
@@ -20,6 +26,7 @@ interface WatchFlags extends CommonFlags {
   webhook?: string[]
   telegramChat?: string
   checksEvery?: string
+  rules?: string
 }
 
 function wholeNumber(flag: string, text: string | undefined): number | undefined {
@@ -58,6 +65,43 @@ function eventLine(event: WatchEvent, sentence: string): string {
   return `${new Date(event.at).toISOString()} ${event.kind}${who}: ${sentence}`
 }
 
+/** A rule run that ended, as one JSON line: the webhook's fields (id, event, connection, at, message), then its own. */
+function ruleRunRecord(run: RuleRun, message: string): Record<string, unknown> {
+  const iso = (ms: number) => new Date(ms).toISOString()
+  return {
+    id: run.id,
+    event: 'rule_run',
+    connection_id: run.connectionId,
+    connection_name: run.connectionName ?? null,
+    at: iso(run.endedAt ?? run.startedAt),
+    message,
+    data: { rule_id: run.ruleId, rule: run.ruleName, trigger: run.trigger.event, trigger_at: iso(run.trigger.at), outcome: run.outcome, started_at: iso(run.startedAt) },
+    steps: run.steps.map((s) => ({
+      step: s.step.kind === 'command' ? s.step.command : s.step.kind,
+      outcome: s.outcome,
+      at: iso(s.at),
+      ...(s.endedAt !== undefined ? { ended_at: iso(s.endedAt) } : {}),
+      ...(s.reason ? { reason: s.reason } : {}),
+    })),
+  }
+}
+
+/** The rules to run: `--rules FILE`, else the data folder's rules.json; a bad one is a usage error naming the field. */
+async function rulesToRun(flags: WatchFlags, dataDir: string, log: (message: string, err?: unknown) => void) {
+  const { createRulesStore, readRulesFile } = await import('../../main/rules/store')
+  try {
+    if (flags.rules !== undefined) {
+      const file: RulesFile = await readRulesFile(flags.rules)
+      return { from: flags.rules, rules: async () => file.rules, count: file.rules.filter((r) => r.enabled).length }
+    }
+    const store = createRulesStore({ dataDir, log })
+    const file = await store.read()
+    return { from: 'rules.json', rules: async () => (await store.current()).rules, count: file.rules.filter((r) => r.enabled).length }
+  } catch (err) {
+    throw usageError(`The rules cannot be used: ${err instanceof Error ? err.message : String(err)}`)
+  }
+}
+
 export function registerWatch(program: Command, ctx: CliContext, run: (action: () => Promise<ExitCode>) => Promise<void>): void {
   accountOptions(
     program
@@ -67,11 +111,14 @@ export function registerWatch(program: Command, ctx: CliContext, run: (action: (
       .option('--offline-after <seconds>', 'offline this long before an alert (default 120 or the app\'s setting)')
       .option('--webhook <url>', 'POST each event as JSON to this URL (repeat for more)', (value: string, all: string[] = []) => [...all, value])
       .option('--telegram-chat <id>', 'send a summary per cycle to this Telegram chat (token: IPROXY_TELEGRAM_TOKEN or the keychain)')
-      .option('--checks-every <minutes>', 'also check every proxy from the exit side every N minutes, spread over them'),
+      .option('--checks-every <minutes>', 'also check every proxy from the exit side every N minutes, spread over them')
+      .option('--rules <file>', "run these self-healing rules (JSON: { \"rules\": [...] }) instead of the app's rules.json"),
   )
     .addHelpText(
       'after',
       '\nRuns until SIGINT or SIGTERM (exit 0). Settings: the app\'s watch settings in the data folder, the flags on top.\n' +
+        'Rules: the enabled rules of the app\'s rules.json in the data folder, or of --rules FILE (a bad file: exit 2, naming\n' +
+        'the field). Each rule run prints a line when it ends (event "rule_run" with --json).\n' +
         'Examples:\n  iproxy watch --demo\n  iproxy watch --profile Work --webhook https://example.com/hook --json\n' +
         '  IPROXY_API_KEY=... IPROXY_TELEGRAM_TOKEN=... iproxy watch --telegram-chat 123456 --interval 60',
     )
@@ -100,6 +147,7 @@ async function watch(ctx: CliContext, flags: WatchFlags): Promise<ExitCode> {
   if (settings.telegram.enabled && settings.telegram.chatId !== '' && !(await telegramToken())) {
     throw usageError(`No Telegram bot token${keychainProblem}: set IPROXY_TELEGRAM_TOKEN, or store one in the app's alert settings.`)
   }
+  const rules = await rulesToRun(flags, dataDir, log)
 
   return withAccount(ctx, flags, async (account) => {
     const { openAppHistory } = await import('../../main/history/app-history')
@@ -109,12 +157,46 @@ async function watch(ctx: CliContext, flags: WatchFlags): Promise<ExitCode> {
     const { webhookPayload } = await import('../../main/watch/alerts/webhook')
     const { eventSentence } = await import('../../main/watch/alerts/messages')
     const { createWatchWithChecks } = await import('../../main/watch/engine-setup')
+    const { ruleRunSentence } = await import('../../main/watch/alerts/messages')
+    const { createAuditWriter, createBulkSettingsStore, createConnectionActions, createPhoneGate } = await import('../../main/bulk')
+    const { createHealthService } = await import('../../main/health/service')
+    const { parseProxyLines } = await import('../../shared/proxy-list/parse')
 
     const history = openAppHistory(dataDir, log)
     await history.start()
     const alerts = createAlertSink({ settings: async () => settings, telegramToken, language: () => 'en', log })
     const health = createHealthSettingsStore({ dataDir, log })
     const checkHistory = checkHistoryInStore(history.store, log)
+    // The rules act as `iproxy bulk` does: its connection actions, the app's same-phone gap and cap, the audit trail.
+    const bulkSettings = createBulkSettingsStore({ dataDir, log })
+    await bulkSettings.get()
+    const actionsHealth = createHealthService({
+      dataDir,
+      log,
+      emitProgress: () => {},
+      client: () => account.client,
+      demoEchoUrl: async () => account.demoEchoUrl,
+      parse: parseProxyLines,
+      history: checkHistory,
+    })
+    const built: { engine?: ReturnType<typeof createWatchWithChecks> } = {}
+    const actions = createConnectionActions({
+      client: () => account.client,
+      health: actionsHealth,
+      history: history.store,
+      log,
+      // What a rule's change of IP finds goes back into the watch, as the app's do.
+      listeners: {
+        ipNotChanged: (connectionId, ip) => built.engine?.reportIpNotChanged(connectionId, ip),
+        ipRepeated: (connectionId, ip, returnedAfterMs) => built.engine?.reportIpRepeated(connectionId, ip, returnedAfterMs),
+      },
+    })
+    const printRun = (run: RuleRun) => {
+      if (run.outcome === 'running') return
+      const message = ruleRunSentence(run, 'en')
+      if (flags.json) ctx.out.jsonLine(ruleRunRecord(run, message))
+      else ctx.out.line(`${new Date(run.endedAt ?? run.startedAt).toISOString()} rule_run ${run.connectionName ?? run.connectionId} (${run.connectionId}): ${message}`)
+    }
     const engine = createWatchWithChecks({
       client: () => account.client,
       history: history.store,
@@ -124,7 +206,16 @@ async function watch(ctx: CliContext, flags: WatchFlags): Promise<ExitCode> {
       checkHistory,
       echoUrl: async () => account.demoEchoUrl ?? (await health.get()).echoUrls[0] ?? '',
       checkTimeoutMs: async () => (await health.get()).timeoutMs,
+      rules: {
+        rules: rules.rules,
+        actions,
+        gate: createPhoneGate({ gapMs: () => bulkSettings.current().samePhoneGapSeconds * 1000 }),
+        audit: createAuditWriter(history.store, log),
+        concurrency: bulkSettings.current().concurrency,
+        onRun: printRun,
+      },
     })
+    built.engine = engine
 
     engine.onEvents((events) => {
       for (const event of events) {
@@ -141,7 +232,8 @@ async function watch(ctx: CliContext, flags: WatchFlags): Promise<ExitCode> {
         .join(' and ')
       ctx.out.note(
         `Watching ${status.counts.total} connections every ${settings.intervalSeconds} s (offline after ${settings.offlineAfterSeconds} s)` +
-          `${channels ? `, alerts to ${channels}` : ''}${settings.scheduledChecks.enabled ? `, proxies checked every ${settings.scheduledChecks.everyMinutes} min` : ''}. ` +
+          `${channels ? `, alerts to ${channels}` : ''}${settings.scheduledChecks.enabled ? `, proxies checked every ${settings.scheduledChecks.everyMinutes} min` : ''}` +
+          `${rules.count > 0 ? `, ${rules.count} rule${rules.count === 1 ? '' : 's'} on (${rules.from})` : ''}. ` +
           'Stop with Ctrl-C or SIGTERM.',
       )
     })
@@ -159,6 +251,7 @@ async function watch(ctx: CliContext, flags: WatchFlags): Promise<ExitCode> {
     })
     ctx.out.note(`${stopSignal}: stopping the watch.`)
     await engine.stop()
+    await actionsHealth.dispose()
     await alerts.dispose()
     await checkHistory.flush()
     await history.dispose()
