@@ -7,7 +7,9 @@ import type { DesktopIntegration } from '../main/desktop'
 import { createExportsService } from '../main/exports/service'
 import { createHealthService } from '../main/health/service'
 import { openAppHistory } from '../main/history/app-history'
-import { checkHistoryInStore } from '../main/history/check-history'
+import { checkHistoryInStore, type StoredCheckHistory } from '../main/history/check-history'
+import type { RecordingListeners } from '../main/history/app-recording'
+import type { HistoryStore } from '../main/history/store'
 import { createLogger, type Logger } from '../main/log'
 import type { HealthProgress } from '../shared/health'
 import { parseProxyLines } from '../shared/proxy-list/parse'
@@ -69,17 +71,15 @@ export function cliHealthService(options: { account?: Account | undefined; dataD
 }
 
 /**
- * The app's bulk runner for `iproxy bulk`: the same connection actions, phone gate (the app's same-phone gap),
- * concurrency setting (bulk-settings.json) and audit trail as a run started in the app, every run and step written
- * into the data folder's history.sqlite. The health service behind "change IP and verify" shares that database.
- * `dispose` lets the last writes land and closes it.
+ * What bulk runs and rules act through, built for the command line on the app's history database, as the app
+ * builds them: the health service behind "change IP and verify" (its checks kept in `checks`), the connection
+ * actions, the phone gate with the app's same-phone gap, and the audit writer, with the app's bulk settings
+ * (bulk-settings.json). `iproxy bulk` and `iproxy watch`'s rules both use it.
  */
-export async function cliBulkService(options: { account: Account; dataDir: string; env: NodeJS.ProcessEnv }) {
-  const { account, dataDir } = options
-  const log = cliLogger(options.env)
-  // Loaded here: only `iproxy bulk` needs the runner.
-  const { createAuditWriter, createBulkService, createBulkSettingsStore, createConnectionActions, createPhoneGate } = await import('../main/bulk')
-  const history = openAppHistory(dataDir, log)
+export async function cliFleetActions(options: { account: Account; dataDir: string; history: HistoryStore; checks: StoredCheckHistory; log: Logger; listeners?: RecordingListeners }) {
+  const { account, dataDir, history, log } = options
+  // Loaded here: only the commands that act on phones need them.
+  const { createAuditWriter, createBulkSettingsStore, createConnectionActions, createPhoneGate } = await import('../main/bulk')
   const health = createHealthService({
     dataDir,
     log,
@@ -87,16 +87,35 @@ export async function cliBulkService(options: { account: Account; dataDir: strin
     client: () => account.client,
     demoEchoUrl: async () => account.demoEchoUrl,
     parse: parseProxyLines,
-    history: checkHistoryInStore(history.store, log),
+    history: options.checks,
   })
   const settings = createBulkSettingsStore({ dataDir, log })
   await settings.get()
-  const bulk = createBulkService({
-    actions: createConnectionActions({ client: () => account.client, health, history: history.store, log }),
+  return {
+    health,
+    settings,
+    actions: createConnectionActions({ client: () => account.client, health, history, log, ...(options.listeners ? { listeners: options.listeners } : {}) }),
     gate: createPhoneGate({ gapMs: () => settings.current().samePhoneGapSeconds * 1000 }),
-    audit: createAuditWriter(history.store, log),
+    audit: createAuditWriter(history, log),
+  }
+}
+
+/**
+ * The app's bulk runner for `iproxy bulk`, on cliFleetActions: every run and step written into the data folder's
+ * history.sqlite. `dispose` lets the last writes land and closes it.
+ */
+export async function cliBulkService(options: { account: Account; dataDir: string; env: NodeJS.ProcessEnv }) {
+  const { account, dataDir } = options
+  const log = cliLogger(options.env)
+  const { createBulkService } = await import('../main/bulk')
+  const history = openAppHistory(dataDir, log)
+  const fleet = await cliFleetActions({ account, dataDir, history: history.store, checks: checkHistoryInStore(history.store, log), log })
+  const bulk = createBulkService({
+    actions: fleet.actions,
+    gate: fleet.gate,
+    audit: fleet.audit,
     client: () => account.client,
-    settings: () => settings.get(),
+    settings: () => fleet.settings.get(),
     log,
     // Lines are printed as items finish: a short interval keeps them close to the moment.
     progressIntervalMs: 50,
@@ -105,10 +124,10 @@ export async function cliBulkService(options: { account: Account; dataDir: strin
     bulk,
     history: history.store,
     /** The concurrency a run gets: the flag, else the app's setting. */
-    concurrency: (flag?: number): number => flag ?? settings.current().concurrency,
+    concurrency: (flag?: number): number => flag ?? fleet.settings.current().concurrency,
     async dispose(): Promise<void> {
       await bulk.dispose()
-      await health.dispose()
+      await fleet.health.dispose()
       await history.dispose()
     },
   }

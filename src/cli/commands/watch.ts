@@ -129,7 +129,7 @@ async function watch(ctx: CliContext, flags: WatchFlags): Promise<ExitCode> {
   // Flags are checked before anything is opened: a typo never starts a half-configured watch.
   const { resolveDataDir } = await import('../data-dir')
   const { createWatchSettingsStore } = await import('../../main/watch/settings')
-  const { cliLogger } = await import('../services')
+  const { cliFleetActions, cliLogger } = await import('../services')
   const log = cliLogger(ctx.env)
   const dataDir = resolveDataDir(flags.dataDir, ctx.env)
   const settingsStore = createWatchSettingsStore({ dataDir, log, env: ctx.env })
@@ -158,9 +158,6 @@ async function watch(ctx: CliContext, flags: WatchFlags): Promise<ExitCode> {
     const { eventSentence } = await import('../../main/watch/alerts/messages')
     const { createWatchWithChecks } = await import('../../main/watch/engine-setup')
     const { ruleRunSentence } = await import('../../main/watch/alerts/messages')
-    const { createAuditWriter, createBulkSettingsStore, createConnectionActions, createPhoneGate } = await import('../../main/bulk')
-    const { createHealthService } = await import('../../main/health/service')
-    const { parseProxyLines } = await import('../../shared/proxy-list/parse')
 
     const history = openAppHistory(dataDir, log)
     await history.start()
@@ -168,22 +165,12 @@ async function watch(ctx: CliContext, flags: WatchFlags): Promise<ExitCode> {
     const health = createHealthSettingsStore({ dataDir, log })
     const checkHistory = checkHistoryInStore(history.store, log)
     // The rules act as `iproxy bulk` does: its connection actions, the app's same-phone gap and cap, the audit trail.
-    const bulkSettings = createBulkSettingsStore({ dataDir, log })
-    await bulkSettings.get()
-    const actionsHealth = createHealthService({
-      dataDir,
-      log,
-      emitProgress: () => {},
-      client: () => account.client,
-      demoEchoUrl: async () => account.demoEchoUrl,
-      parse: parseProxyLines,
-      history: checkHistory,
-    })
     const built: { engine?: ReturnType<typeof createWatchWithChecks> } = {}
-    const actions = createConnectionActions({
-      client: () => account.client,
-      health: actionsHealth,
+    const fleet = await cliFleetActions({
+      account,
+      dataDir,
       history: history.store,
+      checks: checkHistory,
       log,
       // What a rule's change of IP finds goes back into the watch, as the app's do.
       listeners: {
@@ -208,10 +195,10 @@ async function watch(ctx: CliContext, flags: WatchFlags): Promise<ExitCode> {
       checkTimeoutMs: async () => (await health.get()).timeoutMs,
       rules: {
         rules: rules.rules,
-        actions,
-        gate: createPhoneGate({ gapMs: () => bulkSettings.current().samePhoneGapSeconds * 1000 }),
-        audit: createAuditWriter(history.store, log),
-        concurrency: bulkSettings.current().concurrency,
+        actions: fleet.actions,
+        gate: fleet.gate,
+        audit: fleet.audit,
+        concurrency: fleet.settings.current().concurrency,
         onRun: printRun,
       },
     })
@@ -251,7 +238,7 @@ async function watch(ctx: CliContext, flags: WatchFlags): Promise<ExitCode> {
     })
     ctx.out.note(`${stopSignal}: stopping the watch.`)
     await engine.stop()
-    await actionsHealth.dispose()
+    await fleet.health.dispose()
     await alerts.dispose()
     await checkHistory.flush()
     await history.dispose()
