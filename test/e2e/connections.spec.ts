@@ -122,7 +122,7 @@ test('sorts by any column, both directions, from the keyboard too', async ({ app
   await expect(dataRows(page).last()).toContainText('No data')
 })
 
-test('multi-select and change IP: every selected phone gets a new IP, each outcome shown', async ({ app }) => {
+test('multi-select and change IP: asks first, then every selected phone gets a new IP, each outcome shown', async ({ app }) => {
   const { page } = app
   const sim = await app.simulator()
   await openHome(page)
@@ -136,10 +136,15 @@ test('multi-select and change IP: every selected phone gets a new IP, each outco
   await expect(bulk.getByText('Selected: 2')).toBeVisible()
   await expect(row(page, 'London EE')).toHaveAttribute('aria-selected', 'true')
   await bulk.getByRole('button', { name: 'Change IP', exact: true }).click()
+  const dialog = page.getByRole('dialog', { name: 'Change IP on 2 connections?' })
+  await expect(dialog).toContainText('Connections: London EE, New York T-Mobile')
+  await dialog.getByRole('button', { name: 'Start' }).click()
 
   const outcomes = page.getByRole('region', { name: 'Results of “Change IP”' })
-  await expect(outcomes.getByRole('status')).toHaveText('2 sent, 0 failed')
-  await expect(outcomes.getByRole('listitem')).toHaveText(['London EE: sent', 'New York T-Mobile: sent'])
+  await expect(outcomes.getByRole('status')).toHaveText('Change IP: finished', { timeout: 30_000 })
+  const results = outcomes.getByRole('row').filter({ has: page.getByRole('rowheader') })
+  await expect(results.getByRole('rowheader')).toHaveText(['London EE', 'New York T-Mobile'])
+  await expect(results.getByRole('gridcell').filter({ hasText: /^Done$/ })).toHaveCount(2)
   expect([ny.ip?.ipv4, london.ip?.ipv4]).not.toEqual(before)
   expect(ny.ip?.ipv4).not.toBe(before[0])
   expect(london.ip?.ipv4).not.toBe(before[1])
@@ -179,9 +184,10 @@ test('select all shown, then reboot: asks first, says what happens; a failing ph
   dialog = page.getByRole('dialog', { name: 'Reboot 2 phones?' })
   await dialog.getByRole('button', { name: 'Reboot now' }).click()
   const outcomes = page.getByRole('region', { name: 'Results of “Reboot”' })
-  await expect(outcomes.getByRole('status')).toHaveText('1 sent, 1 failed')
-  await expect(outcomes.getByRole('listitem').nth(0)).toHaveText('Moscow MTS 01: sent')
-  await expect(outcomes.getByRole('listitem').nth(1)).toContainText('Moscow Tele2 02: failed:')
+  await expect(outcomes.getByRole('status')).toHaveText('Reboot: finished', { timeout: 30_000 })
+  const results = outcomes.getByRole('row').filter({ has: page.getByRole('rowheader') })
+  await expect(results.nth(0)).toContainText('Moscow MTS 01Done')
+  await expect(results.nth(1)).toContainText('Moscow Tele2 02Failed')
   expect(mts.status).toBe('offline')
   expect(tele2.status).toBe('online')
   // The statuses are fetched again after the run: the rebooting phone shows offline.

@@ -15,6 +15,9 @@ import { historyEn } from './features/history.en'
 import { relaysEn } from './features/relays.en'
 import { activityEn } from './features/activity.en'
 import { alertsEn } from './features/alerts.en'
+import { bulkEn } from './features/bulk.en'
+import { rulesEn } from './features/rules.en'
+import { auditEn } from './features/audit.en'
 
 /** English: the reference catalogue. Every other language has exactly these keys (a test checks it). */
 export const en = {
@@ -49,6 +52,7 @@ export const en = {
     relays: 'Relays',
     activity: 'Activity',
     alerts: 'Alerts',
+    rules: 'Rules',
     exports: 'Exports',
     account: 'Account',
     profiles: 'Profiles',
@@ -138,6 +142,9 @@ export const en = {
   relays: relaysEn,
   activity: activityEn,
   alerts: alertsEn,
+  bulk: bulkEn,
+  rules: rulesEn,
+  audit: auditEn,
 } as const
 
 // A count string is `key_one` + `key_other` in English; other languages add the plural forms their rules need

@@ -16,6 +16,9 @@ import { historyRu } from './features/history.ru'
 import { relaysRu } from './features/relays.ru'
 import { activityRu } from './features/activity.ru'
 import { alertsRu } from './features/alerts.ru'
+import { bulkRu } from './features/bulk.ru'
+import { rulesRu } from './features/rules.ru'
+import { auditRu } from './features/audit.ru'
 
 export const ru: Catalogue = {
   app: {
@@ -49,6 +52,7 @@ export const ru: Catalogue = {
     relays: 'Ретрансляторы',
     activity: 'Активность',
     alerts: 'Оповещения',
+    rules: 'Правила',
     exports: 'Экспорт',
     account: 'Аккаунт',
     profiles: 'Профили',
@@ -137,4 +141,7 @@ export const ru: Catalogue = {
   relays: relaysRu,
   activity: activityRu,
   alerts: alertsRu,
+  bulk: bulkRu,
+  rules: rulesRu,
+  audit: auditRu,
 }

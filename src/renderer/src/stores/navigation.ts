@@ -12,6 +12,7 @@ export const SECTIONS = [
   'relays',
   'activity',
   'alerts',
+  'rules',
   'exports',
   'account',
   'profiles',

@@ -7,6 +7,7 @@ import { mergeEvents, useWatch, type ActivityFilter } from '../../stores/watch'
 import { LocalTime } from '../../ui/LocalTime'
 import { RefreshNotice } from '../../ui/RefreshNotice'
 import { VirtualGrid, type GridColumn } from '../../ui/VirtualGrid'
+import { AuditList } from '../history/AuditList'
 import { ConnectionLink } from '../history/ConnectionLink'
 import { FleetStatus } from './FleetStatus'
 import { isProblem, watchEventText } from './watch-text'
@@ -17,7 +18,7 @@ const rowKey = (event: WatchEvent, index: number): string => (event.id !== undef
 /**
  * The Activity section: the fleet's state, then the watch's events, newest first: the ones raised while the screen
  * is open appear at the top as they come (`watch.raised`), older ones are read from the history database. Filtered
- * by kind and by connection.
+ * by kind and by connection. Below them, the audit trail: each bulk run and rule run with its steps, as CSV too.
  */
 export function ActivityScreen() {
   const { t } = useTranslation()
@@ -97,6 +98,11 @@ export function ActivityScreen() {
         <VirtualGrid label={t('activity.gridLabel')} rows={rows} columns={columns} rowId={(row) => row.key} rowHeight={40} fit className="activity-grid" />
       )}
       {stored?.truncated && <p className="field-hint">{t('activity.truncated', { count: stored.events.length })}</p>}
+      <section className="activity-runs" aria-labelledby="activity-runs-title">
+        <h2 id="activity-runs-title">{t('audit.title')}</h2>
+        <p className="field-hint">{t('audit.intro')}</p>
+        <AuditList names={names} />
+      </section>
     </div>
   )
 }

@@ -4,7 +4,8 @@
  */
 import type { TFunction } from 'i18next'
 import type { WatchEvent, WatchStatus } from '../../../../shared/watch'
-import { DATE_TIME, localTimeText } from '../../ui/time-text'
+import { DATE_TIME, durationText, localTimeText } from '../../ui/time-text'
+import { triedText } from '../history/audit-text'
 
 /** A time beside the event's own: the time of day when on the same day, else the date too. */
 function timeNear(at: number, event: WatchEvent): string {
@@ -46,11 +47,23 @@ export function watchEventText(t: TFunction, event: WatchEvent): string {
       const wait = num(event, 'retryAfterMs')
       return wait === undefined ? t('activity.text.rateLimitedNoTime') : t('activity.text.rateLimited', { seconds: Math.ceil(wait / 1000) })
     }
+    case 'ip_repeated': {
+      const ip = str(event, 'ip')
+      const after = num(event, 'returnedAfterMs')
+      if (!ip) return t('activity.text.ipRepeatedNoIp')
+      return after === undefined ? t('activity.text.ipRepeatedNoTime', { ip }) : t('activity.text.ipRepeated', { ip, duration: durationText(after) })
+    }
+    case 'rule_alert': {
+      // `tried` is main's list of the steps and their outcomes (shared/rules.ts formatTried); the name is the user's own.
+      const rule = str(event, 'rule') ?? ''
+      const tried = str(event, 'tried')
+      return tried ? t('activity.text.ruleAlert', { rule, tried: triedText(t, tried) }) : t('activity.text.ruleAlertNoSteps', { rule })
+    }
   }
 }
 
 /** Offline, API down: shown as a problem. */
-export const isProblem = (event: WatchEvent): boolean => ['connection_offline', 'check_failed', 'ip_not_changed', 'plan_expiring', 'api_unreachable', 'rate_limited'].includes(event.kind)
+export const isProblem = (event: WatchEvent): boolean => ['connection_offline', 'check_failed', 'ip_not_changed', 'plan_expiring', 'api_unreachable', 'rate_limited', 'ip_repeated', 'rule_alert'].includes(event.kind)
 
 /** The fleet's state in a sentence (the status line). */
 export function fleetText(t: TFunction, status: WatchStatus | undefined): string {

@@ -80,14 +80,8 @@ export function ConnectionsScreen() {
   )
   const countries = useMemo(() => [...new Set(rows.map((r) => r.country).filter(Boolean))].sort(), [rows])
   const selection = useMemo(() => sorted.filter((row) => view.selected.has(row.id)).map((row) => ({ id: row.id, name: row.name })), [sorted, view.selected])
-
-  const selectionProxies = useMemo(
-    () =>
-      view.selected.size === 0
-        ? []
-        : (proxies.data ?? []).filter((p) => view.selected.has(p.connection_id)).map((p) => ({ connectionId: p.connection_id, proxyId: p.id })),
-    [proxies.data, view.selected],
-  )
+  // "Everything the filter shows", for the bulk bar's other choice.
+  const shownTargets = useMemo(() => shown.map((row) => ({ id: row.id, name: row.name })), [shown])
 
   const loading = connections.loading || statuses.loading || proxies.loading
   const problems = [
@@ -122,7 +116,7 @@ export function ConnectionsScreen() {
           {notice}
         </p>
       )}
-      <BulkActions profileId={profileId} selection={selection} selectionProxies={selectionProxies} onDone={refreshStatuses} />
+      <BulkActions profileId={profileId} selection={selection} shown={shownTargets} onDone={refreshStatuses} />
       {connections.data === undefined ? (
         connections.loading && <p className="empty-state">{t('app.loading')}</p>
       ) : rows.length === 0 ? (

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { HISTORY_RANGES, useExitIps, useLatency, type HistoryRange } from '../../stores/history'
 import { RefreshNotice } from '../../ui/RefreshNotice'
+import { AuditList } from './AuditList'
 import { ExitIpTable } from './ExitIpTable'
 import { LatencyChart } from './LatencyChart'
 import { RangeChoice } from './RangeChoice'
@@ -13,7 +14,8 @@ const RANGES = Object.keys(HISTORY_RANGES) as HistoryRange[]
 
 /**
  * A connection's History tab, from the app's own history database (what the app saw and did, not the Console
- * API): latency over the chosen range, the exit IPs it had, and the timeline of status changes, checks and actions.
+ * API): latency over the chosen range, the exit IPs it had, the timeline of status changes, checks and actions, and
+ * the bulk runs and rule runs that touched it, each one entry with its steps on this connection.
  */
 export function HistoryTab({ connId }: { connId: string }) {
   const { t } = useTranslation()
@@ -37,6 +39,10 @@ export function HistoryTab({ connId }: { connId: string }) {
       <section className="history-section" aria-labelledby="history-timeline-title">
         <h3 id="history-timeline-title">{t('history.timeline.title')}</h3>
         <TimelinePanel connectionId={connId} range={range} />
+      </section>
+      <section className="history-section" aria-labelledby="history-runs-title">
+        <h3 id="history-runs-title">{t('audit.tabTitle')}</h3>
+        <AuditList connectionId={connId} />
       </section>
     </div>
   )

@@ -20,6 +20,7 @@ const HistoryScreen = lazy(() => import('../history/HistoryScreen').then((m) => 
 const RelaysScreen = lazy(() => import('../relays/RelaysScreen').then((m) => ({ default: m.RelaysScreen })))
 const ActivityScreen = lazy(() => import('../activity/ActivityScreen').then((m) => ({ default: m.ActivityScreen })))
 const AlertSettingsScreen = lazy(() => import('../alerts/AlertSettingsScreen').then((m) => ({ default: m.AlertSettingsScreen })))
+const RulesScreen = lazy(() => import('../rules/RulesScreen').then((m) => ({ default: m.RulesScreen })))
 const ExportsScreen = lazy(() => import('../exports/ExportsScreen').then((m) => ({ default: m.ExportsScreen })))
 
 const SCREENS: Record<SectionId, ComponentType> = {
@@ -33,6 +34,7 @@ const SCREENS: Record<SectionId, ComponentType> = {
   relays: RelaysScreen,
   activity: ActivityScreen,
   alerts: AlertSettingsScreen,
+  rules: RulesScreen,
   exports: ExportsScreen,
   account: AccountScreen,
   profiles: ProfilesScreen,

@@ -74,13 +74,7 @@ export const connectionsEn = {
     proxiesBatch_other: 'Proxies of {{count}} selected connections',
     rebootTitle_one: 'Reboot {{count}} phone?',
     rebootTitle_other: 'Reboot {{count}} phones?',
-    rebootBody: 'Each selected phone restarts now: its proxies stop for a minute or two and come back with a new IP. Phones: {{names}}.',
     rebootConfirm: 'Reboot now',
-    running: 'Sending “{{action}}”…',
-    outcomes: 'Results of “{{action}}”',
-    sent: 'sent',
-    failed: 'failed: {{reason}}',
-    summary: '{{ok}} sent, {{failed}} failed',
     dismiss: 'Dismiss results',
   },
   create: {

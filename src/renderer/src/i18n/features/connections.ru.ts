@@ -81,13 +81,7 @@ export const connectionsRu: Catalogue['connections'] = {
     rebootTitle_few: 'Перезагрузить {{count}} телефона?',
     rebootTitle_many: 'Перезагрузить {{count}} телефонов?',
     rebootTitle_other: 'Перезагрузить {{count}} телефона?',
-    rebootBody: 'Каждый выбранный телефон сразу перезагрузится: его прокси остановятся на минуту-две и вернутся с новым IP. Телефоны: {{names}}.',
     rebootConfirm: 'Перезагрузить',
-    running: 'Отправляется «{{action}}»…',
-    outcomes: 'Результаты «{{action}}»',
-    sent: 'отправлено',
-    failed: 'ошибка: {{reason}}',
-    summary: 'отправлено: {{ok}}, с ошибкой: {{failed}}',
     dismiss: 'Скрыть результаты',
   },
   create: {

@@ -36,6 +36,9 @@ export const errorsEn = {
   bad_response: 'iProxy answered in a form this app does not expect, so the answer was not used. Try again later; if it keeps happening, tell iProxy support.',
   /** Filled into {{said}} above (after a space) when the server gave a message; empty otherwise. */
   serverSaid: 'The server said: “{{message}}”.',
+  nothing_to_retry: 'No connection failed in this run: there is nothing to retry.',
+  still_running: 'This run is still going: retry its failed connections once it has ended.',
+  app_closing: 'The app is closing, so no new run starts.',
   internal: 'Something went wrong inside the app. The details were written to its log (Help → Open log folder); try again.',
   unknown: 'Something went wrong. Try again; if it keeps happening, the app\'s log (Help) has the details.',
   /**

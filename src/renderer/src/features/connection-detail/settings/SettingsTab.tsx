@@ -7,7 +7,7 @@ import type { FormErrors } from '../../../ui/form-errors'
 import { serverErrors } from '../../../ui/form-errors'
 import { RefreshNotice } from '../../../ui/RefreshNotice'
 import { SettingField } from './SettingField'
-import { changedFields, FIELD_KINDS, formValuesOf, SETTINGS_FIELDS, SETTINGS_GROUPS } from './settings-fields'
+import { changedFields, FIELD_KINDS, formValuesOf, SETTINGS_FIELDS, SETTINGS_GROUPS, settingRule } from './settings-fields'
 import type { FormValue, FormValues } from './settings-fields'
 import { updateConnection, useConnection } from '../../../stores/connections'
 
@@ -31,18 +31,8 @@ function SettingsForm({ profileId, connection }: { profileId: string; connection
   const changedNames = Object.keys(changed) as SettingsField[]
   const labelOf = (field: SettingsField) => t(`connectionDetail.settings.fields.${field}`)
 
-  function ruleFor(field: string): string {
-    const kind = FIELD_KINDS[field as SettingsField]
-    if (!kind) return t('connectionDetail.rules.required')
-    switch (kind.type) {
-      case 'int':
-        return t('connectionDetail.rules.range', { min: kind.min, max: kind.max })
-      case 'bool':
-        return t('connectionDetail.rules.required')
-      default:
-        return t(`connectionDetail.rules.${kind.type}`)
-    }
-  }
+  // An issue's path names a field of the form; anything else is only "required".
+  const ruleFor = (field: string): string => (field in FIELD_KINDS ? settingRule(t, field as SettingsField) : t('connectionDetail.rules.required'))
 
   /** Checks one field as it stands, so a mistake shows as soon as the user leaves the box. */
   function check(field: SettingsField): void {

@@ -3,6 +3,7 @@
  * (and range, from the API docs) applies. Values are edited as text or booleans and turned into request values
  * here; the shared `updateSettingsRequestSchema` decides what is valid.
  */
+import type { TFunction } from 'i18next'
 import type { ConnectionSettings, SettingsField } from '../../../../../shared/iproxy'
 
 export type FieldKind =
@@ -122,4 +123,17 @@ export function changedFields(settings: ConnectionSettings, values: FormValues):
     if (!same(next, (settings as Record<string, unknown>)[field])) changed[field] = next
   }
   return changed
+}
+
+/** A setting's rule in the interface language: what the Settings tab and bulk "Apply settings" say of a bad value. */
+export function settingRule(t: TFunction, field: SettingsField): string {
+  const kind = FIELD_KINDS[field]
+  switch (kind.type) {
+    case 'int':
+      return t('connectionDetail.rules.range', { min: kind.min, max: kind.max })
+    case 'bool':
+      return t('connectionDetail.rules.required')
+    default:
+      return t(`connectionDetail.rules.${kind.type}`)
+  }
 }

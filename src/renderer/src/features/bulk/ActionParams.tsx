@@ -1,0 +1,90 @@
+/**
+ * What a run asks before its confirmation, for the actions that need it: on or off for the proxy switch, the days
+ * for a prolongation. Each checks its value with the shared schema's rule and hands the finished action on.
+ */
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { BulkAction } from '../../../../shared/bulk'
+import { prolongatePlanRequestSchema } from '../../../../shared/iproxy'
+import { TextField } from '../../ui/TextField'
+
+interface ParamsProps {
+  onNext(action: BulkAction): void
+  onCancel(): void
+}
+
+function ParamsActions({ onCancel }: { onCancel(): void }) {
+  const { t } = useTranslation()
+  return (
+    <div className="dialog-actions">
+      <button type="button" onClick={onCancel}>
+        {t('app.cancel')}
+      </button>
+      <button type="submit" className="primary">
+        {t('bulk.confirm.next')}
+      </button>
+    </div>
+  )
+}
+
+export function ToggleParams({ onNext, onCancel }: ParamsProps) {
+  const { t } = useTranslation()
+  const [enabled, setEnabled] = useState(true)
+  return (
+    <form
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault()
+        onNext({ kind: 'command', command: 'toggle_proxy', enabled })
+      }}
+    >
+      <fieldset className="fieldset">
+        <legend>{t('bulk.toggle.legend')}</legend>
+        <label className="choice">
+          <input type="radio" name="bulk-toggle" checked={enabled} onChange={() => setEnabled(true)} />
+          {t('bulk.toggle.on')}
+        </label>
+        <label className="choice">
+          <input type="radio" name="bulk-toggle" checked={!enabled} onChange={() => setEnabled(false)} />
+          {t('bulk.toggle.off')}
+        </label>
+      </fieldset>
+      <ParamsActions onCancel={onCancel} />
+    </form>
+  )
+}
+
+export function ProlongParams({ onNext, onCancel }: ParamsProps) {
+  const { t } = useTranslation()
+  const [days, setDays] = useState('30')
+  const [error, setError] = useState<string>()
+  return (
+    <form
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault()
+        const value = days.trim() === '' ? Number.NaN : Number(days.trim())
+        const parsed = prolongatePlanRequestSchema.shape.days.safeParse(value)
+        if (!parsed.success) {
+          setError(t('bulk.prolong.daysRule'))
+          event.currentTarget.querySelector('input')?.focus()
+          return
+        }
+        onNext({ kind: 'prolong', days: parsed.data })
+      }}
+    >
+      <TextField
+        label={t('bulk.prolong.days')}
+        hint={t('bulk.prolong.daysHint')}
+        inputMode="numeric"
+        value={days}
+        error={error}
+        onChange={(event) => {
+          setDays(event.target.value)
+          setError(undefined)
+        }}
+      />
+      <ParamsActions onCancel={onCancel} />
+    </form>
+  )
+}
