@@ -91,8 +91,13 @@ type AttemptResult =
   | { kind: 'answer'; status: number; headers: Record<string, string | string[] | undefined>; text: string }
   | { kind: 'failed'; error: IproxyError; retryableIfIdempotent: boolean; neverSent: boolean }
 
+/** At least MAX_BULK_CONCURRENCY (shared/bulk.ts). */
+const API_SOCKETS = 50
+
 export function createTransport(config: TransportConfig): Transport {
-  const ownedAgent = config.dispatcher ? undefined : new Agent({ keepAliveTimeout: 10_000, connections: 8 })
+  // Sockets to the API: as many as a bulk run may have calls in flight (its concurrency goes up to 50); with 8, a
+  // run at 20 made its commands queue for a socket and took 2.7x as long (bench:bulk's UI run).
+  const ownedAgent = config.dispatcher ? undefined : new Agent({ keepAliveTimeout: 10_000, connections: API_SOCKETS })
   const dispatcher: Dispatcher = config.dispatcher ?? (ownedAgent as Agent)
   const log = config.log
     ? (line: string) => config.log?.(maskSecrets(config.apiKey === '' ? line : line.split(config.apiKey).join('***')))
