@@ -11,11 +11,18 @@
  * It also records, in the page, when each bridge call's answer arrived (`window.__arrivals`) and when each grid
  * first showed a data row (`window.__rowsVisibleAt`, after the next animation frame), so timings are measured
  * where the user sees them.
+ *
+ * Main's events (`bulk.progress`, ...) reach the page only with `forwardEvents`: as the e2e harness delivers them
+ * (page.evaluate → the bridge bundle's `__iproxyDispatch`), as JSON text parsed natively like the answers, and
+ * each arrival recorded in `window.__arrivals` under its event channel (`event:bulk.progress`). Without it, as the
+ * home-screen bench wants, events are dropped.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import type { Page } from '@playwright/test'
+import { eventChannel } from '../../../src/shared/bridge'
+import type { Emit } from '../../../src/main/desktop'
 import { createServices } from '../../../src/main/wiring'
 import type { Services } from '../../../src/main/wiring'
 import { startSimulator } from '../../../src/main/demo'
@@ -72,16 +79,27 @@ const PAGE_PROBES = `
 })()
 `
 
-export async function startScaleApp(page: Page, scale: ScaleOptions): Promise<ScaleApp> {
+/** Runs in the page for each event main emits: records its arrival, then hands it to the bridge's listeners. */
+function dispatchInPage([channel, text]: readonly [string, string]): void {
+  const w = window as unknown as { __arrivals: Record<string, number[]>; __iproxyDispatch(channel: string, payload: unknown): void }
+  ;(w.__arrivals[channel] ??= []).push(Date.now())
+  w.__iproxyDispatch(channel, JSON.parse(text))
+}
+
+export async function startScaleApp(page: Page, scale: ScaleOptions, options: { forwardEvents?: boolean } = {}): Promise<ScaleApp> {
   const sim = await startSimulator({ scale })
   const server = await serveDirectory(RENDERER_DIR)
   const pageUrl = `${server.origin}/index.html`
   const userDataDir = mkdtempSync(join(tmpdir(), 'iproxy-bench-ui-'))
   const pkg = JSON.parse(readFileSync(resolve(REPO_ROOT, 'package.json'), 'utf8')) as { productName: string; version: string }
   const log = createLogger(() => {})
+  const emit: Emit = (name, payload) => {
+    // Events to a page that is closing or not loaded yet are dropped, as Electron drops them too.
+    page.evaluate(dispatchInPage, [eventChannel(name), JSON.stringify(payload)] as const).catch(() => {})
+  }
   const core = createServices({
     appInfo: { name: pkg.productName, version: pkg.version, platform: process.platform, demoMode: true },
-    emit: () => {},
+    emit: options.forwardEvents ? emit : () => {},
     log,
     openExternal: async () => {},
     userDataDir,
