@@ -43,6 +43,7 @@ export const MAX_BULK_CONCURRENCY = 50
 export const bulkConcurrencySchema = z.number().int().min(1).max(MAX_BULK_CONCURRENCY)
 /** Two actions on the same phone are at least this far apart (a reboot right after a change of IP is lost). */
 export const DEFAULT_SAME_PHONE_GAP_SECONDS = 10
+export const MAX_SAME_PHONE_GAP_SECONDS = 600
 export const MAX_BULK_CONNECTIONS = 10_000
 
 export const bulkStartSchema = z.strictObject({

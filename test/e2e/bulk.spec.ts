@@ -5,7 +5,7 @@
  * the filter shows", a settings value refused on its field before anything is sent, the run in the Activity
  * screen's audit trail with its steps and as CSV, the connection's History tab; axe in both themes; no English in Russian.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import type { Page } from '@playwright/test'
@@ -94,6 +94,37 @@ test('reboot on a selection with one phone failing: confirm, each result live, t
 
   await panel.getByRole('button', { name: 'Dismiss results' }).click()
   await expect(panel).toHaveCount(0)
+})
+
+test('the pace of bulk runs: a value out of range is refused on its field; a saved one is what the next run is capped at', async ({ app }) => {
+  const { page } = app
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Rules', exact: true }).click()
+  const pace = page.getByRole('region', { name: 'Pace of bulk actions and rules' })
+  const atOnce = pace.getByLabel('Connections at a time')
+  const gap = pace.getByLabel('Seconds between two actions on one phone')
+  await expect(atOnce).toHaveValue('5')
+  await expect(gap).toHaveValue('10')
+
+  await atOnce.fill('51')
+  await gap.fill('-1')
+  await pace.getByRole('button', { name: 'Save' }).click()
+  await expect(atOnce).toHaveAttribute('aria-invalid', 'true')
+  await expect(gap).toHaveAttribute('aria-invalid', 'true')
+  await expect(pace.getByText('At most 50', { exact: true })).toBeVisible()
+  expect(existsSync(join(app.userDataDir, 'bulk-settings.json'))).toBe(false)
+
+  await atOnce.fill('7')
+  await gap.fill('30')
+  await pace.getByRole('button', { name: 'Save' }).click()
+  await expect(pace.getByRole('status')).toHaveText('Saved: 7 connections at a time, 30 s between two actions on one phone.')
+  expect(JSON.parse(readFileSync(join(app.userDataDir, 'bulk-settings.json'), 'utf8'))).toMatchObject({ concurrency: 7, samePhoneGapSeconds: 30 })
+
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Connections', exact: true }).click()
+  await select(page, ['Moscow MTS 01', 'London EE'])
+  await bar(page).getByRole('button', { name: 'Reboot', exact: true }).click()
+  const dialog = page.getByRole('dialog', { name: 'Reboot 2 phones?' })
+  await expect(dialog).toContainText('At most 7 connections at a time')
+  await dialog.getByRole('button', { name: 'Cancel' }).click()
 })
 
 test('cancel a slow run: the calls in flight finish, the connections not started are cancelled and never sent', async ({ app }) => {

@@ -3,7 +3,7 @@
  * main/bulk/calls.ts. A run reports through the `progress` event (throttled) until it ends.
  */
 import { z } from 'zod'
-import { bulkConcurrencySchema, bulkStartSchema, type BulkPreview, type BulkRun } from '../bulk'
+import { bulkConcurrencySchema, bulkStartSchema, MAX_SAME_PHONE_GAP_SECONDS, type BulkPreview, type BulkRun } from '../bulk'
 import { call, event, idSchema as id, noInput } from './kit'
 
 export interface BulkSettings {
@@ -15,7 +15,7 @@ export interface BulkSettings {
 
 export const bulkSettingsUpdateSchema = z.strictObject({
   concurrency: bulkConcurrencySchema.optional(),
-  samePhoneGapSeconds: z.number().int().min(0).max(600).optional(),
+  samePhoneGapSeconds: z.number().int().min(0).max(MAX_SAME_PHONE_GAP_SECONDS).optional(),
 })
 
 export const bulkContract = {

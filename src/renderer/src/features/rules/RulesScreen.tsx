@@ -1,7 +1,7 @@
 /**
  * The Rules section: the self-healing rules (rules.json, through `rules.*`), each switched on or off in place,
  * added from the example, edited, deleted and tried with a dry run over the last 24 hours; then the rule runs as
- * they happen. Every change saves the whole file, which main checks whole before it keeps anything.
+ * they happen, and the pace bulk runs and rules keep (BulkSettingsForm). Every change saves the whole file, which main checks whole before it keeps anything.
  */
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -12,6 +12,7 @@ import { subscribeToRules, useRules } from '../../stores/rules'
 import { ConfirmDialog } from '../../ui/ConfirmDialog'
 import { errorMessage } from '../../ui/error-message'
 import { RefreshNotice } from '../../ui/RefreshNotice'
+import { BulkSettingsForm } from '../bulk/BulkSettingsForm'
 import { DryRunPanel, type DryRunState } from './DryRunPanel'
 import { draftOf, newRuleDraft, type RuleDraft } from './rule-draft'
 import { RuleEditor } from './RuleEditor'
@@ -155,6 +156,7 @@ export function RulesScreen() {
       )}
       {dry && <DryRunPanel key={dry.seq} state={dry} names={names} onClose={() => setDry(undefined)} />}
       <RuleRuns runs={runs} names={names} />
+      <BulkSettingsForm />
       {removing && (
         <ConfirmDialog
           title={t('rules.list.removeTitle', { name: removing.name })}
