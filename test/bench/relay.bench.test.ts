@@ -10,15 +10,18 @@
  *   - 500 tunnels at once through the relay: no error, and after they close no socket or file handle left in the
  *     relay's process (/proc/PID/fd). Through Dante only 25: its username check takes ~0.3 s per connection in one
  *     process (the straight first-byte time shows it), so 500 at once would time out in Dante, relay or not.
- * Measured on a 2-core machine at load ~1: vs the simulator's proxies the relay keeps 0.94x and adds ~3 ms to the
- * first byte (two more loopback round trips through one more process); Dante on loopback moves ~800 MB/s, which a
- * Node relay copying every byte in one more process does not keep up with (~330 MB/s, 0.41x): far above any phone's
- * link, but below the 0.8x target in that pairing. Writes out/bench/relay.json. Asserts the error-free and leak-free part only; the speed targets are printed.
+ * Beside them, a bare Node forwarder through the same upstream (startBarePipe): the floor for a relay in Node.
+ * Measured on a 2-core machine at load 1.1: vs the simulator's proxies the relay keeps 1.06x (socks) / 0.97x (http)
+ * and adds 1.56 ms to the first byte; vs Dante (~650 MB/s straight) 0.65x / 0.72x, where the bare pipe itself keeps
+ * 0.77x (one more process copying every byte on 2 cores), so the relay keeps 0.85x of the floor; +2.41 ms first byte.
+ * Under load the Dante figures drop (0.41x at load ~3). Writes out/bench/relay.json. Asserts the error-free and leak-free part only; the speed targets are printed.
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process'
 import { readdirSync, readlinkSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { cpus, loadavg } from 'node:os'
 import { join, resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import type { Socket } from 'node:net'
 import { SocksClient } from 'socks'
 import { afterAll, beforeAll, expect, it } from 'vitest'
@@ -99,6 +102,45 @@ function startRelayProcess(upstream: Upstream): Promise<RelayProcess> {
   })
 }
 
+/**
+ * The floor for any relay written in Node: a bare forwarder in its own process that pipes every connection to the
+ * download server through the same upstream (the `socks` client, no listener protocol, no counters), so curl talks
+ * plain HTTP to it. What the relay keeps of this is what our code costs; the rest is one more Node process copying
+ * every byte on a 2-core machine.
+ */
+const BARE_PIPE = `
+import net from 'node:net'
+import { SocksClient } from ${JSON.stringify(pathToFileURL(createRequire(__filename).resolve('socks')).href)}
+const [host, port, user, pass, dstHost, dstPort] = process.argv.slice(1)
+const auth = user ? { userId: user, password: pass } : {}
+const server = net.createServer((client) => {
+  client.pause()
+  SocksClient.createConnection({ proxy: { host, port: Number(port), type: 5, ...auth }, command: 'connect', destination: { host: dstHost, port: Number(dstPort) } }).then(
+    ({ socket }) => {
+      client.on('error', () => socket.destroy())
+      socket.on('error', () => client.destroy())
+      client.pipe(socket)
+      socket.pipe(client)
+      client.resume()
+    },
+    () => client.destroy(),
+  )
+})
+server.listen(0, '127.0.0.1', () => console.log('port ' + server.address().port))
+`
+
+function startBarePipe(upstream: Upstream, destination: URL): Promise<{ child: ChildProcess; port: number }> {
+  const args = [upstream.host, String(upstream.port), upstream.username ?? '', upstream.password ?? '', destination.hostname, destination.port]
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, ['--input-type=module', '-e', BARE_PIPE, ...args], { stdio: ['ignore', 'pipe', 'inherit'] })
+    child.once('exit', (code) => fail(new Error(`the bare pipe exited with ${code}`)))
+    child.stdout!.setEncoding('utf8').on('data', (d: string) => {
+      const port = /port (\d+)/.exec(d)
+      if (port) done({ child, port: Number(port[1]) })
+    })
+  })
+}
+
 /** The relay process's open file handles, and how many of them are sockets. */
 function handlesOf(pid: number): { fds: number; sockets: number } {
   const dir = `/proc/${pid}/fd`
@@ -116,16 +158,18 @@ function handlesOf(pid: number): { fds: number; sockets: number } {
 
 async function measure(label: string, upstream: Upstream, concurrent: number): Promise<void> {
   const relay = await startRelayProcess(upstream)
+  const bare = await startBarePipe(upstream, new URL(blob.url))
   try {
     const { socks, http } = relay
     const straight = socksArg(upstream.port, upstream)
     const viaSocks = socksArg(socks)
     const viaHttp = ['-x', `http://127.0.0.1:${http}`, '-p']
 
-    const times: Record<'straight' | 'socks' | 'http', number[]> = { straight: [], socks: [], http: [] }
+    const bareUrl = `http://127.0.0.1:${bare.port}${new URL(blob.url).pathname}`
+    const times: Record<'straight' | 'socks' | 'http' | 'bare', number[]> = { straight: [], socks: [], http: [], bare: [] }
     for (let round = 0; round < ROUNDS; round++) {
-      for (const [kind, args] of [['straight', straight], ['socks', viaSocks], ['http', viaHttp]] as const) {
-        const t = await curlTimes(args, blob.url)
+      for (const [kind, args] of [['straight', straight], ['socks', viaSocks], ['http', viaHttp], ['bare', [] as string[]]] as const) {
+        const t = await curlTimes(args, kind === 'bare' ? bareUrl : blob.url)
         expect(t.bytes).toBe(DOWNLOAD_CHUNKS * 64 * 1024)
         times[kind].push(t.total)
       }
@@ -137,6 +181,11 @@ async function measure(label: string, upstream: Upstream, concurrent: number): P
       bench.add(`${label}: relay ${kind} speed vs straight`, straightMs / ms, 'x')
       rows.push(`  ${label} 200 MB: relay ${kind} ${ms.toFixed(0)} ms vs straight ${straightMs.toFixed(0)} ms = ${(straightMs / ms).toFixed(2)}x speed (target >= 0.8x)`)
     }
+    const bareMs = median(times.bare)
+    const socksMs = median(times.socks)
+    bench.add(`${label}: a bare Node pipe (the floor) vs straight`, straightMs / bareMs, 'x')
+    bench.add(`${label}: relay socks speed vs the bare Node pipe`, bareMs / socksMs, 'x')
+    rows.push(`  ${label} 200 MB: a bare Node pipe ${bareMs.toFixed(0)} ms = ${(straightMs / bareMs).toFixed(2)}x straight (the floor for a relay in Node); the relay's socks listener keeps ${(bareMs / socksMs).toFixed(2)}x of it`)
 
     const first: Record<'straight' | 'socks', number[]> = { straight: [], socks: [] }
     for (let i = 0; i < TTFB_RUNS; i++) {
@@ -150,6 +199,8 @@ async function measure(label: string, upstream: Upstream, concurrent: number): P
 
     await concurrentTunnels(label, relay.child.pid!, socks, concurrent)
   } finally {
+    bare.child.removeAllListeners('exit')
+    bare.child.kill('SIGTERM')
     relay.child.removeAllListeners('exit')
     const exited = new Promise((r) => relay.child.once('exit', r))
     relay.child.kill('SIGTERM')
