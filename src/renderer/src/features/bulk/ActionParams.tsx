@@ -7,24 +7,11 @@ import { useTranslation } from 'react-i18next'
 import type { BulkAction } from '../../../../shared/bulk'
 import { prolongatePlanRequestSchema } from '../../../../shared/iproxy'
 import { TextField } from '../../ui/TextField'
+import { FormActions } from '../../ui/FormActions'
 
 interface ParamsProps {
   onNext(action: BulkAction): void
   onCancel(): void
-}
-
-function ParamsActions({ onCancel }: { onCancel(): void }) {
-  const { t } = useTranslation()
-  return (
-    <div className="dialog-actions">
-      <button type="button" onClick={onCancel}>
-        {t('app.cancel')}
-      </button>
-      <button type="submit" className="primary">
-        {t('bulk.confirm.next')}
-      </button>
-    </div>
-  )
 }
 
 export function ToggleParams({ onNext, onCancel }: ParamsProps) {
@@ -49,7 +36,7 @@ export function ToggleParams({ onNext, onCancel }: ParamsProps) {
           {t('bulk.toggle.off')}
         </label>
       </fieldset>
-      <ParamsActions onCancel={onCancel} />
+      <FormActions busy={false} onCancel={onCancel} submitLabel={t('bulk.confirm.next')} />
     </form>
   )
 }
@@ -84,7 +71,7 @@ export function ProlongParams({ onNext, onCancel }: ParamsProps) {
           setError(undefined)
         }}
       />
-      <ParamsActions onCancel={onCancel} />
+      <FormActions busy={false} onCancel={onCancel} submitLabel={t('bulk.confirm.next')} />
     </form>
   )
 }

@@ -11,6 +11,7 @@ import { SettingField } from '../connection-detail/settings/SettingField'
 import { SETTINGS_GROUPS } from '../connection-detail/settings/settings-fields'
 import { settingRule } from '../connection-detail/settings/settings-fields'
 import { checkDraft, emptyDraft, withIncluded, withValue } from './settings-draft'
+import { FormActions } from '../../ui/FormActions'
 
 interface Props {
   onNext(action: BulkAction): void
@@ -99,14 +100,7 @@ export function SettingsParams({ onNext, onCancel }: Props) {
           {formError}
         </p>
       )}
-      <div className="dialog-actions">
-        <button type="button" onClick={onCancel}>
-          {t('app.cancel')}
-        </button>
-        <button type="submit" className="primary">
-          {t('bulk.confirm.next')}
-        </button>
-      </div>
+      <FormActions busy={false} onCancel={onCancel} submitLabel={t('bulk.confirm.next')} />
     </form>
   )
 }
