@@ -196,6 +196,8 @@ test('the clipboard-clearing setting is kept, and the copy confirmation follows 
   await expect(proxies.getByRole('status').filter({ hasText: /^Copied/ })).toContainText('cleared in 15 s')
 
   await setting.selectOption({ label: 'never' })
+  // Saved before the copy reads it (a copy right after the change raced the save and read the old value).
+  await expect.poll(async () => (await app.core.implementations['exports.getPreferences'](undefined)).clearClipboardSeconds).toBe(0)
   await proxies.getByRole('button', { name: 'Copy to clipboard' }).click()
   await expect(proxies.getByRole('status').filter({ hasText: /^Copied/ })).not.toContainText('cleared')
 
@@ -204,6 +206,7 @@ test('the clipboard-clearing setting is kept, and the copy confirmation follows 
   const ruSetting = ru.getByLabel('Удалять скопированные пароли из буфера обмена')
   await expect(ruSetting).toHaveValue('0')
   await ruSetting.selectOption({ label: 'через 1 мин' })
+  await expect.poll(async () => (await app.core.implementations['exports.getPreferences'](undefined)).clearClipboardSeconds).toBe(60)
   await ru.getByRole('button', { name: 'Копировать в буфер обмена' }).click()
   await expect(ru.getByRole('status').filter({ hasText: /^Скопировано/ })).toContainText('буфер обмена будет очищен через 60 с')
 })
