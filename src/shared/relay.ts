@@ -16,7 +16,11 @@ export const upstreamRefSchema = z.discriminatedUnion('kind', [
 
 const portSchema = z.number().int().min(0).max(65_535)
 
-/** What the user set up; kept in `relays.json` in the data folder (ports once picked are written back). */
+/**
+ * What the user set up; kept in `relays.json` in the data folder (ports once picked are written back). Passwords
+ * are not part of it: the local password and those of pasted upstream URLs live in the OS keychain
+ * (main/relay/secrets.ts), so the file's URLs read `socks5://login@host:port`.
+ */
 export interface RelayDefinition {
   id: string
   name: string
@@ -27,21 +31,31 @@ export interface RelayDefinition {
   socksPort: number | null
   /** 127.0.0.1 by default; any other address needs `auth`. */
   bindAddress: string
-  /** Local login the relay's clients must give; required off loopback. */
-  auth?: { username: string; password: string }
+  /** The local login the relay's clients must give (its password is in the keychain); required off loopback. */
+  auth?: { username: string }
   /** Start again with the app when it was running at exit. */
   autostart: boolean
 }
 
-export const relayDefinitionInputSchema = z.strictObject({
-  name: z.string().trim().min(1).max(100),
-  upstreams: z.array(upstreamRefSchema).min(1).max(20),
-  httpPort: portSchema.nullable(),
-  socksPort: portSchema.nullable(),
-  bindAddress: z.string().min(1).max(100).default('127.0.0.1'),
-  auth: z.strictObject({ username: z.string().min(1).max(255), password: z.string().min(1).max(255) }).optional(),
-  autostart: z.boolean().default(false),
-})
+/** 127.x.x.x, ::1 and localhost: only this computer can connect. Anything else needs a local login. */
+export function isLoopbackAddress(address: string): boolean {
+  return address === 'localhost' || address === '::1' || /^127\.\d+\.\d+\.\d+$/.test(address)
+}
+
+export const relayDefinitionInputSchema = z
+  .strictObject({
+    name: z.string().trim().min(1).max(100),
+    upstreams: z.array(upstreamRefSchema).min(1).max(20),
+    httpPort: portSchema.nullable(),
+    socksPort: portSchema.nullable(),
+    bindAddress: z.string().trim().min(1).max(100).default('127.0.0.1'),
+    auth: z.strictObject({ username: z.string().min(1).max(255), password: z.string().min(1).max(255) }).optional(),
+    autostart: z.boolean().default(false),
+  })
+  .refine((input) => isLoopbackAddress(input.bindAddress) || input.auth !== undefined, {
+    path: ['auth'],
+    message: 'a relay other computers can reach needs a local login and password',
+  })
 export type RelayDefinitionInput = z.input<typeof relayDefinitionInputSchema>
 
 export type RelayState = 'stopped' | 'running' | 'failed'
@@ -62,7 +76,7 @@ export const TUNNEL_FAILURE_TEXT: Record<TunnelFailure, string> = {
 }
 
 export interface RelayError {
-  kind: TunnelFailure | 'port_in_use' | 'bind_needs_password' | 'no_upstream'
+  kind: TunnelFailure | 'port_in_use' | 'bind_needs_password' | 'no_upstream' | 'keychain_unavailable'
   /** English sentence without secrets. */
   message: string
   at: number
@@ -93,6 +107,8 @@ export interface RelayStatus {
   name: string
   state: RelayState
   bindAddress: string
+  /** The local login clients must give, when the relay has one (never its password). */
+  login?: string
   listeners: Array<{ kind: ListenerKind; port: number }>
   openTunnels: number
   bytesUp: number

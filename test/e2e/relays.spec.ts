@@ -4,6 +4,7 @@
  */
 import { execFile } from 'node:child_process'
 import { createServer, type AddressInfo } from 'node:net'
+import type { Simulator } from '../../src/main/demo'
 import { axeViolations } from './harness/axe'
 import { expect, skipWithoutChromium, test } from './harness/fixtures'
 
@@ -16,14 +17,19 @@ function curlThrough(proxy: string, url: string): Promise<string> {
   })
 }
 
-test('a relay for a demo proxy: started, used by curl, live bytes on screen, address copied, stopped', async ({ app }) => {
-  const { page } = app
-  const sim = await app.simulator()
+/** A SOCKS5 proxy with a password on an online phone, open to any client, and the IP it exits with. */
+function workingProxy(sim: Simulator): { proxy: { id: string }; exitIp: string } {
   const proxy = [...sim.state.proxies.values()].find((p) => {
     const conn = sim.state.connections.get(p.connectionId)
     return p.bound && p.listenService === 'socks5' && p.authType === 'userpass' && p.aclIps.length === 0 && !p.expiresAt && conn?.ip && conn.proxyEnabled && conn.status === 'online'
   })!
-  const exitIp = sim.state.connections.get(proxy.connectionId)!.ip!.ipv4
+  return { proxy, exitIp: sim.state.connections.get(proxy.connectionId)!.ip!.ipv4 }
+}
+
+test('a relay for a demo proxy: started, used by curl, live bytes on screen, address copied, stopped', async ({ app }) => {
+  const { page } = app
+  const sim = await app.simulator()
+  const { proxy, exitIp } = workingProxy(sim)
 
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Relays', exact: true }).click()
   const form = page.getByRole('form', { name: 'New relay' })
@@ -103,5 +109,40 @@ test('the Relays screen with a running relay: no serious axe violation in light 
     expect(serious).toEqual([])
   }
   await card.getByRole('button', { name: 'Stop Keyboard relay' }).click()
+  await expect(card.getByTestId('relay-state')).toHaveText('Stopped')
+})
+
+test('a relay other devices can reach: refused without a login, then asks clients for the one set on screen', async ({ app }) => {
+  const { page } = app
+  const sim = await app.simulator()
+  const { proxy, exitIp } = workingProxy(sim)
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Relays', exact: true }).click()
+  const form = page.getByRole('form', { name: 'New relay' })
+  await form.getByLabel('Name').fill('Office relay')
+  await form.getByLabel('Proxies, in order').fill(proxy.id)
+  await form.getByLabel('Listen on').fill('0.0.0.0')
+  await form.getByRole('button', { name: 'Add relay' }).click()
+  await expect(form.getByLabel('Password')).toHaveAccessibleDescription(/needs a login and password/)
+  await expect(page.getByRole('article', { name: 'Office relay' })).toHaveCount(0)
+
+  await form.getByLabel('Login').fill('office')
+  await form.getByLabel('Password').fill('Local-pass-77')
+  await form.getByRole('button', { name: 'Add relay' }).click()
+  await expect(form.getByRole('status')).toHaveText('Relay “Office relay” added.')
+  await expect(form.getByLabel('Password')).toHaveValue('')
+  const card = page.getByRole('article', { name: 'Office relay' })
+  await expect(card).toContainText('office')
+  await expect(card).not.toContainText('Local-pass-77')
+  await card.getByRole('button', { name: 'Start Office relay' }).click()
+  await expect(card.getByTestId('relay-state')).toHaveText('Running')
+  const address = (await card.locator('.relay-address .mono').first().textContent())!
+  expect(address).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
+  const noLogin = await new Promise<string>((resolve) =>
+    execFile('curl', ['-sS', '--max-time', '10', '--noproxy', '', '-x', address, '-o', '/dev/null', '-w', '%{http_code}', sim.echoUrl], (_err, stdout) => resolve(stdout)),
+  )
+  expect(noLogin).toBe('407')
+  const withLogin = address.replace('http://', 'http://office:Local-pass-77@')
+  expect((JSON.parse(await curlThrough(withLogin, sim.echoUrl)) as { ip: string }).ip).toBe(exitIp)
+  await card.getByRole('button', { name: 'Stop Office relay' }).click()
   await expect(card.getByTestId('relay-state')).toHaveText('Stopped')
 })

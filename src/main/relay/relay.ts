@@ -4,7 +4,7 @@
  * tests run the same code.
  */
 import { createServer, type Server, type Socket } from 'node:net'
-import type { ListenerKind, RelayError, RelayStatus, RelaySwitch } from '../../shared/relay'
+import { isLoopbackAddress, type ListenerKind, type RelayError, type RelayStatus, type RelaySwitch } from '../../shared/relay'
 import { UpstreamPool, type FailoverOptions } from './failover'
 import { startHttpListener } from './http-listener'
 import { portHolder } from './port-holder'
@@ -52,13 +52,9 @@ export interface RunningRelay {
   close(): Promise<void>
 }
 
-export function isLoopback(address: string): boolean {
-  return address === 'localhost' || address === '::1' || /^127\.\d+\.\d+\.\d+$/.test(address)
-}
-
 export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
   const bindAddress = options.bindAddress ?? '127.0.0.1'
-  if (!isLoopback(bindAddress) && !options.auth) {
+  if (!isLoopbackAddress(bindAddress) && !options.auth) {
     throw new RelayStartError('bind_needs_password', `a relay on ${bindAddress} is reachable from other computers: set a local username and password for it first`)
   }
   if (options.upstreams.length === 0) throw new RelayStartError('no_upstream', 'a relay needs at least one upstream proxy')
@@ -174,6 +170,7 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
       const { up, down } = traffic.bytes
       return {
         bindAddress,
+        ...(options.auth ? { login: options.auth.username } : {}),
         listeners,
         openTunnels: traffic.openTunnels,
         bytesUp: up,

@@ -8,6 +8,8 @@ import type { RelayDefinition, RelayDefinitionInput, RelayError, RelayStatus, Up
 import { RelayStartError, startRelay, type RunningRelay } from './relay'
 import { createRelayStore } from './store'
 import { maskSecrets } from '../log'
+import { createKeychain, KeychainUnavailableError, type SecretStore } from '../secrets/keychain'
+import { RELAY_KEYCHAIN_SERVICE } from './secrets'
 import { parseUpstreamUrl, resolveUpstream, type Upstream } from './upstream'
 
 export interface RelayServiceOptions {
@@ -15,6 +17,8 @@ export interface RelayServiceOptions {
   /** The account's proxy accesses (for upstreams given by access ID). */
   accesses: () => Promise<readonly ProxyAccess[]>
   log?: (line: string) => void
+  /** Where the relays' passwords are kept: the OS keychain under RELAY_KEYCHAIN_SERVICE unless a test says. */
+  keychain?: SecretStore
   recordAction?: (action: ActionRecord) => void
   /** A relay's status changed (started, stopped, switched, failed). */
   changed?: (status: RelayStatus) => void
@@ -23,7 +27,11 @@ export interface RelayServiceOptions {
 export type RelayService = ReturnType<typeof createRelayService>
 
 export function createRelayService(options: RelayServiceOptions) {
-  const store = createRelayStore({ dataDir: options.dataDir, ...(options.log ? { log: options.log } : {}) })
+  const store = createRelayStore({
+    dataDir: options.dataDir,
+    keychain: options.keychain ?? createKeychain({ service: RELAY_KEYCHAIN_SERVICE }),
+    ...(options.log ? { log: options.log } : {}),
+  })
   const running = new Map<string, RunningRelay>()
   const failures = new Map<string, RelayError>()
 
@@ -36,6 +44,7 @@ export function createRelayService(options: RelayServiceOptions) {
       name: definition.name,
       state: failure ? 'failed' : 'stopped',
       bindAddress: definition.bindAddress,
+      ...(definition.auth ? { login: definition.auth.username } : {}),
       listeners: [
         ...(definition.httpPort !== null ? [{ kind: 'http' as const, port: definition.httpPort }] : []),
         ...(definition.socksPort !== null ? [{ kind: 'socks5' as const, port: definition.socksPort }] : []),
@@ -64,8 +73,15 @@ export function createRelayService(options: RelayServiceOptions) {
     failures.delete(id)
     let relay: RunningRelay
     try {
+      const secrets = await store.secretsOf(id)
+      const password = secrets.password
+      if (def.auth && password === undefined) {
+        throw new RelayStartError('bind_needs_password', "the relay's local password is not in the keychain: remove the relay and add it again")
+      }
       const upstreams: Upstream[] = []
-      for (const ref of def.upstreams) upstreams.push(await resolveUpstream(ref.kind === 'url' ? ref.url : ref.proxyId, options.accesses))
+      for (const [index, ref] of def.upstreams.entries()) {
+        upstreams.push(await resolveUpstream(ref.kind === 'url' ? (secrets.urls[index] ?? ref.url) : ref.proxyId, options.accesses))
+      }
       relay = await startRelay({
         id,
         name: def.name,
@@ -73,7 +89,7 @@ export function createRelayService(options: RelayServiceOptions) {
         httpPort: def.httpPort,
         socksPort: def.socksPort,
         bindAddress: def.bindAddress,
-        ...(def.auth ? { auth: def.auth } : {}),
+        ...(def.auth && password !== undefined ? { auth: { username: def.auth.username, password } } : {}),
         ...(options.log ? { log: options.log } : {}),
         onSwitch: (change) => {
           const to = upstreams.find((u) => u.label === change.to)
@@ -91,7 +107,7 @@ export function createRelayService(options: RelayServiceOptions) {
       })
     } catch (err) {
       const error: RelayError = {
-        kind: err instanceof RelayStartError && err.kind !== 'listen_failed' ? err.kind : 'general',
+        kind: err instanceof KeychainUnavailableError ? 'keychain_unavailable' : err instanceof RelayStartError && err.kind !== 'listen_failed' ? err.kind : 'general',
         message: maskSecrets(err instanceof Error ? err.message : String(err)),
         at: Date.now(),
         ...(err instanceof RelayStartError && err.port !== undefined ? { port: err.port } : {}),

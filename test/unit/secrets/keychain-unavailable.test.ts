@@ -8,6 +8,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createKeychain, KeychainUnavailableError } from '../../../src/main/secrets/keychain'
+import { createRelayService } from '../../../src/main/relay/service'
+import { RELAYS_FILE } from '../../../src/main/relay/store'
 import { createProfileService } from '../../../src/main/secrets/profile-service'
 import { startFakeConsoleServer } from '../../support/fake-console-server'
 import type { FakeConsoleServer } from '../../support/fake-console-server'
@@ -50,5 +52,20 @@ describe('when the keychain is unavailable', () => {
     for (const file of filesUnder(dataDir)) expect(readFileSync(file, 'utf8')).not.toContain(KEY)
     expect(await profiles.list()).toEqual([])
     expect(logs.join('\n')).not.toContain(KEY)
+  })
+
+  it('adding a relay with a local password fails clearly and writes nothing; one without passwords is added', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'iproxy-nokeychain-'))
+    const relays = createRelayService({ dataDir, accesses: async () => [] })
+    const input = { name: 'Shared', upstreams: [{ kind: 'access' as const, proxyId: 'p1' }], httpPort: 0, socksPort: null, bindAddress: '0.0.0.0', auth: { username: 'me', password: KEY } }
+    const error = await relays.create(input).catch((err: unknown) => err)
+    expect(error).toBeInstanceOf(KeychainUnavailableError)
+    expect(filesUnder(dataDir)).toEqual([])
+    expect(await relays.list()).toEqual([])
+
+    const plain = await relays.create({ name: 'Local', upstreams: [{ kind: 'access', proxyId: 'p1' }], httpPort: 0, socksPort: null })
+    expect((await relays.list()).map((r) => r.name)).toEqual(['Local'])
+    expect(plain.login).toBeUndefined()
+    expect(readFileSync(join(dataDir, RELAYS_FILE), 'utf8')).not.toContain(KEY)
   })
 })

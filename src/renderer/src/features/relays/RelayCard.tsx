@@ -49,6 +49,12 @@ export function RelayCard({ relay }: { relay: RelayStatus }) {
             </div>
           ) : null
         })}
+        {relay.login && (
+          <>
+            <dt>{t('relays.login')}</dt>
+            <dd className="mono">{relay.login}</dd>
+          </>
+        )}
         <dt>{t('relays.tunnels')}</dt>
         <dd data-testid="relay-tunnels">{relay.openTunnels}</dd>
         <dt>{t('relays.sent')}</dt>

@@ -1,8 +1,11 @@
-/** "New relay": a name, the proxies in order (an access ID or a URL a line), and the two ports. */
+/**
+ * "New relay": a name, the proxies in order (an access ID or a URL a line), the two ports, the address it listens
+ * on, and a local login (required off 127.0.0.1; main checks the same rule and keeps the password in the keychain).
+ */
 import { useId, useState } from 'react'
 import type { FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { UpstreamRef } from '../../../../shared/relay'
+import { isLoopbackAddress, type UpstreamRef } from '../../../../shared/relay'
 import { useRelays } from '../../stores/relays'
 import { errorMessage } from '../../ui/error-message'
 import { TextField } from '../../ui/TextField'
@@ -23,6 +26,10 @@ export function RelayForm() {
   const [upstreams, setUpstreams] = useState('')
   const [httpPort, setHttpPort] = useState('0')
   const [socksPort, setSocksPort] = useState('0')
+  const [bindAddress, setBindAddress] = useState('127.0.0.1')
+  const [login, setLogin] = useState('')
+  const [password, setPassword] = useState('')
+  const [loginError, setLoginError] = useState<string>()
   const [autostart, setAutostart] = useState(true)
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string }>()
 
@@ -30,12 +37,27 @@ export function RelayForm() {
     event.preventDefault()
     const refs = refsOf(upstreams)
     if (refs.length === 0) return setOutcome({ ok: false, text: t('relays.upstreamsRequired') })
+    const address = bindAddress.trim() || '127.0.0.1'
+    const hasLogin = login !== '' && password !== ''
+    const halfALogin = (login === '') !== (password === '')
+    const problem = halfALogin ? t('relays.loginIncomplete') : !hasLogin && !isLoopbackAddress(address) ? t('relays.loginRequired') : undefined
+    setLoginError(problem)
+    if (problem) return setOutcome(undefined)
     try {
       const relayName = name.trim() || refs.map((r) => (r.kind === 'access' ? r.proxyId : r.url.replace(/\/\/[^@/]*@/, '//'))).join(', ')
-      await create({ name: relayName.slice(0, 100), upstreams: refs, httpPort: Number(httpPort) || 0, socksPort: Number(socksPort) || 0, autostart })
+      await create({
+        name: relayName.slice(0, 100),
+        upstreams: refs,
+        httpPort: Number(httpPort) || 0,
+        socksPort: Number(socksPort) || 0,
+        bindAddress: address,
+        ...(hasLogin ? { auth: { username: login, password } } : {}),
+        autostart,
+      })
       setOutcome({ ok: true, text: t('relays.created', { name: relayName }) })
       setName('')
       setUpstreams('')
+      setPassword('')
     } catch (err) {
       setOutcome({ ok: false, text: errorMessage(err) })
     }
@@ -55,6 +77,19 @@ export function RelayForm() {
       <div className="relay-ports">
         <TextField label={t('relays.httpPort')} inputMode="numeric" pattern="\d{1,5}" value={httpPort} hint={t('relays.portHint')} onChange={(e) => setHttpPort(e.target.value)} />
         <TextField label={t('relays.socksPort')} inputMode="numeric" pattern="\d{1,5}" value={socksPort} onChange={(e) => setSocksPort(e.target.value)} />
+      </div>
+      <TextField label={t('relays.bindAddress')} value={bindAddress} maxLength={100} hint={t('relays.bindHint')} onChange={(e) => setBindAddress(e.target.value)} />
+      <div className="relay-ports">
+        <TextField label={t('relays.login')} value={login} maxLength={255} autoComplete="off" hint={t('relays.loginHint')} onChange={(e) => setLogin(e.target.value)} />
+        <TextField
+          label={t('relays.password')}
+          type="password"
+          value={password}
+          maxLength={255}
+          autoComplete="new-password"
+          error={loginError}
+          onChange={(e) => setPassword(e.target.value)}
+        />
       </div>
       <label className="checkbox">
         <input type="checkbox" checked={autostart} onChange={(e) => setAutostart(e.target.checked)} /> {t('relays.autostart')}
