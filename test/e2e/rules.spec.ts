@@ -237,3 +237,17 @@ test('in Russian, the editor with its errors and a dry run show no English phras
   found.push(...(await leaks('dry run')))
   expect(found).toEqual([])
 })
+
+test('a "check failed" rule asking for more failures than the watch counts says it would never run', async ({ app }) => {
+  const { page } = app
+  await showRules(page)
+  await page.getByRole('button', { name: 'Add a rule' }).click()
+  const form = editor(page)
+  await form.getByLabel('Event').selectOption({ label: 'The check of its proxy fails' })
+  const times = form.getByLabel('Failed checks in a row')
+  // The watch's default is 3 failures in a row (Alerts → Watching).
+  await times.fill('3')
+  await expect(times).not.toHaveAccessibleDescription(/never reached/)
+  await times.fill('5')
+  await expect(times).toHaveAccessibleDescription('The watch reports a failed check once, after 3 failures in a row (Alerts → Watching), so a higher number here is never reached.')
+})

@@ -7,6 +7,7 @@ import { useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Rule } from '../../../../shared/rules'
 import { RULE_TRIGGERS } from '../../../../shared/rules'
+import { useWatch } from '../../stores/watch'
 import { formErrors } from '../../ui/form-errors'
 import { issueText } from '../../ui/issue-text'
 import { SelectField } from '../../ui/SelectField'
@@ -39,6 +40,12 @@ export function RuleEditor({ draft, editing, rules, onChange, save, onSaved, onC
     if (refused > 0) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus()
   }, [refused])
   const patch = (change: Partial<RuleDraft>) => onChange({ ...draft, ...change })
+  // `check_failed` is raised once, at the watch's own count of failures in a row: a rule waiting for more never runs.
+  const watchFailures = useWatch((s) => s.settings?.settings.checkFailuresInRow)
+  useEffect(() => {
+    if (useWatch.getState().settings === undefined) void useWatch.getState().loadSettings()
+  }, [])
+  const timesNeverReached = draft.event === 'check_failed' && watchFailures !== undefined && Number(draft.times) > watchFailures
 
   /** The rule as on the form, or undefined with its problems shown. */
   function checked(): Rule | undefined {
@@ -114,6 +121,7 @@ export function RuleEditor({ draft, editing, rules, onChange, save, onSaved, onC
                 label={t(`rules.editor.${numberField}`)}
                 inputMode="numeric"
                 value={draft[numberField]}
+                {...(timesNeverReached && numberField === 'times' ? { hint: t('rules.editor.timesNeverReached', { count: watchFailures }) } : {})}
                 error={errors[`when.${numberField}`]}
                 onChange={(e) => patch({ [numberField]: e.target.value })}
               />

@@ -56,6 +56,8 @@ export const rulesEn = {
     event: 'Event',
     minutes: 'Offline for (minutes)',
     times: 'Failed checks in a row',
+    timesNeverReached:
+      'The watch reports a failed check once, after {{count}} failures in a row (Alerts → Watching), so a higher number here is never reached.',
     withinHours: 'The exit IP was seen within (hours)',
     doLegend: 'Do, in this order',
     stepsLabel: 'Steps',
