@@ -112,7 +112,14 @@ export function createServices(options: ServicesOptions): Services {
       ...(options.desktop.notify ? { notify: options.desktop.notify } : {}),
       language: () => language,
       demoEchoUrl: async () => (profiles.activeProfile()?.demo ? (await demo.start()).echoUrl : undefined),
-      rules: { store: rulesStore, actions: bulk.actions, gate: bulk.gate, audit: bulk.audit, onRun: (run) => options.emit('rules.run', run) },
+      rules: {
+        store: rulesStore,
+        actions: bulk.actions,
+        gate: bulk.gate,
+        audit: bulk.audit,
+        concurrency: () => bulk.settings.current().concurrency,
+        onRun: (run) => options.emit('rules.run', run),
+      },
     }),
   )
   // Failover groups skip a phone the watch saw go offline, and take it back once it is online again.

@@ -198,7 +198,7 @@ async function watch(ctx: CliContext, flags: WatchFlags): Promise<ExitCode> {
         actions: fleet.actions,
         gate: fleet.gate,
         audit: fleet.audit,
-        concurrency: fleet.settings.current().concurrency,
+        concurrency: () => fleet.settings.current().concurrency,
         onRun: printRun,
       },
     })

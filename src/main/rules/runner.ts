@@ -43,8 +43,8 @@ export interface RulesRunnerOptions {
   now?: () => number
   /** How a `wait` step waits (abortable); real time unless a test says otherwise. */
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>
-  /** Action steps in flight across every chain. */
-  concurrency?: number
+  /** Action steps in flight across every chain: the bulk runs' setting, read as each step starts. */
+  concurrency?: () => number
   /** The language of the reasons the rules give themselves (English unless told). */
   language?: () => UiLanguage
   /** What else a scope's filter may ask of a connection (the history's last check); the watch's cycle gives the rest. */
@@ -68,8 +68,8 @@ export interface RulesRunner {
   resume(): void
 }
 
-/** At most `n` tasks at once; a waiting task leaves the queue when its signal fires. */
-function createLimiter(n: number) {
+/** At most `cap()` tasks at once; a waiting task leaves the queue when its signal fires. */
+function createLimiter(cap: () => number) {
   let active = 0
   const waiting: Array<() => void> = []
   const next = () => {
@@ -77,7 +77,7 @@ function createLimiter(n: number) {
     waiting.shift()?.()
   }
   return async <T>(task: () => Promise<T>, signal: AbortSignal): Promise<T> => {
-    if (active >= n) {
+    if (active >= cap()) {
       await new Promise<void>((resolve, reject) => {
         const go = () => {
           signal.removeEventListener('abort', onAbort)
@@ -133,7 +133,7 @@ export function createRulesRunner(options: RulesRunnerOptions): RulesRunner {
     now,
     sleep: options.sleep ?? abortableSleep,
     words: () => RULE_WORDS[options.language?.() ?? 'en'],
-    limit: createLimiter(options.concurrency ?? DEFAULT_BULK_CONCURRENCY),
+    limit: createLimiter(options.concurrency ?? (() => DEFAULT_BULK_CONCURRENCY)),
   }
 
   async function loadRules(): Promise<void> {

@@ -44,6 +44,8 @@ export interface WatchPartsRules {
   gate: PhoneGate
   /** The history's audit trail. */
   audit: AuditWriter
+  /** Action steps at once across every rule: the bulk runs' setting (the pace form on the Rules screen). */
+  concurrency: () => number
   /** Each run as it starts, moves on and ends: the page's `rules.run` event. */
   onRun?: (run: RuleRun) => void
 }
@@ -84,6 +86,7 @@ function rulesSetup(rules: WatchPartsRules): WatchRulesSetup {
     actions: rules.actions,
     gate: rules.gate,
     audit: rules.audit,
+    concurrency: rules.concurrency,
     ...(rules.onRun ? { onRun: rules.onRun } : {}),
   }
 }

@@ -72,6 +72,7 @@ async function openRig(): Promise<Rig> {
       actions: createConnectionActions({ client: () => client, health, history: store, log }),
       gate: createPhoneGate({ gapMs: 0 }),
       audit: createAuditWriter(store, log),
+      concurrency: () => 5,
       onRun: (run) => emit('rules.run', run),
     },
   })

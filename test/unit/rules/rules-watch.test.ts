@@ -44,7 +44,12 @@ afterEach(async () => {
   rig = undefined
 })
 
-async function openRig(settings: Partial<WatchSettings>): Promise<Rig> {
+/** Action steps in flight right now, and the most seen at once (the rig's actions count them). */
+const inFlight = { now: 0, most: 0 }
+
+async function openRig(settings: Partial<WatchSettings>, concurrency?: () => number): Promise<Rig> {
+  inFlight.now = 0
+  inFlight.most = 0
   const dir = tempDir()
   const { log, lines } = memoryLog()
   const sim = await startSimulator({ seed: 'demo' })
@@ -62,13 +67,23 @@ async function openRig(settings: Partial<WatchSettings>): Promise<Rig> {
     rotatePollMs: 100,
   })
   const built: { engine?: WatchWithRules } = {}
-  const actions = createConnectionActions({
+  const real = createConnectionActions({
     client: () => client,
     health,
     history: store,
     log,
     listeners: { ipNotChanged: (id, ip) => built.engine?.reportIpNotChanged(id, ip) },
   })
+  const actions: typeof real = {
+    async run(...args) {
+      inFlight.most = Math.max(inFlight.most, ++inFlight.now)
+      try {
+        return await real.run(...args)
+      } finally {
+        inFlight.now--
+      }
+    },
+  }
   const gate = createPhoneGate({ gapMs: 0 })
   const rules: Rule[] = []
   const runs: RuleRun[] = []
@@ -84,7 +99,7 @@ async function openRig(settings: Partial<WatchSettings>): Promise<Rig> {
     checkHistory,
     echoUrl: async () => sim.echoUrl,
     checkTimeoutMs: async () => 5_000,
-    rules: { rules: async () => rules, actions, gate, audit: createAuditWriter(store, log), onRun: (run) => runs.push(run) },
+    rules: { rules: async () => rules, actions, gate, audit: createAuditWriter(store, log), onRun: (run) => runs.push(run), ...(concurrency ? { concurrency } : {}) },
   })
   built.engine = engine
   return {
@@ -296,3 +311,25 @@ test('an exit IP that came back (reportIpRepeated) is an ip_repeated event, and 
     ['London EE', '203.0.113.7', 3 * 3_600_000],
   ])
 }, 60_000)
+
+test('rule steps across phones keep to the bulk concurrency setting, read as each step starts', async () => {
+  let cap = 1
+  rig = await openRig({ offlineAfterSeconds: 60, intervalSeconds: 30 }, () => cap)
+  const r = rig
+  const phones = ['Moscow MTS 01', 'Moscow Tele2 02', 'New York T-Mobile'].map((name) => r.idOf(name))
+  r.rules.push({ ...repairOffline, do: [{ kind: 'command', command: 'reboot' }], limits: { maxRunsPerHour: 5, stopOnSuccess: false }, scope: { connectionIds: phones } })
+  await r.cycleAfter(0)
+  for (const phone of phones) await r.hold(phone, 'offline')
+  for (let i = 0; i < 8; i++) await r.cycleAfter(30)
+  expect(finalRuns(r.runs).map((run) => run.connectionId).sort()).toEqual([...phones].sort())
+  expect(inFlight.most).toBe(1)
+
+  // The setting raised (the pace form): the next outage's steps run side by side.
+  cap = 3
+  for (const phone of phones) await r.hold(phone, 'release')
+  await r.cycleAfter(30)
+  for (const phone of phones) await r.hold(phone, 'offline')
+  for (let i = 0; i < 8; i++) await r.cycleAfter(30)
+  expect(finalRuns(r.runs)).toHaveLength(6)
+  expect(inFlight.most).toBe(3)
+})

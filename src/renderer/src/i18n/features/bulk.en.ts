@@ -123,7 +123,7 @@ export const bulkEn = {
   pace: {
     title: 'Pace of bulk actions and rules',
     concurrency: 'Connections at a time',
-    concurrencyHint: 'How many connections a bulk action works on at once: calls to the iProxy API in flight. Default 5, at most 50.',
+    concurrencyHint: 'How many connections a bulk action, or the rules together, work on at once: calls to the iProxy API in flight. Default 5, at most 50.',
     samePhoneGapSeconds: 'Seconds between two actions on one phone',
     samePhoneGapSecondsHint: 'A second action on the same phone, from a bulk action or a rule, waits this long after the first: a reboot right after a change of IP is lost. Default 10.',
     saved_one: 'Saved: {{count}} connection at a time, {{gap}} s between two actions on one phone.',
