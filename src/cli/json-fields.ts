@@ -25,6 +25,16 @@ JSON output (--json), stable field names:
   ovpn         { into, path, written: [{ name, path }], failed: [{ name, reason }] }
   profiles     { dataDir, profiles: [{ id, name, baseUrl, keyHint, createdAt, activeInApp }] }
   watch        JSON lines, one per event: { id, event, connection_id, connection_name, at, message, data }
+  history      { events: [{ kind, at, connectionId, ...by kind }], truncated }, newest first, times in ms:
+                 status { status }, check { proxyKey, status, ok, totalMs, exitIp, error },
+                 ip { ip, lastSeen, sources }, action { action, detail, outcome, error, by, runId }
+  ips          { connectionId, ips: [{ ip, firstSeen, lastSeen, periods, sightings, sources }] };
+                 with --repeats { reuse: [{ ip, kind (shared | repeat), connections: [{ connectionId,
+                 name, periods: [{ firstSeen, lastSeen }] }] }] }
+  doctor       { checkedAt, apiHost, connection, endpoints: [{ endpoint, outcome (same | differs | failed |
+                 skipped), status, note }], differences: [{ endpoint, kind, path, expected, received,
+                 count, breaks }], clean, verdict }
+  relay        no JSON: one line per listener, "relay http HOST:PORT" and "relay socks5 HOST:PORT"
 
 Exit codes: 0 all done, 1 some check or action failed (or the API could not be reached),
   2 usage (a flag or value is wrong), 3 authentication (key missing or rejected), 130 Ctrl-C.

@@ -42,6 +42,11 @@ describe('iproxy doctor', () => {
         '/me undocumented-field loyalty_tier',
       ])
       expect(run.stdout).not.toContain(KEY)
+      // The fields `iproxy --help` documents, every one present (an absent value is null).
+      expect(Object.keys(report).sort()).toEqual(['apiHost', 'checkedAt', 'clean', 'connection', 'differences', 'endpoints', 'verdict'])
+      for (const e of report.endpoints) expect(Object.keys(e).sort()).toEqual(['endpoint', 'note', 'outcome', 'status'])
+      for (const d of report.differences) expect(Object.keys(d).sort()).toEqual(['breaks', 'count', 'endpoint', 'expected', 'kind', 'path', 'received'])
+      expect(report.differences.find((d: { kind: string }) => d.kind === 'undocumented-field')).toMatchObject({ expected: null })
 
       const text = await runCli(['doctor'], { env: account.env })
       expect(text.code).toBe(1)

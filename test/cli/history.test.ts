@@ -48,6 +48,15 @@ describe('iproxy history', () => {
     expect(events.map((e) => e.kind).sort()).toEqual(['action', 'check', 'check', 'ip', 'ip', 'status', 'status'])
     expect(events.map((e) => e.at)).toEqual(events.map((e) => e.at).sort((a, b) => b - a))
     expect(events[0]).toEqual(expect.objectContaining({ kind: 'action', action: 'reboot', outcome: 'ok', connectionId: 'phone-a' }))
+    // Every field `iproxy --help` documents for the kind is there, an absent one as null.
+    const documented: Record<string, string[]> = {
+      status: ['status'],
+      check: ['proxyKey', 'status', 'ok', 'totalMs', 'exitIp', 'error'],
+      ip: ['ip', 'lastSeen', 'sources'],
+      action: ['action', 'detail', 'outcome', 'error', 'by', 'runId'],
+    }
+    for (const event of events) expect(Object.keys(event).sort()).toEqual(['kind', 'at', 'connectionId', ...documented[event.kind]!].sort())
+    expect(events[0]).toMatchObject({ error: null, runId: null })
   })
 
   it('--connection, --kind and --since narrow it; IPROXY_DATA_DIR finds the folder too', async () => {
@@ -99,6 +108,7 @@ describe('iproxy ips', () => {
     const r = await runCli(['ips', '--connection', 'phone-b', '--data-dir', data.dir, '--json'])
     expect(r.code, r.stderr).toBe(0)
     expect(json<{ ips: Array<{ ip: string }> }>(r.stdout).ips.map((i) => i.ip)).toEqual(['198.51.100.9', '203.0.113.50'])
+    for (const ip of json<{ ips: object[] }>(r.stdout).ips) expect(Object.keys(ip).sort()).toEqual(['firstSeen', 'ip', 'lastSeen', 'periods', 'sightings', 'sources'])
   })
 })
 

@@ -10,6 +10,7 @@ import { DAY_MS, HISTORY_KINDS, type HistoryKind, type TimelineEvent } from '../
 import { dataDirOption, type CliContext } from '../context'
 import { resolveDataDir } from '../data-dir'
 import { CliError, EXIT, usageError, type ExitCode } from '../exit-codes'
+import { exitIpRecord, reuseRecord, timelineRecord } from '../history-report'
 
 interface HistoryFlags {
   dataDir?: string
@@ -86,7 +87,7 @@ export function registerHistory(program: Command, ctx: CliContext, run: (action:
             ...(flags.kind ? { kinds: [flags.kind as HistoryKind] } : {}),
           }),
         )
-        if (flags.json) ctx.out.json(timeline)
+        if (flags.json) ctx.out.json({ events: timeline.events.map(timelineRecord), truncated: timeline.truncated })
         else if (timeline.events.length === 0) ctx.out.note(`No history in the last ${flags.since ?? '24h'}.`)
         else {
           ctx.out.table(
@@ -112,7 +113,7 @@ export function registerHistory(program: Command, ctx: CliContext, run: (action:
       run(async () => {
         if (flags.connection && !flags.repeats) {
           const ips = await withReader(ctx, flags, (reader) => reader.exitIps(flags.connection!))
-          if (flags.json) ctx.out.json({ connectionId: flags.connection, ips })
+          if (flags.json) ctx.out.json({ connectionId: flags.connection, ips: ips.map(exitIpRecord) })
           else if (ips.length === 0) ctx.out.note(`No exit IP seen on ${flags.connection}.`)
           else
             ctx.out.table(
@@ -124,7 +125,7 @@ export function registerHistory(program: Command, ctx: CliContext, run: (action:
         const now = Date.now()
         let reuse = await withReader(ctx, flags, (reader) => reader.ipReuse(now))
         if (flags.connection) reuse = reuse.filter((r) => r.connections.some((c) => c.connectionId === flags.connection))
-        if (flags.json) ctx.out.json({ reuse })
+        if (flags.json) ctx.out.json({ reuse: reuse.map(reuseRecord) })
         else if (reuse.length === 0) ctx.out.note('No exit IP was repeated or shared in the last 24 h.')
         else
           ctx.out.table(
