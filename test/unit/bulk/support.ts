@@ -2,17 +2,15 @@
  * The bulk runner as the app builds it (bulk/calls.ts), around a real simulator on loopback: a history database in
  * a temp folder, the health service (quick polls), the connection actions, one phone gate, the audit writer.
  */
-import { createHealthService, type HealthService } from '../../../src/main/health/service'
+import type { HealthService } from '../../../src/main/health/service'
 import { createAuditWriter } from '../../../src/main/history/audit'
-import { openHistoryStore, type HistoryStore } from '../../../src/main/history'
-import { checkHistoryInStore } from '../../../src/main/history/check-history'
-import { createIproxyClient, type IproxyClient } from '../../../src/main/iproxy'
+import type { HistoryStore } from '../../../src/main/history'
+import type { IproxyClient } from '../../../src/main/iproxy'
 import { createBulkService, createConnectionActions, createPhoneGate, type BulkService } from '../../../src/main/bulk'
 import type { RecordingListeners } from '../../../src/main/history/app-recording'
 import type { Simulator } from '../../../src/main/demo'
 import type { BulkRun } from '../../../src/shared/bulk'
-import { parseProxyLines } from '../../../src/shared/proxy-list/parse'
-import { memoryLog, tempDir } from '../history/support'
+import { servicesOnSimulator } from '../history/support'
 
 export interface BulkHarness {
   client: IproxyClient
@@ -25,20 +23,7 @@ export interface BulkHarness {
 }
 
 export async function bulkHarness(sim: Simulator, options: { gapMs?: number; concurrency?: number; listeners?: RecordingListeners } = {}): Promise<BulkHarness> {
-  const dir = tempDir()
-  const { log, lines } = memoryLog()
-  const client = createIproxyClient({ apiKey: sim.apiKey, baseUrl: sim.baseUrl, timeoutMs: 10_000, retryBaseDelayMs: 10, retryMaxDelayMs: 20 })
-  const store = await openHistoryStore(dir, { log })
-  const health = createHealthService({
-    dataDir: dir,
-    log,
-    emitProgress: () => undefined,
-    client: () => client,
-    demoEchoUrl: async () => sim.echoUrl,
-    parse: parseProxyLines,
-    history: checkHistoryInStore(store, log),
-    rotatePollMs: 100,
-  })
+  const { log, lines, client, store, health, ...services } = await servicesOnSimulator(sim)
   const actions = createConnectionActions({ client: () => client, health, history: store, log, ...(options.listeners ? { listeners: options.listeners } : {}) })
   const progress: BulkRun[] = []
   const bulk = createBulkService({
@@ -60,9 +45,7 @@ export async function bulkHarness(sim: Simulator, options: { gapMs?: number; con
     lines,
     async close() {
       await bulk.dispose()
-      await health.dispose()
-      await client.close()
-      await store.close()
+      await services.close()
     },
   }
 }

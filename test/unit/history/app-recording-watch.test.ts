@@ -6,34 +6,17 @@
 import { expect, test } from 'vitest'
 import { startSimulator } from '../../../src/main/demo'
 import type { Implementations } from '../../../src/main/handler-table'
-import { createHealthService } from '../../../src/main/health/service'
 import { openHistoryStore } from '../../../src/main/history'
 import { withHistoryRecording } from '../../../src/main/history/app-recording'
-import { checkHistoryInStore } from '../../../src/main/history/check-history'
-import { createIproxyClient } from '../../../src/main/iproxy'
 import { createWatchEngine } from '../../../src/main/watch/engine'
 import type { RotateVerifyResult } from '../../../src/shared/health'
-import { parseProxyLines } from '../../../src/shared/proxy-list/parse'
 import { DEFAULT_WATCH_SETTINGS } from '../../../src/shared/watch'
 import { RecordingSink } from '../watch/engine-support'
-import { memoryLog, tempDir } from './support'
+import { memoryLog, servicesOnSimulator, tempDir } from './support'
 
 test('a change of IP that timed out on the old IP becomes ip_not_changed in the watch', async () => {
-  const dir = tempDir()
-  const { log } = memoryLog()
   const sim = await startSimulator({ seed: 'demo' })
-  const client = createIproxyClient({ apiKey: sim.apiKey, baseUrl: sim.baseUrl, timeoutMs: 5_000 })
-  const store = await openHistoryStore(dir, { log })
-  const health = createHealthService({
-    dataDir: dir,
-    log,
-    emitProgress: () => undefined,
-    client: () => client,
-    demoEchoUrl: async () => sim.echoUrl,
-    parse: parseProxyLines,
-    history: checkHistoryInStore(store, log),
-    rotatePollMs: 200,
-  })
+  const { log, client, store, health, ...services } = await servicesOnSimulator(sim, { timeoutMs: 5_000, rotatePollMs: 200 })
   const sink = new RecordingSink()
   const engine = createWatchEngine({ client: () => client, history: store, settings: async () => DEFAULT_WATCH_SETTINGS, alerts: sink, log })
   try {
@@ -53,9 +36,7 @@ test('a change of IP that timed out on the old IP becomes ip_not_changed in the 
     expect(store.watchEvents({ kinds: ['ip_not_changed'] }).events).toHaveLength(1)
   } finally {
     await engine.stop()
-    await health.dispose()
-    await client.close()
-    await store.close()
+    await services.close()
     await sim.stop()
   }
 })

@@ -7,17 +7,15 @@
 import { afterEach, expect, test } from 'vitest'
 import { createAuditWriter, createConnectionActions, createPhoneGate } from '../../../src/main/bulk'
 import { startSimulator, type Simulator } from '../../../src/main/demo'
-import { createHealthService, type HealthService } from '../../../src/main/health/service'
-import { openHistoryStore, type HistoryStore } from '../../../src/main/history'
-import { checkHistoryInStore } from '../../../src/main/history/check-history'
-import { createIproxyClient, type IproxyClient } from '../../../src/main/iproxy'
+import type { HealthService } from '../../../src/main/health/service'
+import type { HistoryStore } from '../../../src/main/history'
+import type { IproxyClient } from '../../../src/main/iproxy'
 import { createRulesStore, type RulesStore } from '../../../src/main/rules/store'
 import { createDesktopWatch, type DesktopWatch } from '../../../src/main/watch/desktop-watch'
 import { createWatchParts } from '../../../src/main/watch/watch-parts'
 import type { EventName, EventPayload } from '../../../src/shared/bridge'
 import type { Rule, RuleRun } from '../../../src/shared/rules'
-import { parseProxyLines } from '../../../src/shared/proxy-list/parse'
-import { memoryLog, tempDir } from '../history/support'
+import { servicesOnSimulator } from '../history/support'
 
 interface Rig {
   sim: Simulator
@@ -38,22 +36,8 @@ afterEach(async () => {
 })
 
 async function openRig(): Promise<Rig> {
-  const dir = tempDir()
-  const { log } = memoryLog()
   const sim = await startSimulator({ seed: 'demo' })
-  const client = createIproxyClient({ apiKey: sim.apiKey, baseUrl: sim.baseUrl, timeoutMs: 10_000 })
-  const store = await openHistoryStore(dir, { log })
-  const checks = checkHistoryInStore(store, log)
-  const health = createHealthService({
-    dataDir: dir,
-    log,
-    emitProgress: () => undefined,
-    client: () => client,
-    demoEchoUrl: async () => sim.echoUrl,
-    parse: parseProxyLines,
-    history: checks,
-    rotatePollMs: 100,
-  })
+  const { dir, log, client, store, checks, health, ...services } = await servicesOnSimulator(sim)
   const rules = createRulesStore({ dataDir: dir, log })
   const runs: RuleRun[] = []
   const emit = <N extends EventName>(name: N, payload: EventPayload<N>) => {
@@ -87,9 +71,7 @@ async function openRig(): Promise<Rig> {
     runs,
     async close() {
       await watch.dispose()
-      await health.dispose()
-      await client.close()
-      await store.close()
+      await services.close()
       await sim.stop()
     },
   }

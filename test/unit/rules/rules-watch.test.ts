@@ -7,17 +7,15 @@
 import { afterEach, expect, test } from 'vitest'
 import { createAuditWriter, createConnectionActions, createPhoneGate } from '../../../src/main/bulk'
 import { startSimulator, type Simulator } from '../../../src/main/demo'
-import { createHealthService, type HealthService } from '../../../src/main/health/service'
-import { openHistoryStore, type HistoryStore } from '../../../src/main/history'
-import { checkHistoryInStore } from '../../../src/main/history/check-history'
-import { createIproxyClient, type IproxyClient } from '../../../src/main/iproxy'
+import type { HealthService } from '../../../src/main/health/service'
+import type { HistoryStore } from '../../../src/main/history'
+import type { IproxyClient } from '../../../src/main/iproxy'
 import { dryRun } from '../../../src/main/rules/dry-run'
 import { createWatchWithChecks, type WatchWithRules } from '../../../src/main/watch/engine-setup'
 import type { PhoneGate } from '../../../src/main/bulk/types'
 import type { Rule, RuleRun } from '../../../src/shared/rules'
 import { DEFAULT_WATCH_SETTINGS, type WatchSettings } from '../../../src/shared/watch'
-import { parseProxyLines } from '../../../src/shared/proxy-list/parse'
-import { memoryLog, tempDir } from '../history/support'
+import { servicesOnSimulator } from '../history/support'
 import { RecordingSink } from '../watch/engine-support'
 
 interface Rig {
@@ -50,22 +48,8 @@ const inFlight = { now: 0, most: 0 }
 async function openRig(settings: Partial<WatchSettings>, concurrency?: () => number): Promise<Rig> {
   inFlight.now = 0
   inFlight.most = 0
-  const dir = tempDir()
-  const { log, lines } = memoryLog()
   const sim = await startSimulator({ seed: 'demo' })
-  const client = createIproxyClient({ apiKey: sim.apiKey, baseUrl: sim.baseUrl, timeoutMs: 10_000, retryBaseDelayMs: 10, retryMaxDelayMs: 20 })
-  const store = await openHistoryStore(dir, { log })
-  const checkHistory = checkHistoryInStore(store, log)
-  const health = createHealthService({
-    dataDir: dir,
-    log,
-    emitProgress: () => undefined,
-    client: () => client,
-    demoEchoUrl: async () => sim.echoUrl,
-    parse: parseProxyLines,
-    history: checkHistory,
-    rotatePollMs: 100,
-  })
+  const { log, lines, client, store, checks: checkHistory, health, ...services } = await servicesOnSimulator(sim)
   const built: { engine?: WatchWithRules } = {}
   const real = createConnectionActions({
     client: () => client,
@@ -130,9 +114,7 @@ async function openRig(settings: Partial<WatchSettings>, concurrency?: () => num
     },
     async close() {
       await engine.stop()
-      await health.dispose()
-      await client.close()
-      await store.close()
+      await services.close()
       await sim.stop()
     },
   }
