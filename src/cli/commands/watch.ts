@@ -18,6 +18,7 @@ import type { Command } from 'commander'
 import type { RuleRun, RulesFile } from '../../shared/rules'
 import { watchSettingsSchema, type WatchEvent, type WatchSettings } from '../../shared/watch'
 import { accountOptions, withAccount, type CliContext, type CommonFlags } from '../context'
+import { resolveDataDir } from '../data-dir'
 import { EXIT, usageError, type ExitCode } from '../exit-codes'
 
 interface WatchFlags extends CommonFlags {
@@ -127,7 +128,6 @@ export function registerWatch(program: Command, ctx: CliContext, run: (action: (
 
 async function watch(ctx: CliContext, flags: WatchFlags): Promise<ExitCode> {
   // Flags are checked before anything is opened: a typo never starts a half-configured watch.
-  const { resolveDataDir } = await import('../data-dir')
   const { createWatchSettingsStore } = await import('../../main/watch/settings')
   const { cliFleetActions, cliLogger } = await import('../services')
   const log = cliLogger(ctx.env)
