@@ -33,7 +33,9 @@ export default defineConfig({
     sourcemap: true,
     rolldownOptions: {
       external: [...builtinModules, ...builtinModules.map((m) => `node:${m}`), new RegExp(`^(${NATIVE.join('|')})(/.*)?$`)],
-      output: { format: 'es', entryFileNames: 'iproxy.mjs', banner: '#!/usr/bin/env node' },
+      // keepNames: bundled libraries that compare a class's own name survive minifying (proxy-chain answers a missing
+      // local login with 407 only when its error's name is still "RequestError"; renamed, the client got a 500).
+      output: { format: 'es', entryFileNames: 'iproxy.mjs', banner: '#!/usr/bin/env node', keepNames: true },
     },
   },
   plugins: [
