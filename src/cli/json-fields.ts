@@ -41,5 +41,6 @@ Exit codes: 0 all done, 1 some check or action failed (or the API could not be r
 
 Environment: IPROXY_API_KEY, IPROXY_API_URL (key and API address when no --profile or --demo),
   IPROXY_DATA_DIR (the app's data folder), IPROXY_DEMO_SCALE=250x4 (a larger demo account),
-  IPROXY_TELEGRAM_TOKEN (the Telegram bot token for iproxy watch),
+  IPROXY_TELEGRAM_TOKEN (the Telegram bot token for iproxy watch), IPROXY_RELAY_PASSWORD (the password
+  of iproxy relay --login),
   NO_COLOR (no colours), IPROXY_DEBUG=1 (log and stacks on stderr).`

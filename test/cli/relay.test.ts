@@ -30,10 +30,10 @@ interface Running {
   exit: Promise<number | null>
 }
 
-/** Starts `iproxy relay ...` and waits for both listener lines. */
-function startCli(args: string[]): Promise<Running> {
+/** Starts `iproxy relay ...` and waits for both listener lines (on `host`, 127.0.0.1 unless --bind says). */
+function startCli(args: string[], extraEnv: Record<string, string> = {}, host = '127.0.0.1'): Promise<Running> {
   return new Promise((resolve, reject) => {
-    const env: Record<string, string> = {}
+    const env: Record<string, string> = { ...extraEnv }
     for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !k.startsWith('IPROXY_')) env[k] = v
     const child = spawn(process.execPath, [CLI, 'relay', ...args, '--data-dir', data.dir], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
     let stdout = ''
@@ -43,8 +43,8 @@ function startCli(args: string[]): Promise<Running> {
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d))
     child.stdout.setEncoding('utf8').on('data', (d: string) => {
       stdout += d
-      const http = /^relay http 127\.0\.0\.1:(\d+)$/m.exec(stdout)
-      const socks = /^relay socks5 127\.0\.0\.1:(\d+)$/m.exec(stdout)
+      const http = new RegExp(`^relay http ${host.replaceAll('.', '\\.')}:(\\d+)$`, 'm').exec(stdout)
+      const socks = new RegExp(`^relay socks5 ${host.replaceAll('.', '\\.')}:(\\d+)$`, 'm').exec(stdout)
       if (http && socks) {
         clearTimeout(timer)
         resolve({ child, ports: { http: Number(http[1]), socks5: Number(socks[1]) }, output: () => ({ stdout, stderr }), exit })
@@ -93,6 +93,29 @@ describe('iproxy relay', () => {
     expect(bad.code).toBe(2)
     expect(bad.stderr).toMatch(/unsupported proxy scheme ftp/)
     expect(bad.stderr).not.toContain('secret-Pw')
+  })
+})
+
+describe('iproxy relay --bind', () => {
+  it('beyond loopback it needs --login; with one, clients must give it, and the password is never printed', async () => {
+    const { upstream, exitIp } = simUpstream(sim, 'socks5')
+    const url = `socks5://${upstream.username}:${upstream.password}@127.0.0.1:${upstream.port}`
+    const open = await runCli(['relay', url, '--bind', '0.0.0.0'])
+    expect(open.code).toBe(2)
+    expect(open.stderr).toMatch(/--bind 0\.0\.0\.0 lets other computers use the relay: give --login USER, with the password in IPROXY_RELAY_PASSWORD/)
+    const noPassword = await runCli(['relay', url, '--bind', '0.0.0.0', '--login', 'office'])
+    expect(noPassword.code).toBe(2)
+    expect(noPassword.stderr).toMatch(/--login needs a password: set IPROXY_RELAY_PASSWORD/)
+
+    const password = 'Relay-pass-9051'
+    const relay = await startCli([url, '--bind', '0.0.0.0', '--login', 'office'], { IPROXY_RELAY_PASSWORD: password }, '0.0.0.0')
+    expect((await curl(['-x', `http://127.0.0.1:${relay.ports.http}`, '-o', '/dev/null', '-w', '%{http_code}', sim.echoUrl])).stdout).toBe('407')
+    expect((await echoThrough('http', relay.ports.http, sim.echoUrl, ['-U', `office:${password}`])).ip).toBe(exitIp)
+    expect((await echoThrough('socks5', relay.ports.socks5, sim.echoUrl, ['-U', `office:${password}`])).ip).toBe(exitIp)
+    relay.child.kill('SIGTERM')
+    expect(await relay.exit).toBe(0)
+    const { stdout, stderr } = relay.output()
+    expect(`${stdout}${stderr}`).not.toContain(password)
   })
 })
 
