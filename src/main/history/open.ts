@@ -7,9 +7,10 @@
  * The command line opens read-only instead (`openHistoryReadOnly`): it never moves or migrates anything, and
  * reads while the app writes (WAL lets readers and the one writer work at once).
  */
-import { closeSync, existsSync, mkdirSync, openSync, readSync, renameSync, statSync } from 'node:fs'
+import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs'
 import { dirname } from 'node:path'
 import type { HistoryNotice } from '../../shared/history'
+import { moveAside } from '../fs/move-aside'
 import type { Logger } from '../log'
 import { IN_MEMORY, isCorruptionError, openSqlite, type SqlDatabase } from './database'
 import { migrate, SCHEMA_VERSION, schemaVersion } from './migrations'
@@ -53,7 +54,7 @@ export function startAfresh(path: string, kind: 'corrupt' | 'newer', cause: unkn
   const why = cause instanceof Error ? cause.message : String(cause)
   let movedTo: string | undefined
   try {
-    movedTo = moveAside(path, kind, options.now())
+    movedTo = moveAside(path, kind, options.now(), ['-wal', '-shm'])
     const db = openWriter(path, options.log)
     const where = movedTo ? `it was moved to ${movedTo} and` : 'there was no file to move;'
     const message =
@@ -153,16 +154,3 @@ function assertNotCutShort(path: string): void {
   }
 }
 
-/**
- * Renames the file and its companions to `<name>.<kind>-<time>` (`-wal` and `-shm` kept as suffixes, so the pair
- * still opens together for anyone recovering it). Undefined when there was no file to move.
- */
-function moveAside(path: string, kind: string, at: number): string | undefined {
-  if (!existsSync(path)) return undefined
-  const stamp = new Date(at).toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/:/g, '-')
-  let target = `${path}.${kind}-${stamp}`
-  for (let n = 2; existsSync(target); n++) target = `${path}.${kind}-${stamp}-${n}`
-  renameSync(path, target)
-  for (const suffix of ['-wal', '-shm']) if (existsSync(path + suffix)) renameSync(path + suffix, target + suffix)
-  return target
-}

@@ -3,14 +3,17 @@
  * the OS keychain (secrets.ts): a relay with a password is added only once the keychain took it, and a file
  * written before passwords moved there is moved over on first read (kept as it is, and logged, while the keychain
  * cannot be used). Ports picked free on first start are written back, so a relay keeps its address across
- * restarts. `running` lists the relays to start with the app.
+ * restarts. `running` lists the relays to start with the app. A file that cannot be read is moved aside
+ * (`relays.json.unreadable-<time>`), never written over.
  */
 import { randomUUID } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
 import { relayDefinitionInputSchema, type RelayDefinitionInput } from '../../shared/relay'
+import { AppError } from '../app-error'
 import { writeFileAtomic } from '../fs/atomic-write'
+import { moveAside } from '../fs/move-aside'
 import type { SecretStore } from '../secrets/keychain'
 import { decodeSecrets, encodeSecrets, needsSecrets, splitSecrets, type RelaySecrets, type StoredRelay } from './secrets'
 
@@ -50,6 +53,8 @@ export function createRelayStore(options: { dataDir: string; keychain: SecretSto
   const { keychain } = options
   let cached: RelayFile | undefined
   let loading: Promise<RelayFile> | undefined
+  /** Set when a bad file could not be moved aside: writing would lose it, so changes are refused. */
+  let unwritable: string | undefined
   let queue: Promise<unknown> = Promise.resolve()
 
   /** An old file's passwords go to the keychain and out of the file; while that fails the file stays as it is. */
@@ -75,6 +80,7 @@ export function createRelayStore(options: { dataDir: string; keychain: SecretSto
   }
 
   async function readFromDisk(): Promise<RelayFile> {
+    let problem: string
     try {
       const parsed = fileSchema.safeParse(JSON.parse(await readFile(path, 'utf8')))
       if (parsed.success) {
@@ -82,9 +88,18 @@ export function createRelayStore(options: { dataDir: string; keychain: SecretSto
         await moveSecrets(file)
         return file
       }
-      options.log?.(`${path} is not a valid relays file; starting with no relays`)
+      problem = `it is not a valid relays file (${parsed.error.issues[0]?.path.join('.') || 'the whole file'}: ${parsed.error.issues[0]?.message ?? 'invalid'})`
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') options.log?.(`could not read ${path}; starting with no relays`)
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { relays: [], running: [] }
+      problem = err instanceof SyntaxError ? 'it is not JSON' : `it could not be read (${(err as NodeJS.ErrnoException).code ?? String(err)})`
+    }
+    // Not written over: moved aside for the user to mend or copy from, and the relays start afresh.
+    try {
+      const movedTo = moveAside(path, 'unreadable', Date.now())
+      options.log?.(`${path}: ${problem}; moved to ${movedTo ?? '(gone)'} and starting with no relays`)
+    } catch (err) {
+      unwritable = `${path}: ${problem}, and it could not be moved aside (${(err as NodeJS.ErrnoException).code ?? String(err)})`
+      options.log?.(`${unwritable}; relays cannot be changed until it is mended or removed`)
     }
     return { relays: [], running: [] }
   }
@@ -93,6 +108,7 @@ export function createRelayStore(options: { dataDir: string; keychain: SecretSto
   function change<T>(edit: (file: RelayFile) => T): Promise<T> {
     const run = queue.then(async () => {
       const file = structuredClone(await load())
+      if (unwritable) throw new AppError('relays_unreadable', `${unwritable}. Mend or remove it, then try again.`)
       const result = edit(file)
       await writeFileAtomic(path, `${JSON.stringify({ version: 1, ...file }, null, 2)}\n`)
       cached = file

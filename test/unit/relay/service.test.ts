@@ -2,7 +2,7 @@
  * The relay service on the simulator's account: a relay given by proxy access IDs, its free ports kept in
  * relays.json across a restart, a failover switch written to the real history database as a `relay_switch` action.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -99,6 +99,29 @@ describe('relay service', () => {
       expect(status!.switches[0]).toMatchObject({ reason: 'the phone went offline' })
       service.connectionHealth(first.connectionId, true, 'back online')
       expect((await echoThrough('socks5', socks, sim.echoUrl)).ip).toBe(first.exitIp)
+    } finally {
+      await service.dispose()
+      await rm(folder, { recursive: true, force: true })
+    }
+  })
+
+  it('a relays.json it cannot read is moved aside, not written over: its contents stay for the user', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'iproxy-relays-'))
+    const damaged = '{"version":1,"relays":[{"id":"r1","name":"Moscow phone", cut short'
+    await writeFile(join(folder, 'relays.json'), damaged)
+    const logs: string[] = []
+    const service = createRelayService({ dataDir: folder, accesses: () => client.proxies.list(), log: (l) => logs.push(l) })
+    try {
+      expect(await service.list()).toEqual([])
+      const aside = (await readdir(folder)).filter((f) => f.startsWith('relays.json.unreadable-'))
+      expect(aside).toHaveLength(1)
+      expect(await readFile(join(folder, aside[0]!), 'utf8')).toBe(damaged)
+      expect(logs.join('\n')).toMatch(/relays\.json: it is not JSON; moved to .*relays\.json\.unreadable-/)
+
+      const { proxyId } = simUpstream(sim, 'socks5', 4)
+      await service.create({ name: 'Fresh', upstreams: [{ kind: 'access', proxyId }], httpPort: 0, socksPort: null })
+      expect((await service.list()).map((r) => r.name)).toEqual(['Fresh'])
+      expect(await readFile(join(folder, aside[0]!), 'utf8')).toBe(damaged)
     } finally {
       await service.dispose()
       await rm(folder, { recursive: true, force: true })
