@@ -1,7 +1,8 @@
 /**
  * The watch settings (shared/watch.ts), kept in the data folder as `watch-settings.json`, written atomically.
  * A missing file gives the defaults; an unreadable one gives the defaults too, and a file with one bad field
- * keeps every other field (each is checked on its own), both logged. Every change is checked whole against
+ * keeps every other field (each is checked on its own), both logged; a file that is not JSON is moved aside
+ * (`watch-settings.json.unreadable-<time>`) rather than written over by the next change. Every change is checked whole against
  * watchSettingsSchema before anything is written, and a bad value is refused naming its field.
  *
  * The Telegram bot token is kept in the OS keychain, like API keys, under its own keychain service
@@ -16,6 +17,7 @@ import { DEFAULT_WATCH_SETTINGS, watchSettingsSchema, type WatchSettings, type W
 import { AppError } from '../app-error'
 import { describeIssues, type ValidationIssue } from '../bridge-errors'
 import { writeFileAtomic } from '../fs/atomic-write'
+import { moveAside } from '../fs/move-aside'
 import type { Logger } from '../log'
 import { createKeychain, type SecretStore } from '../secrets/keychain'
 import type { WatchSettingsStore } from './types'
@@ -97,7 +99,14 @@ export function createWatchSettingsStore(options: WatchSettingsStoreOptions): Wa
     try {
       cached = fromFile(JSON.parse(text), (problem) => options.log(`watch settings in ${path}: ${problem}`))
     } catch {
-      options.log(`watch settings in ${path} are not JSON; using the defaults`)
+      // Moved aside, not written over by the next change: its webhooks and chat ids can still be copied from it.
+      let movedTo: string | undefined
+      try {
+        movedTo = moveAside(path, 'unreadable', Date.now())
+      } catch (err) {
+        options.log(`could not move ${path} aside`, err)
+      }
+      options.log(`watch settings in ${path} are not JSON; using the defaults${movedTo ? ` (the file is now ${movedTo})` : ''}`)
       cached = structuredClone(DEFAULT_WATCH_SETTINGS)
     }
     return cached

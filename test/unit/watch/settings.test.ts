@@ -72,7 +72,11 @@ describe('the watch settings store', () => {
     await writeFile(join(dir, WATCH_SETTINGS_FILE), '{"intervalSeconds": 60, "webh')
     const corrupt = store(dir)
     expect(await corrupt.store.get()).toEqual(DEFAULT_WATCH_SETTINGS)
-    expect(corrupt.logs.join('\n')).toContain('are not JSON; using the defaults')
+    expect(corrupt.logs.join('\n')).toContain('are not JSON; using the defaults (the file is now')
+    // Kept aside for the user, not written over by the next change.
+    const aside = (await readdir(dir)).filter((f) => f.startsWith(`${WATCH_SETTINGS_FILE}.unreadable-`))
+    expect(aside).toHaveLength(1)
+    expect(await readFile(join(dir, aside[0]!), 'utf8')).toBe('{"intervalSeconds": 60, "webh')
 
     await writeFile(join(dir, WATCH_SETTINGS_FILE), JSON.stringify({ intervalSeconds: 60, offlineAfterSeconds: -1, futureSetting: true }))
     const partly = store(dir)
