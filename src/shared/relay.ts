@@ -109,6 +109,8 @@ export interface RelayStatus {
   bindAddress: string
   /** The local login clients must give, when the relay has one (never its password). */
   login?: string
+  /** This computer's network addresses, when the relay listens on all of them: where other devices reach it. */
+  networkAddresses?: string[]
   listeners: Array<{ kind: ListenerKind; port: number }>
   openTunnels: number
   bytesUp: number

@@ -4,6 +4,7 @@
  */
 import { execFile } from 'node:child_process'
 import { createServer, type AddressInfo } from 'node:net'
+import { networkInterfaces } from 'node:os'
 import type { Simulator } from '../../src/main/demo'
 import { axeViolations } from './harness/axe'
 import { expect, skipWithoutChromium, test } from './harness/fixtures'
@@ -133,6 +134,10 @@ test('a relay other devices can reach: refused without a login, then asks client
   const card = page.getByRole('article', { name: 'Office relay' })
   await expect(card).toContainText('office')
   await expect(card).not.toContainText('Local-pass-77')
+  // Listening on every address: the card says where other devices reach it (this machine's own addresses).
+  const lan = Object.values(networkInterfaces()).flatMap((l) => l ?? []).filter((a) => !a.internal && a.family === 'IPv4').map((a) => a.address)
+  if (lan.length > 0) await expect(card.getByTestId('relay-network-addresses')).toHaveText(`${lan.join(', ')} (the same ports)`)
+  else await expect(card.getByTestId('relay-network-addresses')).toHaveCount(0)
   await card.getByRole('button', { name: 'Start Office relay' }).click()
   await expect(card.getByTestId('relay-state')).toHaveText('Running')
   const address = (await card.locator('.relay-address .mono').first().textContent())!

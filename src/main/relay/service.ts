@@ -9,6 +9,7 @@ import { RelayStartError, startRelay, type RunningRelay } from './relay'
 import { createRelayStore } from './store'
 import { maskSecrets } from '../log'
 import { createKeychain, KeychainUnavailableError, type SecretStore } from '../secrets/keychain'
+import { networkAddressesFor } from './network-addresses'
 import { RELAY_KEYCHAIN_SERVICE } from './secrets'
 import { parseUpstreamUrl, resolveUpstream, type Upstream } from './upstream'
 
@@ -36,8 +37,10 @@ export function createRelayService(options: RelayServiceOptions) {
   const failures = new Map<string, RelayError>()
 
   function statusOf(definition: RelayDefinition): RelayStatus {
+    const networkAddresses = networkAddressesFor(definition.bindAddress)
+    const reachable = networkAddresses?.length ? { networkAddresses } : {}
     const live = running.get(definition.id)
-    if (live) return { id: definition.id, name: definition.name, state: 'running', ...live.status() }
+    if (live) return { id: definition.id, name: definition.name, state: 'running', ...live.status(), ...reachable }
     const failure = failures.get(definition.id)
     return {
       id: definition.id,
@@ -45,6 +48,7 @@ export function createRelayService(options: RelayServiceOptions) {
       state: failure ? 'failed' : 'stopped',
       bindAddress: definition.bindAddress,
       ...(definition.auth ? { login: definition.auth.username } : {}),
+      ...reachable,
       listeners: [
         ...(definition.httpPort !== null ? [{ kind: 'http' as const, port: definition.httpPort }] : []),
         ...(definition.socksPort !== null ? [{ kind: 'socks5' as const, port: definition.socksPort }] : []),
@@ -101,8 +105,7 @@ export function createRelayService(options: RelayServiceOptions) {
             by: 'rule',
             at: change.at,
           })
-          const live = running.get(id)
-          if (live) options.changed?.({ id, name: def.name, state: 'running', ...live.status() })
+          if (running.has(id)) options.changed?.(statusOf(def))
         },
       })
     } catch (err) {

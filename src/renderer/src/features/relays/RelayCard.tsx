@@ -49,6 +49,14 @@ export function RelayCard({ relay }: { relay: RelayStatus }) {
             </div>
           ) : null
         })}
+        {relay.networkAddresses && (
+          <>
+            <dt>{t('relays.fromOtherDevices')}</dt>
+            <dd data-testid="relay-network-addresses">
+              <span className="mono">{relay.networkAddresses.join(', ')}</span> {t('relays.samePorts')}
+            </dd>
+          </>
+        )}
         {relay.login && (
           <>
             <dt>{t('relays.login')}</dt>

@@ -11,6 +11,8 @@ export const relaysEn = {
   portHint: '0 picks a free port, which is then kept.',
   bindAddress: 'Listen on',
   bindHint: '127.0.0.1: this computer only. 0.0.0.0 or a network address of this computer lets other devices use the relay, with a login and password.',
+  fromOtherDevices: 'From other devices',
+  samePorts: '(the same ports)',
   login: 'Login',
   password: 'Password',
   loginHint: 'Clients of the relay must give these; needed unless it listens on 127.0.0.1. The password is kept in the system keychain.',
