@@ -1,10 +1,10 @@
 /**
  * The bulk settings (contract/bulk.ts): how many actions run at once and the least gap between two on the same
- * phone, kept in the data folder as `bulk-settings.json`, written atomically. A missing file gives the defaults;
+ * phone, kept in the data folder as `bulk-settings.json`, written atomically. A missing file gives the defaults
+ * (one that is not JSON too, moved aside: fs/read-json.ts);
  * a file with a bad field keeps the other fields (each is checked on its own), logged. A change is checked
  * against bulkSettingsUpdateSchema before anything is written, and a bad value is refused naming its field.
  */
-import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { z } from 'zod'
 import { DEFAULT_BULK_CONCURRENCY, DEFAULT_SAME_PHONE_GAP_SECONDS } from '../../shared/bulk'
@@ -12,6 +12,7 @@ import { bulkSettingsUpdateSchema, type BulkSettings } from '../../shared/contra
 import { AppError } from '../app-error'
 import { describeIssues } from '../bridge-errors'
 import { writeFileAtomic } from '../fs/atomic-write'
+import { readJsonFile } from '../fs/read-json'
 import type { Logger } from '../log'
 
 export const BULK_SETTINGS_FILE = 'bulk-settings.json'
@@ -39,13 +40,8 @@ export function createBulkSettingsStore(options: { dataDir: string; log: Logger 
 
   async function read(): Promise<BulkSettings> {
     const result: BulkSettings = { ...DEFAULT_BULK_SETTINGS }
-    let stored: unknown
-    try {
-      stored = JSON.parse(await readFile(path, 'utf8'))
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') options.log(`could not read ${path}; using the default bulk settings`, err)
-      return result
-    }
+    const stored = await readJsonFile(path, options.log)
+    if (stored === undefined) return result
     if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) {
       options.log(`${path} is not a JSON object; using the default bulk settings`)
       return result

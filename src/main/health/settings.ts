@@ -1,11 +1,12 @@
 /**
  * The health-check settings (echo URLs, timeout, concurrency, throughput download), kept in the user-data
- * folder as `health-settings.json`, written atomically. A missing or unreadable file gives the defaults.
+ * folder as `health-settings.json`, written atomically. A missing or unreadable file gives the defaults (one that
+ * cannot be read is moved aside first: fs/read-json.ts).
  */
-import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { DEFAULT_HEALTH_SETTINGS, healthSettingsUpdateSchema, type HealthSettings } from '../../shared/health'
 import { writeFileAtomic } from '../fs/atomic-write'
+import { readJsonFile } from '../fs/read-json'
 import type { Logger } from '../log'
 
 export const SETTINGS_FILE = 'health-settings.json'
@@ -23,12 +24,11 @@ export function createHealthSettingsStore(options: { dataDir: string; log: Logge
   async function load(): Promise<HealthSettings> {
     if (cached) return cached
     let stored: Partial<HealthSettings> = {}
-    try {
-      const parsed = healthSettingsUpdateSchema.safeParse(JSON.parse(await readFile(path, 'utf8')))
+    const value = await readJsonFile(path, options.log)
+    if (value !== undefined) {
+      const parsed = healthSettingsUpdateSchema.safeParse(value)
       if (parsed.success) stored = parsed.data as Partial<HealthSettings>
       else options.log(`health settings in ${path} are not valid; using the defaults`)
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') options.log(`could not read ${path}; using the defaults`, err)
     }
     cached = { ...DEFAULT_HEALTH_SETTINGS, ...stored }
     return cached

@@ -10,14 +10,13 @@
  * filed there would show up as an orphan profile key. The command line (created with `env`) takes
  * IPROXY_TELEGRAM_TOKEN first, for servers where no keychain runs.
  */
-import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { z } from 'zod'
 import { DEFAULT_WATCH_SETTINGS, watchSettingsSchema, type WatchSettings, type WatchSettingsUpdate } from '../../shared/watch'
 import { AppError } from '../app-error'
 import { describeIssues, type ValidationIssue } from '../bridge-errors'
 import { writeFileAtomic } from '../fs/atomic-write'
-import { moveAside } from '../fs/move-aside'
+import { readJsonFile } from '../fs/read-json'
 import type { Logger } from '../log'
 import { createKeychain, type SecretStore } from '../secrets/keychain'
 import type { WatchSettingsStore } from './types'
@@ -86,29 +85,8 @@ export function createWatchSettingsStore(options: WatchSettingsStoreOptions): Wa
 
   async function load(): Promise<WatchSettings> {
     if (cached) return cached
-    let text: string | undefined
-    try {
-      text = await readFile(path, 'utf8')
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') options.log(`could not read ${path}; using the default watch settings`, err)
-    }
-    if (text === undefined) {
-      cached = structuredClone(DEFAULT_WATCH_SETTINGS)
-      return cached
-    }
-    try {
-      cached = fromFile(JSON.parse(text), (problem) => options.log(`watch settings in ${path}: ${problem}`))
-    } catch {
-      // Moved aside, not written over by the next change: its webhooks and chat ids can still be copied from it.
-      let movedTo: string | undefined
-      try {
-        movedTo = moveAside(path, 'unreadable', Date.now())
-      } catch (err) {
-        options.log(`could not move ${path} aside`, err)
-      }
-      options.log(`watch settings in ${path} are not JSON; using the defaults${movedTo ? ` (the file is now ${movedTo})` : ''}`)
-      cached = structuredClone(DEFAULT_WATCH_SETTINGS)
-    }
+    const stored = await readJsonFile(path, options.log)
+    cached = stored === undefined ? structuredClone(DEFAULT_WATCH_SETTINGS) : fromFile(stored, (problem) => options.log(`watch settings in ${path}: ${problem}`))
     return cached
   }
 

@@ -1,5 +1,5 @@
 /** bulk-settings.json: defaults, a change written whole, a bad value refused naming its field, a damaged file. */
-import { readFileSync, writeFileSync } from 'node:fs'
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, test } from 'vitest'
 import { BULK_SETTINGS_FILE, createBulkSettingsStore } from '../../../src/main/bulk'
@@ -35,4 +35,9 @@ test('a file with one bad field keeps the other; a file that is not JSON gives t
   expect(lines.join('\n')).toMatch(/concurrency is not valid/)
   writeFileSync(join(dir, BULK_SETTINGS_FILE), '{ not json')
   expect(await createBulkSettingsStore({ dataDir: dir, log }).get()).toEqual({ concurrency: 5, samePhoneGapSeconds: 10 })
+  // Moved aside, so the next change does not write over it, and the log says where.
+  const aside = readdirSync(dir).filter((f) => f.startsWith(`${BULK_SETTINGS_FILE}.unreadable-`))
+  expect(aside).toHaveLength(1)
+  expect(readFileSync(join(dir, aside[0]!), 'utf8')).toBe('{ not json')
+  expect(lines.join('\n')).toContain(`it is not JSON; using the defaults (the file is now ${join(dir, aside[0]!)})`)
 })

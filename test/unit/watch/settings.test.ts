@@ -72,7 +72,7 @@ describe('the watch settings store', () => {
     await writeFile(join(dir, WATCH_SETTINGS_FILE), '{"intervalSeconds": 60, "webh')
     const corrupt = store(dir)
     expect(await corrupt.store.get()).toEqual(DEFAULT_WATCH_SETTINGS)
-    expect(corrupt.logs.join('\n')).toContain('are not JSON; using the defaults (the file is now')
+    expect(corrupt.logs.join('\n')).toContain('it is not JSON; using the defaults (the file is now')
     // Kept aside for the user, not written over by the next change.
     const aside = (await readdir(dir)).filter((f) => f.startsWith(`${WATCH_SETTINGS_FILE}.unreadable-`))
     expect(aside).toHaveLength(1)
