@@ -14,7 +14,8 @@
 import type { AuditEntry, AuditQuery, AuditStep, AuditStepOutcome } from '../../shared/audit'
 import type { Logger } from '../log'
 import type { AuditWriter } from '../bulk/types'
-import type { SqlDatabase, SqlValue } from './database'
+import type { SqlDatabase } from './database'
+import { SqlFilter } from './sql-filter'
 import { maskSecretValues } from './recorder'
 
 /** Runs returned by a query unless it says otherwise. */
@@ -106,36 +107,23 @@ export class AuditQueries {
   /** Runs newest first, each with its steps in the order they started (of one connection when asked). */
   query(query: AuditQuery): { entries: AuditEntry[]; truncated: boolean } {
     const limit = query.limit ?? DEFAULT_AUDIT_LIMIT
-    const where: string[] = []
-    const params: SqlValue[] = []
-    if (query.from !== undefined) {
-      where.push('r.started_at >= ?')
-      params.push(query.from)
-    }
-    if (query.to !== undefined) {
-      where.push('r.started_at <= ?')
-      params.push(query.to)
-    }
-    if (query.kinds !== undefined) {
-      if (query.kinds.length === 0) return { entries: [], truncated: false }
-      where.push(`r.kind IN (${query.kinds.map(() => '?').join(', ')})`)
-      params.push(...query.kinds)
-    }
+    if (query.kinds?.length === 0) return { entries: [], truncated: false }
+    const filter = new SqlFilter().range('r.started_at', query.from, query.to)
+    if (query.kinds !== undefined) filter.oneOf('r.kind', query.kinds)
     let connection: number | undefined
     if (query.connectionId !== undefined) {
       connection = this.findConnection.get(query.connectionId)?.id
       if (connection === undefined) return { entries: [], truncated: false }
       // Through the connection's (connection, at) index: its actions are few, its runs fewer.
-      where.push('r.id IN (SELECT run FROM actions WHERE connection = ? AND run IS NOT NULL)')
-      params.push(connection)
+      filter.where('r.id IN (SELECT run FROM actions WHERE connection = ? AND run IS NOT NULL)', connection)
     }
     const runs = this.db
       .prepare<RunRow>(
         `SELECT r.id, r.uid, r.kind, r.by, r.title, r.rule_id, r.started_at, r.ended_at, r.outcome, r.detail FROM runs r
-         ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+         ${filter.sql}
          ORDER BY r.started_at DESC, r.id DESC LIMIT ?`,
       )
-      .all(...params, limit + 1)
+      .all(...filter.params, limit + 1)
     const truncated = runs.length > limit
     const shown = runs.slice(0, limit)
     if (shown.length === 0) return { entries: [], truncated }

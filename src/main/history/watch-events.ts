@@ -8,6 +8,7 @@
  */
 import { WATCH_EVENT_KINDS, type WatchEvent, type WatchEventKind, type WatchEventsQuery } from '../../shared/watch'
 import type { SqlDatabase } from './database'
+import { SqlFilter } from './sql-filter'
 
 /** Events returned by a query unless it says otherwise. */
 export const DEFAULT_WATCH_EVENTS_LIMIT = 500
@@ -54,33 +55,20 @@ export class WatchEventsTable {
   /** Newest first; `truncated` when more events matched than the limit. */
   query(query: WatchEventsQuery): { events: WatchEvent[]; truncated: boolean } {
     const limit = query.limit ?? DEFAULT_WATCH_EVENTS_LIMIT
-    const where: string[] = []
-    const params: Array<string | number> = []
-    if (query.from !== undefined) {
-      where.push('e.at >= ?')
-      params.push(query.from)
-    }
-    if (query.to !== undefined) {
-      where.push('e.at <= ?')
-      params.push(query.to)
-    }
+    if (query.kinds?.length === 0) return { events: [], truncated: false }
+    const filter = new SqlFilter().range('e.at', query.from, query.to)
     if (query.connectionId !== undefined) {
       // Through the (connection, at) index: the connection's row id first.
       const row = this.s.findConnection.get(query.connectionId)
       if (!row) return { events: [], truncated: false }
-      where.push('e.connection = ?')
-      params.push(row.id)
+      filter.where('e.connection = ?', row.id)
     }
-    if (query.kinds !== undefined) {
-      if (query.kinds.length === 0) return { events: [], truncated: false }
-      where.push(`e.kind IN (${query.kinds.map(() => '?').join(', ')})`)
-      params.push(...query.kinds)
-    }
+    if (query.kinds !== undefined) filter.oneOf('e.kind', query.kinds)
     const sql = `SELECT e.id, e.at, e.kind, c.connection_id, c.name, e.data
       FROM watch_events e LEFT JOIN connections c ON c.id = e.connection
-      ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+      ${filter.sql}
       ORDER BY e.at DESC, e.id DESC LIMIT ?`
-    const rows = this.db.prepare<EventRow>(sql).all(...params, limit + 1)
+    const rows = this.db.prepare<EventRow>(sql).all(...filter.params, limit + 1)
     const truncated = rows.length > limit
     return { events: rows.slice(0, limit).map(toEvent), truncated }
   }
