@@ -10,11 +10,12 @@
  * results show); no timing is. The figures go to out/bench/bulk-ui.json, with the load average (2 shared cores).
  */
 import { cpus, loadavg } from 'node:os'
-import type { Locator, Page } from '@playwright/test'
+import type { Locator } from '@playwright/test'
 import { expect, test } from '@playwright/test'
 import { chromiumAvailability } from '../../e2e/harness/chromium'
 import { systemPartsRequired } from '../../support/system'
 import { BenchRecorder, type BenchUnit } from '../bench-report'
+import { median, searchKeystrokes, settled } from './keystrokes'
 import { startScaleApp } from './scale-app'
 
 const SCALE = { connections: 500, proxiesPerConnection: 1 }
@@ -32,51 +33,6 @@ function figure(label: string, value: number, unit: BenchUnit, shown: string): v
   bench.add(label, value, unit)
 }
 
-/**
- * Every keystroke's time from keydown to the re-rendered screen laid out, measured in the page (as in
- * ui.bench.spec.ts), and every long task (over 50 ms) of the main thread while it listens.
- */
-const KEYSTROKE_PROBE = `
-(() => {
-  window.__keystrokes = []
-  window.__longTasks = []
-  if (window.__keystrokeProbe) return
-  window.__keystrokeProbe = true
-  document.addEventListener('keydown', () => {
-    const started = performance.now()
-    setTimeout(() => {
-      document.body.getBoundingClientRect()
-      window.__keystrokes.push(performance.now() - started)
-    }, 0)
-  }, true)
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) window.__longTasks.push(entry.duration)
-  }).observe({ type: 'longtask' })
-})()
-`
-
-/** Epoch ms once the main thread is free again and a frame has been drawn. */
-function settled(page: Page): Promise<number> {
-  return page.evaluate<number>('new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => done(Date.now()), 0))))')
-}
-
-/** 20 keystrokes ~60 ms apart in the board's search box (typed, then erased): each one's time, and the long tasks. */
-async function searchKeystrokes(page: Page): Promise<{ keystrokes: number[]; longTasks: number[] }> {
-  await page.evaluate(KEYSTROKE_PROBE)
-  await page.getByRole('searchbox', { name: 'Search connections' }).focus()
-  for (const key of [...'berlin #12'.split(''), ...Array(10).fill('Backspace')]) {
-    await page.keyboard.press(key === ' ' ? 'Space' : key)
-    await page.waitForTimeout(60)
-  }
-  await settled(page)
-  return page.evaluate<{ keystrokes: number[]; longTasks: number[] }>('({ keystrokes: window.__keystrokes, longTasks: window.__longTasks })')
-}
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b)
-  const mid = Math.floor(sorted.length / 2)
-  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2
-}
 
 /** The results panel's counts line, as the page shows it. */
 async function shownCounts(panel: Locator): Promise<{ done: number; left: number }> {
@@ -96,7 +52,7 @@ test(`a search keystroke on the board while Change IP updates ${SCALE.connection
     await settled(page)
 
     // Baseline: the same keystrokes with no run going.
-    const idle = await searchKeystrokes(page)
+    const idle = await searchKeystrokes(page, 'Search connections')
 
     // Everything on the board selected, then Change IP on all of it, confirmed.
     await page.getByRole('checkbox', { name: 'Select all shown connections' }).check()
@@ -114,7 +70,7 @@ test(`a search keystroke on the board while Change IP updates ${SCALE.connection
     const atStart = await shownCounts(panel)
     await expect(cancel).toBeVisible()
     const typingFrom = Date.now()
-    const busy = await searchKeystrokes(page)
+    const busy = await searchKeystrokes(page, 'Search connections')
     const typingTo = Date.now()
     const atEnd = await shownCounts(panel)
     // Still running when the typing ended: the page still offers Cancel and has connections to go.

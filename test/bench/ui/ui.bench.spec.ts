@@ -14,6 +14,7 @@ import { chromiumAvailability } from '../../e2e/harness/chromium'
 import { RENDERER_DIR } from '../../e2e/harness/paths'
 import { systemPartsRequired } from '../../support/system'
 import { BenchRecorder, type BenchUnit } from '../bench-report'
+import { median, searchKeystrokes, settled } from './keystrokes'
 import { startScaleApp } from './scale-app'
 import type { ScaleApp } from './scale-app'
 
@@ -58,11 +59,6 @@ async function arrivals(page: Page, channel: string): Promise<number[]> {
   return page.evaluate<number[]>(`window.__arrivals[${JSON.stringify(channel)}] ?? []`)
 }
 
-/** Epoch ms once the main thread is free again and a frame has been drawn. */
-function settled(page: Page): Promise<number> {
-  return page.evaluate<number>('new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => done(Date.now()), 0))))')
-}
-
 async function heapMb(page: Page): Promise<number> {
   const cdp = await page.context().newCDPSession(page)
   await cdp.send('HeapProfiler.collectGarbage')
@@ -73,40 +69,6 @@ async function heapMb(page: Page): Promise<number> {
 
 const rowElements = (page: Page) => page.evaluate<number>("document.querySelectorAll('[role=row]').length")
 
-/** Every keystroke's time from keydown to the re-rendered screen laid out, measured in the page. */
-const KEYSTROKE_PROBE = `
-(() => {
-  window.__keystrokes = []
-  if (window.__keystrokeProbe) return
-  window.__keystrokeProbe = true
-  document.addEventListener('keydown', () => {
-    const started = performance.now()
-    setTimeout(() => {
-      document.body.getBoundingClientRect()
-      window.__keystrokes.push(performance.now() - started)
-    }, 0)
-  }, true)
-})()
-`
-
-async function searchKeystrokes(page: Page, box: string): Promise<number[]> {
-  await page.evaluate(KEYSTROKE_PROBE)
-  const search = page.getByRole('searchbox', { name: box })
-  await search.focus()
-  const keys = [...'berlin #12'.split(''), ...Array(10).fill('Backspace')]
-  for (const key of keys) {
-    await page.keyboard.press(key === ' ' ? 'Space' : key)
-    await page.waitForTimeout(60)
-  }
-  await settled(page)
-  return page.evaluate<number[]>('window.__keystrokes')
-}
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b)
-  const mid = Math.floor(sorted.length / 2)
-  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2
-}
 
 function countCalls(app: ScaleApp): string {
   const counts = new Map<string, number>()
@@ -144,7 +106,7 @@ test('home screen and Proxies screen at 5,000 connections × 4 proxy accesses', 
     figure('home: row elements in the DOM', await rowElements(page), 'count')
 
     // Search as you type: 20 keystrokes, each re-filtering 5,000 rows.
-    const keystrokes = await searchKeystrokes(page, 'Search connections')
+    const { keystrokes } = await searchKeystrokes(page, 'Search connections')
     const keystrokeLabel = `home: search keystroke → re-rendered, median of ${keystrokes.length}`
     figure(keystrokeLabel, median(keystrokes), 'ms', `${median(keystrokes).toFixed(1)} ms (max ${Math.max(...keystrokes).toFixed(1)} ms)`)
     bench.add('home: search keystroke → re-rendered, max', Math.max(...keystrokes), 'ms')
@@ -171,7 +133,7 @@ test('home screen and Proxies screen at 5,000 connections × 4 proxy accesses', 
     const refreshedAt = Math.max((await arrivals(page, 'proxies.list')).at(-1)!, (await arrivals(page, 'connections.list')).at(-1)!)
     figure('proxies: fresh lists arrived → screen settled', (await settled(page)) - refreshedAt, 'ms')
     figure('proxies: row elements in the DOM', await rowElements(page), 'count')
-    const proxyKeystrokes = await searchKeystrokes(page, 'Search proxies')
+    const { keystrokes: proxyKeystrokes } = await searchKeystrokes(page, 'Search proxies')
     const proxyKeystroke = median(proxyKeystrokes)
     figure(`proxies: search keystroke → re-rendered, median of ${proxyKeystrokes.length}`, proxyKeystroke, 'ms', `${proxyKeystroke.toFixed(1)} ms`)
     await page.getByRole('grid', { name: 'Proxy accesses' }).evaluate('(el) => { el.scrollTop = el.scrollHeight / 2 }')
