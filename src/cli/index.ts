@@ -18,8 +18,8 @@ runCli(process.argv.slice(2), { out, env: process.env, stdin: process.stdin })
   .then((code) => {
     process.exitCode = code
     // The command has finished and closed what it opened; waiting for the event loop to empty on its own (sockets
-    // winding down, the database's threads) cost 50–110 ms a run, measured in `npm run bench:cli`. So exit once
-    // stdout and stderr have flushed: a write's callback runs after every write before it is out.
+    // winding down, the database's threads) took 50–110 ms more (timestamps of `check --all --demo` on one proxy).
+    // So exit once stdout and stderr have flushed: a write's callback runs after every write before it is out.
     let unflushed = 2
     const flushed = () => {
       if (--unflushed === 0) process.exit(code)
