@@ -11,7 +11,6 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
 import { relayDefinitionInputSchema, type RelayDefinitionInput } from '../../shared/relay'
-import { AppError } from '../app-error'
 import { writeFileAtomic } from '../fs/atomic-write'
 import { moveAside } from '../fs/move-aside'
 import type { SecretStore } from '../secrets/keychain'
@@ -53,8 +52,6 @@ export function createRelayStore(options: { dataDir: string; keychain: SecretSto
   const { keychain } = options
   let cached: RelayFile | undefined
   let loading: Promise<RelayFile> | undefined
-  /** Set when a bad file could not be moved aside: writing would lose it, so changes are refused. */
-  let unwritable: string | undefined
   let queue: Promise<unknown> = Promise.resolve()
 
   /** An old file's passwords go to the keychain and out of the file; while that fails the file stays as it is. */
@@ -93,13 +90,13 @@ export function createRelayStore(options: { dataDir: string; keychain: SecretSto
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { relays: [], running: [] }
       problem = err instanceof SyntaxError ? 'it is not JSON' : `it could not be read (${(err as NodeJS.ErrnoException).code ?? String(err)})`
     }
-    // Not written over: moved aside for the user to mend or copy from, and the relays start afresh.
+    // Not written over: moved aside for the user to mend or copy from, and the relays start afresh. (A folder that
+    // refuses the rename refuses the next write's rename too, so the file is not lost either way.)
     try {
       const movedTo = moveAside(path, 'unreadable', Date.now())
       options.log?.(`${path}: ${problem}; moved to ${movedTo ?? '(gone)'} and starting with no relays`)
     } catch (err) {
-      unwritable = `${path}: ${problem}, and it could not be moved aside (${(err as NodeJS.ErrnoException).code ?? String(err)})`
-      options.log?.(`${unwritable}; relays cannot be changed until it is mended or removed`)
+      options.log?.(`${path}: ${problem}, and it could not be moved aside (${(err as NodeJS.ErrnoException).code ?? String(err)})`)
     }
     return { relays: [], running: [] }
   }
@@ -108,7 +105,6 @@ export function createRelayStore(options: { dataDir: string; keychain: SecretSto
   function change<T>(edit: (file: RelayFile) => T): Promise<T> {
     const run = queue.then(async () => {
       const file = structuredClone(await load())
-      if (unwritable) throw new AppError('relays_unreadable', `${unwritable}. Mend or remove it, then try again.`)
       const result = edit(file)
       await writeFileAtomic(path, `${JSON.stringify({ version: 1, ...file }, null, 2)}\n`)
       cached = file

@@ -13,7 +13,6 @@ export const errorsEn = {
   key_not_saved: 'iProxy issued a new API key, but the keychain refused to store it. The app keeps using the new key until you quit: fix the keychain, then change the key again.',
   demo_profile: 'The demo profile cannot be renamed.',
   profiles_unreadable: 'The profiles file could not be read. Fix it, or move it away to start with no profiles.',
-  relays_unreadable: 'The relays file could not be read, nor moved aside. Mend or remove it (see the log for where it is), then try again.',
   link_not_allowed: 'Only https links to iProxy open from the app.',
   unavailable: 'There is no file manager here to open the log folder with.',
   open_failed: 'Could not open the log folder.',
