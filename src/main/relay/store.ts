@@ -7,12 +7,12 @@
  * (`relays.json.unreadable-<time>`), never written over.
  */
 import { randomUUID } from 'node:crypto'
-import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
 import { relayDefinitionInputSchema, type RelayDefinitionInput } from '../../shared/relay'
 import { writeFileAtomic } from '../fs/atomic-write'
 import { moveAside } from '../fs/move-aside'
+import { readJsonFile } from '../fs/read-json'
 import type { SecretStore } from '../secrets/keychain'
 import { decodeSecrets, encodeSecrets, needsSecrets, splitSecrets, type RelaySecrets, type StoredRelay } from './secrets'
 
@@ -77,24 +77,19 @@ export function createRelayStore(options: { dataDir: string; keychain: SecretSto
   }
 
   async function readFromDisk(): Promise<RelayFile> {
-    let problem: string
-    try {
-      const parsed = fileSchema.safeParse(JSON.parse(await readFile(path, 'utf8')))
-      if (parsed.success) {
-        const file = parsed.data as RelayFile
-        await moveSecrets(file)
-        return file
-      }
-      problem = `it is not a valid relays file (${parsed.error.issues[0]?.path.join('.') || 'the whole file'}: ${parsed.error.issues[0]?.message ?? 'invalid'})`
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { relays: [], running: [] }
-      problem = err instanceof SyntaxError ? 'it is not JSON' : `it could not be read (${(err as NodeJS.ErrnoException).code ?? String(err)})`
+    // Missing: no relays yet. Not JSON or unreadable: moved aside by readJsonFile.
+    const value = await readJsonFile(path, options.log ?? (() => {}))
+    if (value === undefined) return { relays: [], running: [] }
+    const parsed = fileSchema.safeParse(value)
+    if (parsed.success) {
+      const file = parsed.data as RelayFile
+      await moveSecrets(file)
+      return file
     }
-    // Not written over: moved aside for the user to mend or copy from, and the relays start afresh. (A folder that
-    // refuses the rename refuses the next write's rename too, so the file is not lost either way.)
+    // JSON, but not a relays file: moved aside too, for the user to mend or copy from, and the relays start afresh.
+    const problem = `it is not a valid relays file (${parsed.error.issues[0]?.path.join('.') || 'the whole file'}: ${parsed.error.issues[0]?.message ?? 'invalid'})`
     try {
-      const movedTo = moveAside(path, 'unreadable', Date.now())
-      options.log?.(`${path}: ${problem}; moved to ${movedTo ?? '(gone)'} and starting with no relays`)
+      options.log?.(`${path}: ${problem}; moved to ${moveAside(path, 'unreadable', Date.now()) ?? '(gone)'} and starting with no relays`)
     } catch (err) {
       options.log?.(`${path}: ${problem}, and it could not be moved aside (${(err as NodeJS.ErrnoException).code ?? String(err)})`)
     }

@@ -116,12 +116,21 @@ describe('relay service', () => {
       const aside = (await readdir(folder)).filter((f) => f.startsWith('relays.json.unreadable-'))
       expect(aside).toHaveLength(1)
       expect(await readFile(join(folder, aside[0]!), 'utf8')).toBe(damaged)
-      expect(logs.join('\n')).toMatch(/relays\.json: it is not JSON; moved to .*relays\.json\.unreadable-/)
+      expect(logs.join('\n')).toMatch(/relays\.json: it is not JSON; using the defaults \(the file is now .*relays\.json\.unreadable-/)
 
       const { proxyId } = simUpstream(sim, 'socks5', 4)
       await service.create({ name: 'Fresh', upstreams: [{ kind: 'access', proxyId }], httpPort: 0, socksPort: null })
       expect((await service.list()).map((r) => r.name)).toEqual(['Fresh'])
       expect(await readFile(join(folder, aside[0]!), 'utf8')).toBe(damaged)
+
+      // JSON, but not a relays file this app can read (a newer version's, say): moved aside the same way.
+      await service.dispose()
+      await writeFile(join(folder, 'relays.json'), '{"version":2,"relays":[]}')
+      const again = createRelayService({ dataDir: folder, accesses: () => client.proxies.list(), log: (l) => logs.push(l) })
+      expect(await again.list()).toEqual([])
+      expect((await readdir(folder)).filter((f) => f.startsWith('relays.json.unreadable-'))).toHaveLength(2)
+      expect(logs.join('\n')).toMatch(/it is not a valid relays file \(version: .*\); moved to /)
+      await again.dispose()
     } finally {
       await service.dispose()
       await rm(folder, { recursive: true, force: true })
