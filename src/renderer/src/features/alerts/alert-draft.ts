@@ -4,6 +4,7 @@
  * checks it again and any issue it finds lands on the same field (ui/form-errors.ts).
  */
 import type { WatchSettings } from '../../../../shared/watch'
+import { typedNumber } from '../../ui/typed-number'
 
 export interface AlertDraft {
   enabled: boolean
@@ -61,21 +62,15 @@ export function draftOf(s: WatchSettings): AlertDraft {
   }
 }
 
-/** A number as typed; empty or not a number stays as text, so the schema names it ("expected a number"). */
-const numberOf = (text: string): number | string => {
-  const trimmed = text.trim()
-  return trimmed !== '' && Number.isFinite(Number(trimmed)) ? Number(trimmed) : trimmed
-}
-
 /** The settings the draft says, for the schema to check; `base` keeps what the form does not edit (chosen connections). */
 export function settingsOf(d: AlertDraft, base: WatchSettings): Record<keyof WatchSettings, unknown> {
   return {
     enabled: d.enabled,
-    intervalSeconds: numberOf(d.intervalSeconds),
-    offlineAfterSeconds: numberOf(d.offlineAfterSeconds),
-    checkFailuresInRow: numberOf(d.checkFailuresInRow),
-    planExpiringHours: numberOf(d.planExpiringHours),
-    scheduledChecks: { enabled: d.scheduledEnabled, everyMinutes: numberOf(d.scheduledEveryMinutes), connectionIds: base.scheduledChecks.connectionIds },
+    intervalSeconds: typedNumber(d.intervalSeconds),
+    offlineAfterSeconds: typedNumber(d.offlineAfterSeconds),
+    checkFailuresInRow: typedNumber(d.checkFailuresInRow),
+    planExpiringHours: typedNumber(d.planExpiringHours),
+    scheduledChecks: { enabled: d.scheduledEnabled, everyMinutes: typedNumber(d.scheduledEveryMinutes), connectionIds: base.scheduledChecks.connectionIds },
     desktopNotifications: d.desktopNotifications,
     webhooks: d.webhooks,
     telegram: { enabled: d.telegramEnabled, chatId: d.telegramChatId.trim(), apiBaseUrl: d.telegramApiBaseUrl.trim() },

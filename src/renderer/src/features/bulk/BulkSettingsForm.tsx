@@ -13,12 +13,10 @@ import { getApi } from '../../bridge'
 import { errorMessage } from '../../ui/error-message'
 import { TextField } from '../../ui/TextField'
 import { formErrors, schemaErrors, type FormErrors } from '../../ui/form-errors'
+import { typedNumber } from '../../ui/typed-number'
 
 const FIELDS = ['concurrency', 'samePhoneGapSeconds'] as const
 type Field = (typeof FIELDS)[number]
-
-/** A typed number as the request has it; text that is not a number is sent as it is, for the schema to refuse. */
-const numberOf = (text: string): unknown => (text.trim() !== '' && Number.isFinite(Number(text)) ? Number(text) : text)
 
 export function BulkSettingsForm() {
   const { t } = useTranslation()
@@ -48,7 +46,7 @@ export function BulkSettingsForm() {
   async function submit(event: FormEvent) {
     event.preventDefault()
     setNotice(undefined)
-    const body = Object.fromEntries(FIELDS.map((field) => [field, numberOf(text(field))]))
+    const body = Object.fromEntries(FIELDS.map((field) => [field, typedNumber(text(field))]))
     const parsed = bulkSettingsUpdateSchema.safeParse(body)
     if (!parsed.success) return setErrors(schemaErrors(parsed.error, FIELDS))
     setErrors({ fields: {} })

@@ -1,7 +1,8 @@
 /**
  * The Rules section: the self-healing rules (rules.json, through `rules.*`), each switched on or off in place,
  * added from the example, edited, deleted and tried with a dry run over the last 24 hours; then the rule runs as
- * they happen, and the pace bulk runs and rules keep (BulkSettingsForm). Every change saves the whole file, which main checks whole before it keeps anything.
+ * they happen, and the pace bulk runs and rules keep (BulkSettingsForm). Every change saves the whole file, which
+ * main checks whole before it keeps anything.
  */
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
