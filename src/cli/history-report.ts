@@ -6,7 +6,7 @@
 import type { ExitIpSummary, IpReuse, TimelineEvent } from '../shared/history'
 
 /** The fields each kind of history event carries after `kind`, `at` and `connectionId`. */
-export const TIMELINE_FIELDS = {
+const TIMELINE_FIELDS = {
   status: ['status'],
   check: ['proxyKey', 'status', 'ok', 'totalMs', 'exitIp', 'error'],
   ip: ['ip', 'lastSeen', 'sources'],

@@ -15,7 +15,7 @@ import { promptHidden } from '../read-input'
 import { isLoopbackAddress } from '../../shared/relay'
 import { wholeNumber } from './check'
 
-export const RELAY_PASSWORD_ENV = 'IPROXY_RELAY_PASSWORD'
+const RELAY_PASSWORD_ENV = 'IPROXY_RELAY_PASSWORD'
 
 interface RelayFlags extends CommonFlags {
   group?: string[]

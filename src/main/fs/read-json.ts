@@ -15,11 +15,19 @@ export async function readJsonFile(path: string, log: Logger): Promise<unknown> 
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined
     problem = err instanceof SyntaxError ? 'it is not JSON' : `it could not be read (${(err as NodeJS.ErrnoException).code ?? String(err)})`
   }
+  setAside(path, problem, log)
+  return undefined
+}
+
+/**
+ * A file the app cannot use (`problem` says why, for the log) moved aside as `<name>.unreadable-<time>`. A folder
+ * that refuses the rename would refuse the next save's too, so a failure is only logged.
+ */
+export function setAside(path: string, problem: string, log: Logger): void {
   try {
     const movedTo = moveAside(path, 'unreadable', Date.now())
     log(`${path}: ${problem}; using the defaults${movedTo ? ` (the file is now ${movedTo})` : ''}`)
   } catch (err) {
     log(`${path}: ${problem}; using the defaults, and it could not be moved aside`, err)
   }
-  return undefined
 }

@@ -19,7 +19,7 @@ export interface RelaySecrets {
 export type StoredRelay = Omit<RelayDefinition, 'auth'> & { auth?: { username: string; password?: string } }
 
 /** `socks5://login:pass@host:port` → `socks5://login@host:port`; the URL as it was when it has no password. */
-export function urlWithoutPassword(url: string): { url: string; hadPassword: boolean } {
+function urlWithoutPassword(url: string): { url: string; hadPassword: boolean } {
   let parsed: URL
   try {
     parsed = new URL(url.trim())

@@ -11,8 +11,7 @@ import { join } from 'node:path'
 import { z } from 'zod'
 import { relayDefinitionInputSchema, type RelayDefinitionInput } from '../../shared/relay'
 import { writeFileAtomic } from '../fs/atomic-write'
-import { moveAside } from '../fs/move-aside'
-import { readJsonFile } from '../fs/read-json'
+import { readJsonFile, setAside } from '../fs/read-json'
 import type { SecretStore } from '../secrets/keychain'
 import { decodeSecrets, encodeSecrets, needsSecrets, splitSecrets, type RelaySecrets, type StoredRelay } from './secrets'
 
@@ -50,9 +49,12 @@ export interface RelayStore {
 export function createRelayStore(options: { dataDir: string; keychain: SecretStore; log?: (line: string) => void }): RelayStore {
   const path = join(options.dataDir, RELAYS_FILE)
   const { keychain } = options
+  const log = options.log ?? (() => {})
   let cached: RelayFile | undefined
   let loading: Promise<RelayFile> | undefined
   let queue: Promise<unknown> = Promise.resolve()
+
+  const write = (file: RelayFile) => writeFileAtomic(path, `${JSON.stringify({ version: 1, ...file }, null, 2)}\n`)
 
   /** An old file's passwords go to the keychain and out of the file; while that fails the file stays as it is. */
   async function moveSecrets(file: RelayFile): Promise<void> {
@@ -61,11 +63,11 @@ export function createRelayStore(options: { dataDir: string; keychain: SecretSto
     try {
       for (const [index, { secrets }] of split.entries()) if (secrets) await keychain.set(file.relays[index]!.id, encodeSecrets(secrets))
       const moved = { ...file, relays: split.map((s) => s.definition) }
-      await writeFileAtomic(path, `${JSON.stringify({ version: 1, ...moved }, null, 2)}\n`)
+      await write(moved)
       file.relays = moved.relays
-      options.log?.(`moved the relays' passwords from ${path} to the keychain`)
+      log(`moved the relays' passwords from ${path} to the keychain`)
     } catch (err) {
-      options.log?.(`${path} still holds relay passwords: they could not be moved to the keychain (${err instanceof Error ? err.message : String(err)})`)
+      log(`${path} still holds relay passwords: they could not be moved to the keychain (${err instanceof Error ? err.message : String(err)})`)
     }
   }
 
@@ -78,7 +80,7 @@ export function createRelayStore(options: { dataDir: string; keychain: SecretSto
 
   async function readFromDisk(): Promise<RelayFile> {
     // Missing: no relays yet. Not JSON or unreadable: moved aside by readJsonFile.
-    const value = await readJsonFile(path, options.log ?? (() => {}))
+    const value = await readJsonFile(path, log)
     if (value === undefined) return { relays: [], running: [] }
     const parsed = fileSchema.safeParse(value)
     if (parsed.success) {
@@ -86,13 +88,9 @@ export function createRelayStore(options: { dataDir: string; keychain: SecretSto
       await moveSecrets(file)
       return file
     }
-    // JSON, but not a relays file: moved aside too, for the user to mend or copy from, and the relays start afresh.
-    const problem = `it is not a valid relays file (${parsed.error.issues[0]?.path.join('.') || 'the whole file'}: ${parsed.error.issues[0]?.message ?? 'invalid'})`
-    try {
-      options.log?.(`${path}: ${problem}; moved to ${moveAside(path, 'unreadable', Date.now()) ?? '(gone)'} and starting with no relays`)
-    } catch (err) {
-      options.log?.(`${path}: ${problem}, and it could not be moved aside (${(err as NodeJS.ErrnoException).code ?? String(err)})`)
-    }
+    // JSON, but not a relays file (a newer version's, say): moved aside too, and the relays start afresh.
+    const issue = parsed.error.issues[0]
+    setAside(path, `it is not a valid relays file (${issue?.path.join('.') || 'the whole file'}: ${issue?.message ?? 'invalid'})`, log)
     return { relays: [], running: [] }
   }
 
@@ -101,7 +99,7 @@ export function createRelayStore(options: { dataDir: string; keychain: SecretSto
     const run = queue.then(async () => {
       const file = structuredClone(await load())
       const result = edit(file)
-      await writeFileAtomic(path, `${JSON.stringify({ version: 1, ...file }, null, 2)}\n`)
+      await write(file)
       cached = file
       return result
     })
@@ -140,7 +138,7 @@ export function createRelayStore(options: { dataDir: string; keychain: SecretSto
         return found
       })
       if (removed && needsSecrets(removed)) {
-        await keychain.delete(id).catch((err: unknown) => options.log?.(`relay ${id}: its keychain entry could not be removed (${err instanceof Error ? err.message : String(err)})`))
+        await keychain.delete(id).catch((err: unknown) => log(`relay ${id}: its keychain entry could not be removed (${err instanceof Error ? err.message : String(err)})`))
       }
       return removed !== undefined
     },

@@ -129,7 +129,7 @@ describe('relay service', () => {
       const again = createRelayService({ dataDir: folder, accesses: () => client.proxies.list(), log: (l) => logs.push(l) })
       expect(await again.list()).toEqual([])
       expect((await readdir(folder)).filter((f) => f.startsWith('relays.json.unreadable-'))).toHaveLength(2)
-      expect(logs.join('\n')).toMatch(/it is not a valid relays file \(version: .*\); moved to /)
+      expect(logs.join('\n')).toMatch(/it is not a valid relays file \(version: .*\); using the defaults \(the file is now /)
       await again.dispose()
     } finally {
       await service.dispose()

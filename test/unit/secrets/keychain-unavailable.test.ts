@@ -3,7 +3,7 @@
  * what to install or unlock, and the key is written nowhere. Vitest runs each test file in its own process, so
  * pointing this process's D-Bus address at nothing does not disturb the other keychain tests.
  */
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -67,5 +67,16 @@ describe('when the keychain is unavailable', () => {
     expect((await relays.list()).map((r) => r.name)).toEqual(['Local'])
     expect(plain.login).toBeUndefined()
     expect(readFileSync(join(dataDir, RELAYS_FILE), 'utf8')).not.toContain(KEY)
+  })
+
+  it('a relay whose local password is in the keychain fails to start with a keychain error, saying what to do', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'iproxy-nokeychain-'))
+    const relay = { id: 'r1', name: 'Office', upstreams: [{ kind: 'access', proxyId: 'p1' }], httpPort: 0, socksPort: null, bindAddress: '0.0.0.0', auth: { username: 'me' }, autostart: false }
+    writeFileSync(join(dataDir, RELAYS_FILE), JSON.stringify({ version: 1, relays: [relay], running: [] }))
+    const relays = createRelayService({ dataDir, accesses: async () => [] })
+    const status = await relays.start('r1')
+    expect(status.state).toBe('failed')
+    expect(status.lastError).toMatchObject({ kind: 'keychain_unavailable', message: expect.stringMatching(/system keychain could not be used/) as unknown })
+    await relays.dispose()
   })
 })
