@@ -11,10 +11,11 @@
  *     relay's process (/proc/PID/fd). Through Dante only 25: its username check takes ~0.3 s per connection in one
  *     process (the straight first-byte time shows it), so 500 at once would time out in Dante, relay or not.
  * Beside them, a bare Node forwarder through the same upstream (startBarePipe): the floor for a relay in Node.
- * Measured on a 2-core machine at load 1.1: vs the simulator's proxies the relay keeps 1.06x (socks) / 0.97x (http)
- * and adds 1.56 ms to the first byte; vs Dante (~650 MB/s straight) 0.65x / 0.72x, where the bare pipe itself keeps
- * 0.77x (one more process copying every byte on 2 cores), so the relay keeps 0.85x of the floor; +2.41 ms first byte.
- * Dante figures swing with the load: an earlier run on a busier machine measured 0.41x. Writes out/bench/relay.json. Asserts the error-free and leak-free part only; the speed targets are printed.
+ * Measured on a 2-core machine at load 1–3 (three runs): vs the simulator's proxies the relay keeps 0.77–1.06x of
+ * straight and adds 1.5–1.8 ms to the first byte; vs Dante (~650 MB/s straight) 0.56–0.72x, where the bare pipe
+ * itself keeps 0.67–0.77x (one more process copying every byte on 2 cores), so the relay keeps 0.85–0.98x of the
+ * floor, and adds 1.2–2.4 ms to the first byte. Writes out/bench/relay.json. Asserts the error-free and leak-free
+ * part only; the speed targets are printed.
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process'
 import { readdirSync, readlinkSync } from 'node:fs'
